@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One target per pipeline stage; data flows one way:
+// SitrepContent (load) -> SitrepFigures -> SitrepTemplates (placeholders, blocks) over
+// SitrepMarkdown (cmark) -> SitrepSite (layout, pages, output) -> sitrep (CLI).
+let package = Package(
+    name: "sitrep",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sitrep", targets: ["sitrep"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "CSitrepSystem"),
+        .target(name: "SitrepDiagnostics"),
+        .target(
+            name: "SitrepContent",
+            dependencies: ["SitrepDiagnostics", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "SitrepFigures", dependencies: ["SitrepContent", "SitrepDiagnostics"]),
+        .target(name: "SitrepMarkdown", dependencies: ["CCmark"]),
+        .target(
+            name: "SitrepTemplates",
+            dependencies: ["SitrepFigures", "SitrepMarkdown", "SitrepDiagnostics", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "SitrepSite",
+            dependencies: [
+                "SitrepContent", "SitrepFigures", "SitrepTemplates", "SitrepMarkdown", "SitrepDiagnostics",
+                "CSitrepSystem",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.embedInCode("Defaults")]
+        ),
+        .executableTarget(
+            name: "sitrep",
+            dependencies: ["SitrepSite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "SitrepContentTests", dependencies: ["SitrepContent"]),
+        .testTarget(name: "SitrepFiguresTests", dependencies: ["SitrepFigures"]),
+        .testTarget(name: "SitrepMarkdownTests", dependencies: ["SitrepMarkdown"]),
+        .testTarget(name: "SitrepTemplatesTests", dependencies: ["SitrepTemplates"]),
+        .testTarget(name: "SitrepSiteTests", dependencies: ["SitrepSite"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["sitrep"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,400 @@
+import SitrepDiagnostics
+
+/// Reads CSV files (RFC 4180, as Excel and LibreOffice write them) into a ``CSVDocument``.
+///
+/// - Text: UTF-8 with or without byte order mark, or UTF-16 (little or big endian) with a byte
+///   order mark. Anything else that is not UTF-8, such as Excel's Windows-1252 'CSV', is
+///   rejected with the line, column and byte offset of the first byte that cannot be read.
+/// - Delimiter: `,` or `;`, whichever occurs more often outside quotes on the header line
+///   (a comma when tied).
+/// - Lines end with CR LF, LF or a lone CR; the last line end is optional. Lines that are
+///   empty, or hold only spaces and tabs, are skipped; line numbers stay those of the file.
+/// - Quoted values may hold delimiters, line breaks and quotes written as `""`. Spaces and
+///   tabs around a value are dropped, except inside quotes.
+/// - Every record must have as many values as the header has names; header names must be
+///   present and different.
+///
+/// All problems in a file are reported together (up to ``CSVProblemList/limit``), each with
+/// its line and column, the text of the line, and a hint saying how to fix it.
+public enum CSVReader {
+    static let comma = UInt8(ascii: ",")
+    static let semicolon = UInt8(ascii: ";")
+    static let quote = UInt8(ascii: "\"")
+    static let space = UInt8(ascii: " ")
+    static let tab = UInt8(ascii: "\t")
+    static let cr: UInt8 = 0x0D
+    static let lf: UInt8 = 0x0A
+
+    /// Reads the bytes of a CSV file. `file` is the display path used in diagnostics.
+    public static func read(_ bytes: [UInt8], file: String) throws(DiagnosticError) -> CSVDocument {
+        let text: [UInt8]
+        switch CSVTextDecoding.utf8Text(bytes, file: file) {
+        case .success(let decoded): text = decoded
+        case .failure(let error): throw error
+        }
+        let result = text.withUnsafeBufferPointer { buffer in
+            var parser = CSVParser(buffer, file: file)
+            return parser.parse()
+        }
+        switch result {
+        case .success(var document):
+            document.source = text
+            return document
+        case .failure(let error):
+            throw error
+        }
+    }
+}
+
+/// The state machine behind ``CSVReader``, over checked UTF-8 bytes.
+private struct CSVParser {
+    private typealias R = CSVReader
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let count: Int
+    private let file: String
+    private var delimiter = R.comma
+    private var problems: CSVProblemList
+
+    /// The read position, and the line (1-based) and the offset where that line starts.
+    private var index = 0
+    private var line = 1
+    private var lineStart = 0
+    /// A known column on the current line, so that field columns are counted incrementally.
+    private var knownColumnOffset = 0
+    private var knownColumn = 1
+
+    /// The record being read, reused from record to record.
+    private var fields: [String] = []
+    private var columns: [Int] = []
+    private var fieldOffsets: [Int] = []
+    private var fieldLines: [Int] = []
+    private var fieldLineStarts: [Int] = []
+    /// Where the last record read ends (at its line end or the end of the file).
+    private var recordEnd = 0
+    private var recordEndLine = 1
+    private var recordEndLineStart = 0
+
+    private var header: [String] = []
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, file: String) {
+        self.bytes = bytes
+        self.count = bytes.count
+        self.file = file
+        self.problems = CSVProblemList(file: file)
+    }
+
+    mutating func parse() -> Result<CSVDocument, DiagnosticError> {
+        skipBlankLines()
+        guard index < count else {
+            let blank = count > 0
+            return .failure(DiagnosticError(Diagnostic(
+                .error, at: SourceLocation(file: file, line: 1, column: 1),
+                blank ? "the file has only blank lines: there is no header" : "the file is empty",
+                hint: "a table starts with a header line naming its columns, such as `region,count`, "
+                    + "followed by one line per row, such as `North,12`")))
+        }
+        delimiter = detectDelimiter()
+        let headerLine = line
+        guard readRecord() else { return .failure(problems.error() ?? DiagnosticError([])) }
+        header = fields
+        checkHeader()
+        var records: [CSVRecord] = []
+        while true {
+            skipBlankLines()
+            if index >= count { break }
+            let recordLine = line
+            guard readRecord() else { break }
+            if fields.count != header.count {
+                reportWidth()
+            } else if problems.isEmpty {
+                records.append(CSVRecord(fields: fields, line: recordLine, columns: columns))
+            }
+        }
+        if let error = problems.error() { return .failure(error) }
+        return .success(CSVDocument(header: header, records: records, delimiter: delimiter, headerLine: headerLine))
+    }
+
+    // MARK: Lines
+
+    private mutating func startLine(at offset: Int) {
+        line += 1
+        lineStart = offset
+        knownColumnOffset = offset
+        knownColumn = 1
+    }
+
+    /// Steps over the line end at `index` (CR LF, LF or CR).
+    private mutating func consumeLineEnd() {
+        if bytes[index] == R.cr && index + 1 < count && bytes[index + 1] == R.lf {
+            index += 2
+        } else {
+            index += 1
+        }
+        startLine(at: index)
+    }
+
+    /// Skips lines that are empty or hold only spaces and tabs, and trailing blanks at the end.
+    private mutating func skipBlankLines() {
+        while index < count {
+            var next = index
+            while next < count && (bytes[next] == R.space || bytes[next] == R.tab) { next += 1 }
+            if next == count {
+                index = count
+            } else if bytes[next] == R.cr || bytes[next] == R.lf {
+                index = next
+                consumeLineEnd()
+            } else {
+                return
+            }
+        }
+    }
+
+    /// `,` or `;`: whichever occurs more often outside quotes on the line at `index`.
+    private func detectDelimiter() -> UInt8 {
+        var commas = 0
+        var semicolons = 0
+        var inQuotes = false
+        var offset = index
+        while offset < count {
+            let byte = bytes[offset]
+            if byte == R.quote {
+                inQuotes.toggle()
+            } else if !inQuotes {
+                if byte == R.comma {
+                    commas += 1
+                } else if byte == R.semicolon {
+                    semicolons += 1
+                } else if byte == R.cr || byte == R.lf {
+                    break
+                }
+            }
+            offset += 1
+        }
+        return semicolons > commas ? R.semicolon : R.comma
+    }
+
+    // MARK: Columns
+
+    /// The number of characters (grapheme clusters, as `String.count`) in `start..<end`.
+    private func characters(from start: Int, to end: Int) -> Int {
+        var offset = start
+        while offset < end {
+            if bytes[offset] >= 0x80 {
+                // The ASCII character before may combine with what follows: count it with the rest.
+                let from = max(start, offset - 1)
+                return (from - start) + String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<end]), as: UTF8.self).count
+            }
+            offset += 1
+        }
+        return end - start
+    }
+
+    /// The 1-based column of `offset` on the current line; offsets must come in order.
+    private mutating func column(at offset: Int) -> Int {
+        knownColumn += characters(from: knownColumnOffset, to: offset)
+        knownColumnOffset = offset
+        return knownColumn
+    }
+
+    /// The text of the line starting at `start`, without its line end.
+    private func lineText(from start: Int) -> String {
+        var end = start
+        while end < count && bytes[end] != R.cr && bytes[end] != R.lf { end += 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    private func string(from start: Int, to end: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    // MARK: Records
+
+    /// Reads the record at `index` into `fields` and `columns`, and steps past its line end.
+    /// False when a quote is never closed, which ends the reading.
+    private mutating func readRecord() -> Bool {
+        fields.removeAll(keepingCapacity: true)
+        columns.removeAll(keepingCapacity: true)
+        fieldOffsets.removeAll(keepingCapacity: true)
+        fieldLines.removeAll(keepingCapacity: true)
+        fieldLineStarts.removeAll(keepingCapacity: true)
+        while true {
+            let fieldStart = index
+            var start = index
+            while start < count && (bytes[start] == R.space || bytes[start] == R.tab) { start += 1 }
+            let end: Int
+            if start < count && bytes[start] == R.quote {
+                noteField(at: start)
+                guard let value = readQuoted(openingAt: start) else { return false }
+                fields.append(value)
+                end = endOfQuotedField()
+            } else {
+                let blank = start == count || bytes[start] == delimiter || bytes[start] == R.cr || bytes[start] == R.lf
+                noteField(at: blank ? fieldStart : start)
+                end = readUnquoted(from: start)
+            }
+            if end < count && bytes[end] == delimiter {
+                index = end + 1
+                continue
+            }
+            recordEnd = end
+            recordEndLine = line
+            recordEndLineStart = lineStart
+            index = end
+            if index < count { consumeLineEnd() }
+            return true
+        }
+    }
+
+    private mutating func noteField(at offset: Int) {
+        columns.append(column(at: offset))
+        fieldOffsets.append(offset)
+        fieldLines.append(line)
+        fieldLineStarts.append(lineStart)
+    }
+
+    /// Reads an unquoted value from `start` (past leading blanks) up to the delimiter or line
+    /// end, whose offset it returns.
+    private mutating func readUnquoted(from start: Int) -> Int {
+        var offset = start
+        var strayQuote: Int?
+        while offset < count {
+            let byte = bytes[offset]
+            if byte == delimiter || byte == R.cr || byte == R.lf { break }
+            if byte == R.quote && strayQuote == nil { strayQuote = offset }
+            offset += 1
+        }
+        var end = offset
+        while end > start && (bytes[end - 1] == R.space || bytes[end - 1] == R.tab) { end -= 1 }
+        fields.append(string(from: start, to: end))
+        if let strayQuote {
+            report(
+                "a quote (\") in the middle of a value that does not start with a quote",
+                hint: "if the quote belongs to the value, put the whole value in quotes and double the quote "
+                    + "inside, as in \"12\"\" pipe\"; otherwise remove it",
+                at: strayQuote, line: line, lineStart: lineStart)
+        }
+        return offset
+    }
+
+    /// Reads a quoted value whose opening quote is at `quoteOffset`; leaves `index` after the
+    /// closing quote. Nil (with a diagnostic) when the quote is never closed.
+    private mutating func readQuoted(openingAt quoteOffset: Int) -> String? {
+        let openingLine = line
+        let openingLineStart = lineStart
+        var offset = quoteOffset + 1
+        var segmentStart = offset
+        var unescaped: [UInt8]?
+        while offset < count {
+            let byte = bytes[offset]
+            if byte == R.quote {
+                if offset + 1 < count && bytes[offset + 1] == R.quote {
+                    // `""`: keep one quote, go on after the second.
+                    if unescaped == nil { unescaped = [] }
+                    unescaped!.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart...offset]))
+                    offset += 2
+                    segmentStart = offset
+                    continue
+                }
+                index = offset + 1
+                if var value = unescaped {
+                    value.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart..<offset]))
+                    return String(decoding: value, as: UTF8.self)
+                }
+                return string(from: segmentStart, to: offset)
+            }
+            if byte == R.cr {
+                offset += offset + 1 < count && bytes[offset + 1] == R.lf ? 2 : 1
+                startLine(at: offset)
+            } else if byte == R.lf {
+                offset += 1
+                startLine(at: offset)
+            } else {
+                offset += 1
+            }
+        }
+        report(
+            "this quoted value has no closing quote: it runs to the end of the file",
+            hint: "add the closing quote (\") at the end of the value; a quote that belongs to the value "
+                + "must be written twice (\"\")",
+            at: quoteOffset, line: openingLine, lineStart: openingLineStart)
+        index = count
+        return nil
+    }
+
+    /// After a closing quote at `index - 1`: skips blanks and returns the offset of the
+    /// delimiter or line end; reports (and skips) anything else before it.
+    private mutating func endOfQuotedField() -> Int {
+        var offset = index
+        while offset < count && (bytes[offset] == R.space || bytes[offset] == R.tab) { offset += 1 }
+        if offset == count || bytes[offset] == delimiter || bytes[offset] == R.cr || bytes[offset] == R.lf {
+            return offset
+        }
+        report(
+            "characters after the closing quote of a quoted value",
+            hint: "end the value with its closing quote and put everything that belongs to it inside the quotes, "
+                + "as in \"Smith, J. (MD)\"; a quote inside the value must be written twice (\"\")",
+            at: offset, line: line, lineStart: lineStart)
+        while offset < count && bytes[offset] != delimiter && bytes[offset] != R.cr && bytes[offset] != R.lf {
+            offset += 1
+        }
+        return offset
+    }
+
+    // MARK: Checks
+
+    private mutating func checkHeader() {
+        var seen: [String: Int] = [:]
+        for (position, name) in fields.enumerated() {
+            let columnName = "column \(position + 1)"
+            if name.isEmpty {
+                let last = position == fields.count - 1 && position > 0
+                report(
+                    "\(columnName) of the header has no name",
+                    hint: last
+                        ? "name the column, or remove the '\(Character(Unicode.Scalar(delimiter)))' at the end of the header line"
+                        : "write a name for every column in the header line",
+                    at: fieldOffsets[position], line: fieldLines[position], lineStart: fieldLineStarts[position])
+            } else if let first = seen[name] {
+                report(
+                    "the header names two columns '\(name)': columns \(first + 1) and \(position + 1)",
+                    hint: "give each column a different name",
+                    at: fieldOffsets[position], line: fieldLines[position], lineStart: fieldLineStarts[position])
+            } else {
+                seen[name] = position
+            }
+        }
+    }
+
+    private mutating func reportWidth() {
+        let expected = header.count
+        let found = fields.count
+        guard !problems.isFull else { return problems.omit() }
+        let shown = header.prefix(12).joined(separator: ", ") + (header.count > 12 ? ", …" : "")
+        let message = "expected \(expected) column\(expected == 1 ? "" : "s") as in the header (\(shown)), "
+            + "found \(found) value\(found == 1 ? "" : "s")"
+        let symbol = String(Character(Unicode.Scalar(delimiter)))
+        let delimiterText = "'\(symbol)'"
+        if found > expected {
+            report(
+                message,
+                hint: "remove the extra value\(found - expected == 1 ? "" : "s"), or put quotes around a value "
+                    + "that contains a \(delimiterText), as in \"Smith\(symbol) J.\"",
+                at: fieldOffsets[expected], line: fieldLines[expected], lineStart: fieldLineStarts[expected])
+        } else {
+            report(
+                message,
+                hint: "add the missing value\(expected - found == 1 ? "" : "s"); an empty value is written as "
+                    + "nothing between two \(delimiterText)",
+                at: recordEnd, line: recordEndLine, lineStart: recordEndLineStart)
+        }
+    }
+
+    private mutating func report(_ message: String, hint: String, at offset: Int, line: Int, lineStart: Int) {
+        guard !problems.isFull else { return problems.omit() }
+        problems.add(Diagnostic(
+            .error,
+            at: SourceLocation(file: file, line: line, column: characters(from: lineStart, to: offset) + 1),
+            message, hint: hint, sourceLine: lineText(from: lineStart)))
+    }
+}

@@ -1,0 +1,77 @@
+import SitrepDiagnostics
+
+/// A sitrep project: `sitrep.yml`, `content/` and `templates/` under one root.
+///
+/// Loading is in two steps so that builds can stream: `Project.load` reads the site settings and
+/// every series' `series.yml` and period folder names; `loadReport` reads one period in full.
+public struct Project: Sendable {
+    /// One series and the names of its period folders, in reporting order.
+    public struct Series: Sendable {
+        public var config: SeriesConfig
+        public var periods: [PeriodFolder]
+    }
+
+    public var site: SiteConfig
+    public var series: [Series]
+    let files: ContentFiles
+
+    /// The absolute path of the project root.
+    public var root: String { files.root }
+
+    /// Reads `sitrep.yml` and the outline of `content/`. Every problem found is reported together.
+    public static func load(root: String) throws(DiagnosticError) -> Project {
+        let files = ContentFiles(root: root)
+        var problems: [Diagnostic] = []
+        var site = SiteConfig()
+        if files.exists("sitrep.yml") {
+            do { site = try SiteConfig(yaml: YAMLNode.parse(files.readText("sitrep.yml"), file: "sitrep.yml")) }
+            catch { problems += error.diagnostics }
+        }
+        guard files.isDirectory("content") else {
+            throw DiagnosticError(problems + [Diagnostic(
+                at: SourceLocation(file: "content"), "there is no content folder in \(files.root)",
+                hint: "run sitrep from the project folder (the one with sitrep.yml), or pass --project PATH")])
+        }
+        var series: [Series] = []
+        do {
+            for slug in try files.list("content") where files.isDirectory("content/\(slug)") {
+                do { series.append(try loadSeries(slug: slug, files: files, defaultLocale: site.locale)) }
+                catch { problems += error.diagnostics }
+            }
+        } catch { problems += error.diagnostics }
+        if !problems.isEmpty { throw DiagnosticError(problems) }
+        return Project(site: site, series: series, files: files)
+    }
+
+    private static func loadSeries(slug: String, files: ContentFiles, defaultLocale: String) throws(DiagnosticError) -> Series {
+        let folder = "content/\(slug)"
+        let file = "\(folder)/series.yml"
+        guard files.exists(file) else {
+            throw DiagnosticError(Diagnostic(
+                at: SourceLocation(file: folder), "the series folder has no series.yml",
+                hint: "create \(file) with at least `title:` and `onset:`, e.g.\ntitle: Belarus — response to the war in Ukraine\nonset: 2022-02-24"))
+        }
+        let config = try SeriesConfig(slug: slug, file: file, yaml: YAMLNode.parse(files.readText(file), file: file),
+                                      defaultLocale: defaultLocale)
+        var periods: [PeriodFolder] = []
+        var problems: [Diagnostic] = []
+        for name in try files.list(folder) where files.isDirectory("\(folder)/\(name)") {
+            if let period = PeriodFolder(name: name, path: "\(folder)/\(name)") {
+                periods.append(period)
+            } else {
+                problems.append(Diagnostic(
+                    at: SourceLocation(file: "\(folder)/\(name)"),
+                    "'\(name)' is not a period folder name",
+                    hint: "name period folders YYYY-MM (a month, e.g. 2022-06) or YYYY-MM-DD (the period's last day, e.g. 2022-06-09)"))
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticError(problems) }
+        periods.sort { ($0.nominalEnd, $0.name) < ($1.nominalEnd, $1.name) }
+        return Series(config: config, periods: periods)
+    }
+
+    /// The series with this slug.
+    public func series(named slug: String) -> Series? {
+        series.first { $0.config.slug == slug }
+    }
+}

@@ -1,0 +1,48 @@
+import SitrepDiagnostics
+
+/// A reporting period: the days a report covers, inclusive.
+public struct Period: Sendable, Hashable {
+    public var start: Day
+    public var end: Day
+    /// The date the figures are valid for, when it differs from `end`.
+    public var asOf: Day?
+
+    public init(start: Day, end: Day, asOf: Day? = nil) {
+        self.start = start
+        self.end = end
+        self.asOf = asOf
+    }
+}
+
+/// A figure the front matter asks the layout to show prominently.
+public struct KeyFigure: Sendable {
+    public var figure: String
+    public var label: String
+    public var location: SourceLocation
+}
+
+/// A single figure stated in `figures.yml`.
+public struct StatedFigure: Sendable {
+    public var name: String
+    public var value: FigureValue
+    public var location: SourceLocation
+}
+
+/// One period folder, fully loaded: front matter, narrative, tables and stated figures.
+public struct Report: Sendable {
+    /// The folder name (`2022-06`), which is also the URL segment.
+    public var folder: String
+    public var title: String
+    public var period: Period
+    public var keyFigures: [KeyFigure]
+    /// Free-text notes for the report's notes section.
+    public var notes: [String]
+    /// The Markdown after the front matter.
+    public var narrative: String
+    /// Display path of `report.md`.
+    public var narrativeFile: String
+    /// Lines taken by the front matter, to turn narrative lines into file lines.
+    public var narrativeLineOffset: Int
+    public var tables: [Table]
+    public var statedFigures: [StatedFigure]
+}

@@ -1,0 +1,54 @@
+import SitrepDiagnostics
+
+/// `content/<series>/series.yml`: one office's series of reports.
+public struct SeriesConfig: Sendable {
+    /// What the series says about one of its tables.
+    public struct TableDeclaration: Sendable {
+        /// The name of the value column; `count` when not declared.
+        public var valueColumn: String = "count"
+        /// A human title for the table, used as the default caption.
+        public var title: String?
+    }
+
+    /// The folder name, used in URLs and figure lookups (`belarus`).
+    public var slug: String
+    public var title: String
+    public var office: String?
+    /// The start of the crisis; cumulative figures count from here.
+    public var onset: Day?
+    public var locale: String
+    public var tables: [String: TableDeclaration]
+    /// Where series.yml is, for messages.
+    public var file: String
+
+    static let keys = ["title", "office", "onset", "locale", "tables", "description"]
+    static let tableKeys = ["value", "title"]
+
+    /// The declaration for `table`, or the defaults.
+    public func declaration(for table: String) -> TableDeclaration {
+        tables[table] ?? TableDeclaration()
+    }
+
+    init(slug: String, file: String, yaml: YAMLNode, defaultLocale: String) throws(DiagnosticError) {
+        try yaml.checkKeys(Self.keys, in: "series.yml")
+        self.slug = slug
+        self.file = file
+        guard let titleNode = yaml["title"] else {
+            throw DiagnosticError(Diagnostic(
+                at: SourceLocation(file: file, line: 1, column: 1), "series.yml has no title",
+                hint: "add a line such as `title: Belarus — response to the war in Ukraine`"))
+        }
+        title = try titleNode.text("the series title")
+        office = try yaml["office"]?.text("office")
+        onset = try yaml["onset"].map { node throws(DiagnosticError) in try node.day("onset") }
+        locale = try yaml["locale"]?.text("locale") ?? defaultLocale
+        tables = [:]
+        for entry in try (yaml["tables"]?.mapping("tables") ?? []) {
+            try entry.value.checkKeys(Self.tableKeys, in: "the declaration of table '\(entry.key)'")
+            var declaration = TableDeclaration()
+            if let node = entry.value["value"] { declaration.valueColumn = try node.text("value") }
+            if let node = entry.value["title"] { declaration.title = try node.text("title") }
+            tables[entry.key] = declaration
+        }
+    }
+}

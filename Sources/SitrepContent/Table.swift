@@ -1,0 +1,306 @@
+import SitrepDiagnostics
+
+/// A long-format data table: dimension columns plus one integer value column.
+///
+/// Each row gives the value for one combination of dimension values (`region=North,
+/// month=2024-01 → 12`); every combination appears at most once. A table without dimension
+/// columns holds a single total.
+public struct Table: Sendable, Equatable {
+    /// One row: the dimension values in ``Table/dimensions`` order, and the value.
+    public struct Row: Sendable, Equatable {
+        /// The dimension values, one per dimension column, in header order.
+        public var keys: [String]
+        /// The value: a whole number, zero or more.
+        public var value: Int
+        /// The 1-based line of the CSV file where the row starts.
+        public var line: Int
+
+        /// A row built in code.
+        public init(keys: [String], value: Int, line: Int) {
+            self.keys = keys
+            self.value = value
+            self.line = line
+        }
+    }
+
+    /// The table's name, e.g. "arrivals" (the file name without .csv).
+    public var name: String
+    /// The display path of the file, for diagnostics.
+    public var file: String
+    /// The dimension column names, in header order, the value column left out.
+    public var dimensions: [String]
+    /// The name of the value column.
+    public var valueColumn: String
+    /// The rows, in file order.
+    public var rows: [Row]
+
+    /// A table built in code; the rows are taken as they are, without checks.
+    public init(name: String, file: String, dimensions: [String], valueColumn: String = "count", rows: [Row]) {
+        self.name = name
+        self.file = file
+        self.dimensions = dimensions
+        self.valueColumn = valueColumn
+        self.rows = rows
+    }
+
+    /// Builds a table from a CSV document. `valueColumn` defaults to "count".
+    ///
+    /// Checks that the value column exists, that there is at least one row, that every value
+    /// is a whole number of zero or more written with ASCII digits only (spaces around it
+    /// allowed), that no dimension value is empty, and that no combination of dimension values
+    /// appears twice. Every problem in the file is reported, in one error.
+    public init(name: String, file: String, csv: CSVDocument, valueColumn: String = "count") throws(DiagnosticError) {
+        var checker = TableChecker(file: file, csv: csv, valueColumn: valueColumn)
+        let (dimensions, rows) = try checker.check()
+        self.init(name: name, file: file, dimensions: dimensions, valueColumn: valueColumn, rows: rows)
+    }
+}
+
+/// Does the work of ``Table/init(name:file:csv:valueColumn:)``.
+private struct TableChecker {
+    let file: String
+    let csv: CSVDocument
+    let valueColumn: String
+    var problems: CSVProblemList
+    var lines: CSVLineIndex?
+
+    init(file: String, csv: CSVDocument, valueColumn: String) {
+        self.file = file
+        self.csv = csv
+        self.valueColumn = valueColumn
+        self.problems = CSVProblemList(file: file)
+    }
+
+    mutating func check() throws(DiagnosticError) -> (dimensions: [String], rows: [Table.Row]) {
+        let header = csv.header
+        let valueIndex = header.firstIndex(of: valueColumn)
+        if valueIndex == nil { reportMissingValueColumn() }
+        if csv.records.isEmpty {
+            report(
+                "the table has a header but no rows",
+                hint: "add one line below the header for each row, with a value for each of: "
+                    + header.joined(separator: ", "),
+                line: csv.headerLine, column: 1)
+        }
+        guard let valueIndex, !csv.records.isEmpty else { throw problems.error() ?? DiagnosticError([]) }
+
+        let dimensionIndices = header.indices.filter { $0 != valueIndex }
+        let dimensions = dimensionIndices.map { header[$0] }
+        var rows: [Table.Row] = []
+        rows.reserveCapacity(csv.records.count)
+        var firstLine: [[String]: Int] = [:]
+        firstLine.reserveCapacity(csv.records.count)
+
+        for record in csv.records {
+            guard record.fields.count == header.count else {
+                report(
+                    "expected \(header.count) columns as in the header (\(header.joined(separator: ", "))), "
+                        + "found \(record.fields.count) values",
+                    hint: "give every row one value per column",
+                    line: record.line, column: 1)
+                continue
+            }
+            var valid = true
+            var keys: [String] = []
+            keys.reserveCapacity(dimensionIndices.count)
+            for position in dimensionIndices {
+                let key = record.fields[position]
+                if isBlank(key) {
+                    valid = false
+                    report(
+                        "the value for '\(header[position])' is empty",
+                        hint: "fill in the \(header[position]); for rows where it is not known, use a label such as 'Unknown'",
+                        record: record, field: position)
+                }
+                keys.append(key)
+            }
+            let value = parse(record.fields[valueIndex], record: record, field: valueIndex)
+            if valid {
+                if let earlier = firstLine[keys] {
+                    valid = false
+                    reportDuplicate(record: record, keys: keys, dimensions: dimensions, earlier: earlier)
+                } else {
+                    firstLine[keys] = record.line
+                }
+            }
+            if valid, let value {
+                rows.append(Table.Row(keys: keys, value: value, line: record.line))
+            }
+        }
+        if let error = problems.error() { throw error }
+        return (dimensions, rows)
+    }
+
+    // MARK: Values
+
+    /// The count in `text`, or nil after reporting why it is not one.
+    mutating func parse(_ text: String, record: CSVRecord, field: Int) -> Int? {
+        let outcome = TableCount.parse(text)
+        let shown = "'\(trimmed(text))'"
+        let inColumn = "in column '\(valueColumn)'"
+        switch outcome {
+        case .value(let value):
+            return value
+        case .empty:
+            report(
+                "the value \(inColumn) is empty",
+                hint: "write a whole number, such as 0", record: record, field: field)
+        case .negative:
+            report(
+                "the value \(shown) \(inColumn) is negative",
+                hint: "counts cannot be negative: write a whole number of zero or more", record: record, field: field)
+        case .separators(let plain):
+            report(
+                "the value \(shown) \(inColumn) has separators in it",
+                hint: "write \(plain) without separators", record: record, field: field)
+        case .fractional(let whole):
+            report(
+                "the value \(shown) \(inColumn) is not a whole number",
+                hint: whole.map { "write \($0) without the decimal part" }
+                    ?? "counts are whole numbers: round the value or correct it at the source",
+                record: record, field: field)
+        case .tooLarge:
+            report(
+                "the value \(shown) \(inColumn) is too large",
+                hint: "a count can be at most \(Int.max); check the value", record: record, field: field)
+        case .notANumber:
+            report(
+                "the value \(shown) \(inColumn) is not a whole number",
+                hint: "write a whole number with digits only, such as 1234", record: record, field: field)
+        }
+        return nil
+    }
+
+    // MARK: Reports
+
+    mutating func reportMissingValueColumn() {
+        let header = csv.header
+        let found = header.map { "'\($0)'" }.joined(separator: ", ")
+        var hint: String
+        if let near = Suggestions.nearest(to: valueColumn, in: header) {
+            hint = "rename the column '\(near)' to '\(valueColumn)', or declare `value: \(near)` for the table in series.yml"
+        } else {
+            let example = header.last ?? "total"
+            hint = "rename the column that holds the numbers to '\(valueColumn)', "
+                + "or declare `value: \(example)` (the column's name) for the table in series.yml"
+        }
+        if header.count == 1 && header[0].contains("\t") {
+            hint += "; the file seems to be separated by tabs: save it as 'CSV UTF-8 (Comma delimited)'"
+        }
+        report(
+            "the table has no value column '\(valueColumn)'; its columns are \(found)",
+            hint: hint, line: csv.headerLine, column: 1)
+    }
+
+    mutating func reportDuplicate(record: CSVRecord, keys: [String], dimensions: [String], earlier: Int) {
+        if dimensions.isEmpty {
+            report(
+                "a second row in a table without dimension columns (the first row is on line \(earlier))",
+                hint: "a table without dimension columns holds a single total: keep one row, "
+                    + "or add a column that tells the rows apart",
+                record: record, field: 0)
+        } else {
+            let combination = zip(dimensions, keys).map { "\($0.0) '\($0.1)'" }.joined(separator: ", ")
+            report(
+                "a second row for \(combination); the first is on line \(earlier)",
+                hint: "each combination of \(dimensions.joined(separator: ", ")) may appear once: "
+                    + "remove one of the rows or add them together",
+                record: record, field: 0)
+        }
+    }
+
+    mutating func report(_ message: String, hint: String, record: CSVRecord, field: Int) {
+        let column = record.columns.indices.contains(field) ? record.columns[field] : 1
+        report(message, hint: hint, line: record.line(ofField: field), column: column)
+    }
+
+    mutating func report(_ message: String, hint: String, line: Int, column: Int) {
+        guard !problems.isFull else { return problems.omit() }
+        if lines == nil { lines = CSVLineIndex(csv.source) }
+        problems.add(Diagnostic(
+            .error, at: SourceLocation(file: file, line: line, column: column),
+            message, hint: hint, sourceLine: lines?.text(ofLine: line)))
+    }
+
+    private func isBlank(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
+
+    private func trimmed(_ text: String) -> Substring {
+        var slice = Substring(text)
+        while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
+        while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }
+        return slice
+    }
+}
+
+/// Reads a count: ASCII digits, optionally surrounded by spaces and tabs; classifies the usual
+/// mistakes so that the hint can say what to write instead.
+enum TableCount: Equatable {
+    case value(Int)
+    case empty
+    /// `-5`.
+    case negative
+    /// `1,234`, `1.234`, `1 234`, `1'234`: digits grouped by threes; `plain` is the digits alone.
+    case separators(plain: String)
+    /// `12.5`; `whole` is the number without its decimal part when that part is all zeros (`12.0`).
+    case fractional(whole: String?)
+    /// More than `Int.max`.
+    case tooLarge
+    case notANumber
+
+    static func parse(_ text: String) -> TableCount {
+        var scalars = Substring(text).unicodeScalars[...]
+        while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
+        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+        if scalars.isEmpty { return .empty }
+
+        if scalars.allSatisfy(isDigit) {
+            var value = 0
+            for scalar in scalars {
+                let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
+                let (sum, overflow2) = times10.addingReportingOverflow(Int(scalar.value - 0x30))
+                if overflow1 || overflow2 { return .tooLarge }
+                value = sum
+            }
+            return .value(value)
+        }
+        if let first = scalars.first, first == "-" || first == "\u{2212}",
+           let second = scalars.dropFirst().first, isDigit(second) {
+            return .negative
+        }
+
+        // Split into runs of digits and the single characters between them.
+        var groups: [String] = [""]
+        var separators: [Unicode.Scalar] = []
+        for scalar in scalars {
+            if isDigit(scalar) {
+                groups[groups.count - 1].unicodeScalars.append(scalar)
+            } else if separatorScalars.contains(scalar) {
+                separators.append(scalar)
+                groups.append("")
+            } else {
+                return .notANumber
+            }
+        }
+        guard !separators.isEmpty, groups.allSatisfy({ !$0.isEmpty }) else { return .notANumber }
+        let thousands = Set(separators).count == 1
+            && (1...3).contains(groups[0].count)
+            && groups.dropFirst().allSatisfy { $0.count == 3 }
+        if thousands { return .separators(plain: groups.joined()) }
+        if let last = separators.last, last == "." || last == "," {
+            let whole = groups.dropLast().joined()
+            let fraction = groups[groups.count - 1]
+            return .fractional(whole: fraction.allSatisfy { $0 == "0" } ? String(whole) : nil)
+        }
+        return .notANumber
+    }
+
+    private static let separatorScalars: Set<Unicode.Scalar> = [
+        ",", ".", " ", "'", "\u{2019}", "_", "\u{00A0}", "\u{202F}", "\u{2009}",
+    ]
+
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x30 && scalar.value <= 0x39
+    }
+}

@@ -1,0 +1,79 @@
+/// A calendar date with no time of day and no time zone: reporting periods are days, and a
+/// build must give the same pages wherever and whenever it runs.
+public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// Creates a day when the parts form a real date in the proleptic Gregorian calendar.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              day >= 1, day <= Day.length(ofMonth: month, in: year) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY-MM-DD`.
+    public init?(iso text: some StringProtocol) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        "\(Day.pad(year, 4))-\(Day.pad(month, 2))-\(Day.pad(day, 2))"
+    }
+
+    public static func < (a: Day, b: Day) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    /// Days since 0001-01-01, for arithmetic between dates.
+    public var ordinal: Int {
+        let y = year - 1
+        var days = y * 365 + y / 4 - y / 100 + y / 400
+        for m in 1..<month { days += Day.length(ofMonth: m, in: year) }
+        return days + day - 1
+    }
+
+    /// The day `count` days later (earlier when negative).
+    public func adding(days count: Int) -> Day {
+        var remaining = ordinal + count
+        var y = 1
+        // Jump by 400-year cycles (146,097 days) then walk years and months.
+        y += (remaining / 146_097) * 400
+        remaining %= 146_097
+        while remaining >= Day.length(ofYear: y) {
+            remaining -= Day.length(ofYear: y)
+            y += 1
+        }
+        var m = 1
+        while remaining >= Day.length(ofMonth: m, in: y) {
+            remaining -= Day.length(ofMonth: m, in: y)
+            m += 1
+        }
+        return Day(year: y, month: m, day: remaining + 1)!
+    }
+
+    /// The last day of this day's month.
+    public var endOfMonth: Day { Day(year: year, month: month, day: Day.length(ofMonth: month, in: year))! }
+
+    static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+    static func length(ofYear year: Int) -> Int { isLeap(year) ? 366 : 365 }
+    static func length(ofMonth month: Int, in year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    private static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}

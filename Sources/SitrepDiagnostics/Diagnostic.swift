@@ -1,0 +1,99 @@
+/// Where something is in a content or template file: a path, and a 1-based line and column
+/// when the problem can be pinned to one.
+public struct SourceLocation: Sendable, Hashable {
+    /// The path as the user would type it, relative to the project where possible.
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+
+    public init(file: String, line: Int? = nil, column: Int? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// `file:line:col`, leaving out what is not known.
+    public var description: String {
+        var text = file
+        if let line {
+            text += ":\(line)"
+            if let column { text += ":\(column)" }
+        }
+        return text
+    }
+}
+
+/// One problem found in the user's content, worded for a reporting officer: what is wrong,
+/// where, and how to fix it.
+public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable {
+        case error, warning
+    }
+
+    public var severity: Severity
+    public var location: SourceLocation?
+    /// What is wrong, in one sentence.
+    public var message: String
+    /// How to fix it, when there is something useful to say.
+    public var hint: String?
+    /// The text of the offending line, shown with a caret under the column.
+    public var sourceLine: String?
+
+    public init(
+        _ severity: Severity = .error,
+        at location: SourceLocation?,
+        _ message: String,
+        hint: String? = nil,
+        sourceLine: String? = nil
+    ) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+        self.hint = hint
+        self.sourceLine = sourceLine
+    }
+
+    /// Compiler-style text: `file:line:col: error: message`, then the source line with a caret,
+    /// then the hint.
+    public var description: String {
+        var text = ""
+        if let location { text += "\(location.description): " }
+        text += "\(severity.rawValue): \(message)"
+        if let sourceLine {
+            let shown = sourceLine.replacingTabs()
+            text += "\n    \(shown)"
+            if let column = location?.column, column >= 1 {
+                let prefix = String(sourceLine.prefix(column - 1)).replacingTabs()
+                text += "\n    " + String(repeating: " ", count: prefix.count) + "^"
+            }
+        }
+        if let hint { text += "\n    hint: \(hint)" }
+        return text
+    }
+}
+
+/// One or more diagnostics that stop a stage. Stages collect every problem they can find
+/// before throwing, so that the officer can fix them all in one go.
+public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+    }
+
+    public init(_ diagnostic: Diagnostic) {
+        self.diagnostics = [diagnostic]
+    }
+
+    public var description: String {
+        diagnostics.map(\.description).joined(separator: "\n")
+    }
+}
+
+extension String {
+    fileprivate func replacingTabs() -> String {
+        var result = ""
+        for character in self { result += character == "\t" ? "    " : String(character) }
+        return result
+    }
+}

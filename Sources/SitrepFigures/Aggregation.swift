@@ -1,0 +1,57 @@
+import SitrepContent
+import SitrepDiagnostics
+
+/// Sums of a table's values grouped by some of its dimensions.
+public struct Aggregation: Sendable {
+    /// One group: the values of the grouping dimensions, and the sum of its rows.
+    public struct Group: Sendable, Hashable {
+        public var keys: [String]
+        public var total: Int
+    }
+
+    /// Groups in order of first appearance in the file.
+    public private(set) var groups: [Group]
+
+    /// Groups `table` by the dimensions at `dimensionIndices` (in that order).
+    public init(_ table: Table, by dimensionIndices: [Int]) throws(DiagnosticError) {
+        var index: [[String]: Int] = [:]
+        var groups: [Group] = []
+        for row in table.rows {
+            let keys = dimensionIndices.map { row.keys[$0] }
+            if let position = index[keys] {
+                let (sum, overflow) = groups[position].total.addingReportingOverflow(row.value)
+                if overflow { throw Aggregation.overflow(table, row: row) }
+                groups[position].total = sum
+            } else {
+                index[keys] = groups.count
+                groups.append(Group(keys: keys, total: row.value))
+            }
+        }
+        self.groups = groups
+    }
+
+    /// The sum of every row.
+    public static func total(of table: Table) throws(DiagnosticError) -> Int {
+        var total = 0
+        for row in table.rows {
+            let (sum, overflow) = total.addingReportingOverflow(row.value)
+            if overflow { throw Aggregation.overflow(table, row: row) }
+            total = sum
+        }
+        return total
+    }
+
+    /// Groups largest first; equal totals keep the order of the file, so that an officer can
+    /// decide how ties are printed by ordering the rows.
+    public var ranked: [Group] {
+        groups.enumerated()
+            .sorted { $0.element.total != $1.element.total ? $0.element.total > $1.element.total : $0.offset < $1.offset }
+            .map(\.element)
+    }
+
+    private static func overflow(_ table: Table, row: Table.Row) -> DiagnosticError {
+        DiagnosticError(Diagnostic(at: SourceLocation(file: table.file, line: row.line),
+                                   "the values of this table add up to more than sitrep can count",
+                                   hint: "check this value for extra digits"))
+    }
+}

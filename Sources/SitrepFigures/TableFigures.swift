@@ -1,0 +1,79 @@
+import SitrepContent
+import SitrepDiagnostics
+
+/// The figures derived from one table with no configuration: total; per value of each dimension
+/// its sum, share and rank; per pair of dimensions the sums and shares of the parent; the number
+/// of values, their list, and the top N with the rest as "other".
+enum TableFigures {
+    /// How many top-N figure groups are derived per dimension.
+    static let maximumTop = 10
+
+    static func add(_ table: Table, to set: inout FigureSet) throws(DiagnosticError) {
+        var adder = Adder(table: table)
+        let total = try Aggregation.total(of: table)
+        try adder.add(&set, "\(table.name).total", .number(Rational(total)))
+
+        for (index, dimension) in table.dimensions.enumerated() {
+            let prefix = "\(table.name).\(dimension)"
+            let aggregation = try Aggregation(table, by: [index])
+            let ranked = aggregation.ranked
+            for group in aggregation.groups {
+                let name = "\(prefix).\(group.keys[0])"
+                try adder.add(&set, name, .number(Rational(group.total)))
+                if let share = Rational(group.total, total) { try adder.add(&set, "\(name).share", .number(share)) }
+                let rank = ranked.firstIndex(of: group)! + 1
+                try adder.add(&set, "\(name).rank", .number(Rational(rank)))
+            }
+            try adder.add(&set, "\(prefix).count", .number(Rational(ranked.count)))
+            try adder.add(&set, "\(prefix).list", .list(ranked.map { $0.keys[0] }))
+            try addTop(ranked, prefix: prefix, total: total, adder: &adder, to: &set)
+        }
+
+        for first in table.dimensions.indices {
+            for second in table.dimensions.indices where second > first {
+                let parents = try Aggregation(table, by: [first])
+                let parentTotals = Dictionary(uniqueKeysWithValues: parents.groups.map { ($0.keys[0], $0.total) })
+                for group in try Aggregation(table, by: [first, second]).groups {
+                    let name = "\(table.name).\(table.dimensions[first]).\(group.keys[0]).\(table.dimensions[second]).\(group.keys[1])"
+                    try adder.add(&set, name, .number(Rational(group.total)))
+                    if let share = Rational(group.total, parentTotals[group.keys[0]]!) {
+                        try adder.add(&set, "\(name).share", .number(share))
+                    }
+                }
+            }
+        }
+    }
+
+    private static func addTop(_ ranked: [Aggregation.Group], prefix: String, total: Int,
+                               adder: inout Adder, to set: inout FigureSet) throws(DiagnosticError) {
+        guard ranked.count > 1 else { return }
+        for n in 1...min(maximumTop, ranked.count - 1) {
+            let top = ranked.prefix(n)
+            let rest = ranked.dropFirst(n)
+            let topTotal = top.reduce(0) { $0 + $1.total }
+            let restTotal = total - topTotal
+            let name = "\(prefix).top\(n)"
+            try adder.add(&set, name, .list(top.map { $0.keys[0] }))
+            try adder.add(&set, "\(name).total", .number(Rational(topTotal)))
+            if let share = Rational(topTotal, total) { try adder.add(&set, "\(name).share", .number(share)) }
+            try adder.add(&set, "\(name).other", .number(Rational(restTotal)))
+            if let share = Rational(restTotal, total) { try adder.add(&set, "\(name).other.share", .number(share)) }
+            try adder.add(&set, "\(name).other.count", .number(Rational(rest.count)))
+            try adder.add(&set, "\(name).other.list", .list(rest.map { $0.keys[0] }))
+        }
+    }
+
+    /// Adds figures and reports a name clash (a value named like a derived figure) clearly.
+    private struct Adder {
+        let table: Table
+
+        func add(_ set: inout FigureSet, _ name: String, _ value: FigureValue) throws(DiagnosticError) {
+            guard set.add(name, value, origin: .table(table.file)) != nil else { return }
+            let derived = name.split(separator: ".").last.map(String.init) ?? name
+            throw DiagnosticError(Diagnostic(
+                at: SourceLocation(file: table.file),
+                "two figures of this table would both be called '\(name)'",
+                hint: "a value in the table is named like a derived figure ('\(derived)'); rename that value, e.g. '\(derived.capitalized)' or '\(derived) (other)'"))
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import CSitrepSystem
+import Foundation
+import SitrepDiagnostics
+
+/// Writes a whole site into a staging folder beside `output/` and swaps it in only when every
+/// page was written: a failed or killed build leaves the previous `output/` as it was.
+public final class OutputWriter {
+    /// The folder that will hold the site.
+    public let destination: String
+    let staging: String
+    private var finished = false
+
+    /// Prepares an empty staging folder next to `destination`.
+    public init(destination: String) throws(DiagnosticError) {
+        let url = URL(fileURLWithPath: destination).standardizedFileURL
+        self.destination = url.path
+        staging = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).staging-\(getpid())").path
+        Self.removeStaleStaging(besides: url)
+        do {
+            try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        } catch {
+            throw DiagnosticError(Diagnostic(at: SourceLocation(file: destination),
+                                             "cannot create a folder next to the output folder: \(error.localizedDescription)"))
+        }
+    }
+
+    deinit {
+        if !finished { try? FileManager.default.removeItem(atPath: staging) }
+    }
+
+    /// Writes `bytes` to `path` (relative to the site root) in the staging folder.
+    public func write(_ path: String, _ bytes: [UInt8]) throws(DiagnosticError) {
+        let full = staging + "/" + path
+        let folder = (full as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try Data(bytes).write(to: URL(fileURLWithPath: full))
+        } catch {
+            throw DiagnosticError(Diagnostic(at: SourceLocation(file: path), "cannot write the file: \(error.localizedDescription)"))
+        }
+    }
+
+    /// Puts the staged site in place of `destination` in one step and removes the old one.
+    public func commit() throws(DiagnosticError) {
+        let manager = FileManager.default
+        do {
+            if !manager.fileExists(atPath: destination) {
+                try manager.moveItem(atPath: staging, toPath: destination)
+            } else if sitrep_exchange_paths(staging, destination) == 0 {
+                try manager.removeItem(atPath: staging)
+            } else {
+                // No atomic exchange on this system: two renames, with a short window between them.
+                let old = staging + ".old"
+                try manager.moveItem(atPath: destination, toPath: old)
+                try manager.moveItem(atPath: staging, toPath: destination)
+                try manager.removeItem(atPath: old)
+            }
+            finished = true
+        } catch {
+            throw DiagnosticError(Diagnostic(at: SourceLocation(file: destination),
+                                             "cannot replace the output folder: \(error.localizedDescription)"))
+        }
+    }
+
+    /// Removes staging folders left by builds that were killed.
+    private static func removeStaleStaging(besides url: URL) {
+        let parent = url.deletingLastPathComponent().path
+        let prefix = ".\(url.lastPathComponent).staging-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            let pidText = name.dropFirst(prefix.count).prefix { $0.isNumber }
+            if let pid = Int32(pidText), pid != getpid(), kill(pid, 0) == 0 { continue }
+            try? FileManager.default.removeItem(atPath: parent + "/" + name)
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import SitrepContent
+import SitrepDiagnostics
+import SitrepFigures
+import SitrepTemplates
+
+/// One report, rendered: its figures, its HTML body and what the archive pages need of it.
+struct RenderedReport {
+    var report: Report
+    var figures: FigureSet
+    var body: String
+    var keyFigures: [(value: String, label: String)]
+    var warnings: [Diagnostic]
+
+    /// Computes the figures, renders the narrative and resolves the key figures of `report`.
+    init(report: Report, series: SeriesConfig, style: LocaleStyle) throws(DiagnosticError) {
+        self.report = report
+        figures = try FigureComputer.figures(for: report, in: series)
+        var problems: [Diagnostic] = []
+        var keyFigures: [(String, String)] = []
+        for key in report.keyFigures {
+            if let figure = figures[key.figure] {
+                keyFigures.append((style.format(figure.value), key.label))
+            } else {
+                let nearest = Suggestions.nearest(to: key.figure, in: figures.names)
+                problems.append(Diagnostic(at: key.location, "the key figure '\(key.figure)' does not exist",
+                                           hint: nearest.map { "did you mean '\($0)'?" } ?? "`sitrep figures` lists every figure name"))
+            }
+        }
+        let renderer = NarrativeRenderer(figures: figures, tables: report.tables, style: style,
+                                         tableTitles: series.tables.compactMapValues(\.title))
+        var output: NarrativeRenderer.Output?
+        do {
+            output = try renderer.render(report.narrative, file: report.narrativeFile, lineOffset: report.narrativeLineOffset)
+        } catch { problems += error.diagnostics }
+        guard problems.isEmpty, let output else { throw DiagnosticError(problems) }
+        body = output.html
+        warnings = output.warnings
+        self.keyFigures = keyFigures
+    }
+
+    /// The layout's view of the key figures.
+    var keyFigureContext: [[String: Any]] {
+        keyFigures.map { ["value": $0.value, "label": $0.label] }
+    }
+}

@@ -1,0 +1,84 @@
+import SitrepContent
+import SitrepDiagnostics
+import SitrepFigures
+
+/// The commands' entry points: build the site, check it, or list one report's figures.
+public enum SiteBuilder {
+    /// What a build or check did.
+    public struct Summary: Sendable {
+        /// Files written (or that would be written, for a check).
+        public var files: Int
+        public var warnings: [Diagnostic]
+    }
+
+    /// Renders the project at `projectRoot` into `output`, replacing it only if every page
+    /// rendered: on any error the previous `output` is left as it was.
+    public static func build(projectRoot: String, output: String) throws(DiagnosticError) -> Summary {
+        let renderer = try SiteRenderer(project: Project.load(root: projectRoot))
+        let writer = try OutputWriter(destination: output)
+        var files = 0
+        let warnings = try renderer.render { path, bytes throws(DiagnosticError) in
+            try writer.write(path, bytes)
+            files += 1
+        }
+        try writer.commit()
+        return Summary(files: files, warnings: warnings)
+    }
+
+    /// Loads and renders everything without writing, to find every problem.
+    public static func check(projectRoot: String) throws(DiagnosticError) -> Summary {
+        let renderer = try SiteRenderer(project: Project.load(root: projectRoot))
+        var files = 0
+        let warnings = try renderer.render { _, _ in files += 1 }
+        return Summary(files: files, warnings: warnings)
+    }
+
+    /// Every figure of one report, named `series/period`.
+    public static func figures(projectRoot: String, report reference: String) throws(DiagnosticError) -> ReportFigures {
+        let project = try Project.load(root: projectRoot)
+        let parts = reference.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        guard parts.count == 2 else {
+            throw DiagnosticError(Diagnostic(at: nil, "'\(reference)' does not name a report",
+                                             hint: "write SERIES/PERIOD, e.g. belarus/2022-06"))
+        }
+        guard let series = project.series(named: parts[0]) else {
+            let nearest = Suggestions.nearest(to: parts[0], in: project.series.map(\.config.slug))
+            throw DiagnosticError(Diagnostic(at: SourceLocation(file: "content/\(parts[0])"), "there is no series '\(parts[0])'",
+                                             hint: nearest.map { "did you mean '\($0)'?" } ?? "series are the folders of content/"))
+        }
+        var previousEnd: Day?
+        for folder in series.periods {
+            if folder.name == parts[1] {
+                let report = try project.loadReport(series: series, folder: folder, previousEnd: previousEnd)
+                let figures = try FigureComputer.figures(for: report, in: series.config)
+                return ReportFigures(series: parts[0], period: parts[1], report: report, figures: figures)
+            }
+            previousEnd = try project.loadReport(series: series, folder: folder, previousEnd: previousEnd).period.end
+        }
+        let nearest = Suggestions.nearest(to: parts[1], in: series.periods.map(\.name))
+        throw DiagnosticError(Diagnostic(at: SourceLocation(file: "content/\(parts[0])/\(parts[1])"),
+                                         "there is no period '\(parts[1])' in the series '\(parts[0])'",
+                                         hint: nearest.map { "did you mean '\($0)'?" } ?? "periods: \(series.periods.map(\.name).joined(separator: ", "))"))
+    }
+}
+
+/// One report's figures, as `sitrep figures` shows them.
+public struct ReportFigures: Sendable {
+    public var series: String
+    public var period: String
+    public var report: Report
+    public var figures: FigureSet
+
+    /// The same document as the report's `figures.json`.
+    public var json: String {
+        FiguresJSON.render(series: series, period: period, report: report, figures: figures)
+    }
+
+    /// One line per figure: the name, padded, then the value.
+    public var table: String {
+        let width = figures.names.map(\.count).max() ?? 0
+        return figures.all.map { figure in
+            figure.name + String(repeating: " ", count: width - figure.name.count + 2) + figure.value.plainDescription
+        }.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,76 @@
+import SitrepContent
+import SitrepDiagnostics
+import SitrepFigures
+
+/// A ```` ```sitrep-table ```` block: which table to show and how. Written as YAML:
+///
+///     table: avrr
+///     rows: country
+///     columns: sex        # optional
+///     sort: total desc    # total asc, name asc, name desc, data
+///     top: 10             # optional: the rest become one "Other" row
+///     share: true         # optional: a share column
+///     caption: AVRR beneficiaries by country of origin and sex
+public struct TableBlock: Sendable {
+    public enum Sort: String, Sendable, CaseIterable {
+        case totalDescending = "total desc"
+        case totalAscending = "total asc"
+        case nameAscending = "name asc"
+        case nameDescending = "name desc"
+        case data
+    }
+
+    public var table: String
+    public var rows: String
+    public var columns: String?
+    public var sort: Sort = .totalDescending
+    public var top: Int?
+    public var share = false
+    public var caption: String?
+
+    static let keys = ["table", "rows", "columns", "sort", "top", "share", "caption"]
+
+    /// Reads the block's YAML; `lineOffset` turns its lines into lines of the file.
+    public init(yaml text: String, file: String, lineOffset: Int) throws(DiagnosticError) {
+        let yaml = try YAMLNode.parse(text, file: file, lineOffset: lineOffset)
+        try yaml.checkKeys(Self.keys, in: "a sitrep-table block")
+        guard let tableNode = yaml["table"], let rowsNode = yaml["rows"] else {
+            throw DiagnosticError(Diagnostic(
+                at: SourceLocation(file: file, line: lineOffset), "a sitrep-table block needs `table:` and `rows:`",
+                hint: "e.g.\ntable: avrr\nrows: country"))
+        }
+        table = try tableNode.text("table")
+        rows = try rowsNode.text("rows")
+        columns = try yaml["columns"]?.text("columns")
+        caption = try yaml["caption"]?.text("caption")
+        if let node = yaml["sort"] {
+            let text = try node.text("sort")
+            guard let value = Sort(rawValue: text) else {
+                throw DiagnosticError(Diagnostic(at: node.location, "sort cannot be '\(text)'",
+                                                 hint: "use one of: \(Sort.allCases.map(\.rawValue).joined(separator: ", "))"))
+            }
+            sort = value
+        }
+        if let node = yaml["top"] {
+            let text = try node.text("top")
+            guard let value = Int(text), value > 0 else {
+                throw DiagnosticError(Diagnostic(at: node.location, "top must be a whole number above 0, not '\(text)'"))
+            }
+            top = value
+        }
+        if let node = yaml["share"] {
+            let text = try node.text("share")
+            guard text == "true" || text == "false" else {
+                throw DiagnosticError(Diagnostic(at: node.location, "share must be true or false, not '\(text)'"))
+            }
+            share = text == "true"
+        }
+        tableLocation = tableNode.location
+        rowsLocation = rowsNode.location
+        columnsLocation = yaml["columns"]?.location
+    }
+
+    let tableLocation: SourceLocation
+    let rowsLocation: SourceLocation
+    let columnsLocation: SourceLocation?
+}

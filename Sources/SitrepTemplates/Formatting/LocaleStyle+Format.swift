@@ -1,0 +1,94 @@
+import SitrepContent
+
+extension LocaleStyle {
+    /// How a figure's value prints with no filter: numbers grouped, dates in full, lists joined.
+    public func format(_ value: FigureValue) -> String {
+        switch value {
+        case .number(let number): return format(number)
+        case .text(let text): return text
+        case .list(let items): return format(list: items)
+        case .date(let day): return format(day)
+        }
+    }
+
+    /// A period: "June 2022" for a whole month, "27 May – 9 June 2022", "1–15 June 2022".
+    public func format(from start: Day, to end: Day) -> String {
+        if start.day == 1, end == start.endOfMonth {
+            return "\(monthNames[start.month - 1].capitalizedFirst) \(start.year)"
+        }
+        if start.year != end.year { return "\(format(start)) – \(format(end))" }
+        if start.month != end.month { return "\(format(start, withYear: false)) – \(format(end))" }
+        if start == end { return format(end) }
+        return "\(start.day)–\(format(end))"
+    }
+
+    /// A whole number with thousands grouped: 32,322 (en), 32 322 (ru).
+    public func format(integer value: Int) -> String {
+        let digits = String(value.magnitude)
+        var grouped = ""
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0, (digits.count - offset) % 3 == 0 { grouped += groupingSeparator }
+            grouped.append(digit)
+        }
+        return value < 0 ? "-" + grouped : grouped
+    }
+
+    /// A number rounded half away from zero to exactly `decimals` places, grouped.
+    /// Returns nil when the number is too large to scale.
+    public func format(_ value: Rational, decimals: Int) -> String? {
+        guard let scaled = value.scaledRounded(decimals: decimals) else { return nil }
+        guard decimals > 0 else { return format(integer: scaled) }
+        var divisor = 1
+        for _ in 0..<decimals { divisor *= 10 }
+        let magnitude = abs(scaled)
+        let whole = format(integer: magnitude / divisor)
+        let fraction = String(magnitude % divisor)
+        let padded = String(repeating: "0", count: decimals - fraction.count) + fraction
+        return (scaled < 0 ? "-" : "") + whole + decimalSeparator + padded
+    }
+
+    /// The default rendering of a number: whole numbers grouped, others with up to two decimals.
+    public func format(_ value: Rational) -> String {
+        if value.isWhole { return format(integer: value.numerator) }
+        for decimals in 1...2 {
+            if let scaled = value.scaledRounded(decimals: decimals),
+               let exact = Rational(scaled, decimals == 1 ? 10 : 100), exact == value {
+                return format(value, decimals: decimals) ?? value.description
+            }
+        }
+        return format(value, decimals: 2) ?? value.description
+    }
+
+    /// A share (0.747) as a percentage with `decimals` places and the prose or table suffix.
+    public func formatPercent(_ share: Rational, decimals: Int, inTable: Bool) -> String? {
+        guard let percent = Rational(share.numerator.multipliedReportingOverflow(by: 100).partialValue, share.denominator),
+              share.numerator.multipliedReportingOverflow(by: 100).overflow == false,
+              let number = format(percent, decimals: decimals) else { return nil }
+        return number + (inTable ? percentInTables : percentInProse)
+    }
+
+    /// A date: "9 June 2022", or "9 June" when `withYear` is false.
+    public func format(_ day: Day, withYear: Bool = true) -> String {
+        let text = "\(day.day) \(monthNames[day.month - 1])"
+        return withYear ? "\(text) \(day.year)" : text
+    }
+
+    /// A list: "A, B and C"; with `serialComma`, "A, B, and C".
+    public func format(list items: [String], serialComma: Bool = false) -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        case 2: return "\(items[0]) \(listConjunction) \(items[1])"
+        default:
+            let head = items.dropLast().joined(separator: ", ")
+            return head + (serialComma ? ", " : " ") + "\(listConjunction) \(items.last!)"
+        }
+    }
+}
+
+extension String {
+    fileprivate var capitalizedFirst: String {
+        guard let first else { return self }
+        return first.uppercased() + dropFirst()
+    }
+}

@@ -1,0 +1,62 @@
+/// How numbers, dates and lists are written in one language, in UN/IOM house style:
+/// thousands grouped (32,322), "per cent" written out in prose and "%" only in tables,
+/// numbers under 10 in words when asked.
+public struct LocaleStyle: Sendable {
+    public var identifier: String
+    public var groupingSeparator: String
+    public var decimalSeparator: String
+    /// Appended to a percentage in prose ("74.7 per cent").
+    public var percentInProse: String
+    /// Appended to a percentage in tables ("74.7%").
+    public var percentInTables: String
+    /// 0 to 9 in words.
+    public var smallNumberWords: [String]
+    /// The word before the last item of a list ("and").
+    public var listConjunction: String
+    public var monthNames: [String]
+    /// Labels of generated table rows and columns.
+    public var totalLabel: String
+    public var otherLabel: String
+    public var shareLabel: String
+
+    /// The built-in styles, by identifier.
+    public static let all: [String: LocaleStyle] = [
+        "en": LocaleStyle(
+            identifier: "en", groupingSeparator: ",", decimalSeparator: ".",
+            percentInProse: " per cent", percentInTables: "%",
+            smallNumberWords: ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"],
+            listConjunction: "and",
+            monthNames: ["January", "February", "March", "April", "May", "June", "July", "August",
+                         "September", "October", "November", "December"],
+            totalLabel: "Total", otherLabel: "Other", shareLabel: "Share"),
+        "fr": LocaleStyle(
+            identifier: "fr", groupingSeparator: "\u{202F}", decimalSeparator: ",",
+            percentInProse: "\u{00A0}pour cent", percentInTables: "\u{00A0}%",
+            smallNumberWords: ["zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"],
+            listConjunction: "et",
+            monthNames: ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                         "septembre", "octobre", "novembre", "décembre"],
+            totalLabel: "Total", otherLabel: "Autres", shareLabel: "Part"),
+        "es": LocaleStyle(
+            identifier: "es", groupingSeparator: ".", decimalSeparator: ",",
+            percentInProse: " por ciento", percentInTables: "\u{00A0}%",
+            smallNumberWords: ["cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"],
+            listConjunction: "y",
+            monthNames: ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+                         "septiembre", "octubre", "noviembre", "diciembre"],
+            totalLabel: "Total", otherLabel: "Otros", shareLabel: "Porcentaje"),
+        "ru": LocaleStyle(
+            identifier: "ru", groupingSeparator: "\u{00A0}", decimalSeparator: ",",
+            percentInProse: "\u{00A0}%", percentInTables: "\u{00A0}%",
+            smallNumberWords: ["ноль", "один", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять"],
+            listConjunction: "и",
+            monthNames: ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+                         "сентября", "октября", "ноября", "декабря"],
+            totalLabel: "Всего", otherLabel: "Другие", shareLabel: "Доля"),
+    ]
+
+    /// The style for `identifier` (`en`, `fr`, `es`, `ru`; a region such as `en-GB` uses its language).
+    public static func named(_ identifier: String) -> LocaleStyle? {
+        all[identifier] ?? all[String(identifier.prefix { $0 != "-" && $0 != "_" }).lowercased()]
+    }
+}

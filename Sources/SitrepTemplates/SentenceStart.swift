@@ -1,0 +1,57 @@
+import SitrepMarkdown
+
+/// Decides whether a point in a text node starts a sentence, by looking at the text before it
+/// in the same paragraph or heading.
+enum SentenceStart {
+    /// True when `before` (the node's text up to the point) and the inline nodes before the node
+    /// end a sentence or the block starts there.
+    static func isAtStart(after before: String, in node: MarkdownNode) -> Bool {
+        let trimmed = before.trimmingTrailingWhitespace()
+        if !trimmed.isEmpty { return endsSentence(trimmed, hadSpace: trimmed.count < before.count) }
+        var sibling = node.previous
+        while let current = sibling {
+            switch current.kind {
+            case .softBreak, .lineBreak:
+                sibling = current.previous
+            case .text, .code:
+                let text = (current.literal ?? "").trimmingTrailingWhitespace()
+                if text.isEmpty { sibling = current.previous; continue }
+                return endsSentence(text, hadSpace: true)
+            default:
+                return false
+            }
+        }
+        switch node.parent?.kind {
+        case .paragraph?, .heading?: return true
+        default: return false
+        }
+    }
+
+    /// The line of the nearest enclosing node whose position cmark knows.
+    static func line(of node: MarkdownNode) -> Int {
+        var current: MarkdownNode? = node
+        while let candidate = current {
+            if candidate.startLine > 0 { return candidate.startLine }
+            current = candidate.parent
+        }
+        return 1
+    }
+
+    private static func endsSentence(_ text: String, hadSpace: Bool) -> Bool {
+        guard hadSpace else { return false }
+        var scalars = Substring(text)
+        while let last = scalars.last, "\"'”’)]»".contains(last) { scalars = scalars.dropLast() }
+        guard let last = scalars.last else { return true }
+        return last == "." || last == "!" || last == "?"
+    }
+}
+
+extension String {
+    fileprivate func trimmingTrailingWhitespace() -> String {
+        var end = endIndex
+        while end > startIndex, let scalar = self[index(before: end)].unicodeScalars.first, scalar == " " || scalar == "\t" || scalar == "\n" {
+            end = index(before: end)
+        }
+        return String(self[..<end])
+    }
+}

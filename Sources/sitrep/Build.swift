@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import SitrepSite
+
+/// `sitrep build`: render the whole site.
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render every report into the output folder.",
+        discussion: "The folder is replaced only when every page rendered; after an error it is left as it was.")
+
+    @OptionGroup var options: ProjectOptions
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the site (default: output/ in the project).", valueName: "path"))
+    var output: String?
+
+    func run() throws {
+        let destination = output ?? options.project + "/output"
+        let summary = try SiteBuilder.build(projectRoot: options.project, output: destination)
+        Console.report(summary.warnings)
+        print("wrote \(summary.files) files to \(destination)")
+    }
+}
+
+/// `sitrep check`: validate without writing.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check all content and templates; write nothing.")
+
+    @OptionGroup var options: ProjectOptions
+
+    func run() throws {
+        let summary = try SiteBuilder.check(projectRoot: options.project)
+        Console.report(summary.warnings)
+        print("ok: \(summary.files) files would be written")
+    }
+}
+
+/// `sitrep figures SERIES/PERIOD`: list one report's figures.
+struct Figures: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List every figure of one report and its value.",
+        discussion: "Placeholders in report.md use these names, e.g. {{ arrivals.total }}.")
+
+    @OptionGroup var options: ProjectOptions
+
+    @Argument(help: ArgumentHelp("The report, as SERIES/PERIOD (e.g. belarus/2022-06).", valueName: "series/period"))
+    var report: String
+
+    @Flag(help: "Print JSON (the same as the report's figures.json).")
+    var json = false
+
+    func run() throws {
+        let figures = try SiteBuilder.figures(projectRoot: options.project, report: report)
+        print(json ? figures.json : figures.table, terminator: "")
+    }
+}

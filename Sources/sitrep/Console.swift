@@ -1,0 +1,17 @@
+import Foundation
+import SitrepDiagnostics
+
+/// Writes messages for people to the terminal: results on standard output, problems on
+/// standard error.
+enum Console {
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Prints diagnostics, then a count, so that a long list ends with a summary.
+    static func report(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics { error(diagnostic.description) }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        if errors > 0 { error("\(errors) error\(errors == 1 ? "" : "s"); nothing was written") }
+    }
+}
