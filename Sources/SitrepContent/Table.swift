@@ -114,7 +114,6 @@ private struct TableChecker {
                 }
                 keys.append(key)
             }
-            let value = parse(record.fields[valueIndex], record: record, field: valueIndex)
             if valid {
                 if let earlier = firstLine[keys] {
                     valid = false
@@ -123,6 +122,7 @@ private struct TableChecker {
                     firstLine[keys] = record.line
                 }
             }
+            let value = parse(record.fields[valueIndex], record: record, field: valueIndex)
             if valid, let value {
                 rows.append(Table.Row(keys: keys, value: value, line: record.line))
             }

@@ -239,13 +239,14 @@ final class TableTests: XCTestCase {
 
             """
         let diagnostics = problems(text)
-        XCTAssertEqual(diagnostics.map { $0.location?.line }, [2, 3, 4, 5, 6, 6])
-        XCTAssertEqual(diagnostics.map { $0.location?.column }, [15, 1, 15, 1, 6, 9])
+        XCTAssertEqual(diagnostics.map { $0.location?.line }, [2, 3, 4, 5, 5, 6, 6])
+        XCTAssertEqual(diagnostics.map { $0.location?.column }, [15, 1, 15, 1, 15, 6, 9])
         XCTAssertEqual(diagnostics.map(\.message), [
             "the value '12.5' in column 'count' is not a whole number",
             "the value for 'region' is empty",
             "the value '1 234' in column 'count' has separators in it",
             "a second row for region 'South', month '2024-01'; the first is on line 4",
+            "the value '-1' in column 'count' is negative",
             "the value for 'month' is empty",
             "the value 'x' in column 'count' is not a whole number",
         ])
