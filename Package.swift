@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "SitrepFiguresTests", dependencies: ["SitrepFigures"]),
         .testTarget(name: "SitrepMarkdownTests", dependencies: ["SitrepMarkdown"]),
         .testTarget(name: "SitrepTemplatesTests", dependencies: ["SitrepTemplates"]),
-        .testTarget(name: "SitrepSiteTests", dependencies: ["SitrepSite"]),
+        .testTarget(name: "SitrepSiteTests", dependencies: ["SitrepSite", "SitrepTemplates", "SitrepContent"]),
         .testTarget(name: "EndToEndTests", dependencies: ["sitrep"]),
     ],
     swiftLanguageModes: [.v6]
