@@ -88,8 +88,7 @@ private struct TableChecker {
         let dimensions = dimensionIndices.map { header[$0] }
         var rows: [Table.Row] = []
         rows.reserveCapacity(csv.records.count)
-        var firstLine: [[String]: Int] = [:]
-        firstLine.reserveCapacity(csv.records.count)
+        var seen = TableKeySet(capacity: csv.records.count)
 
         for record in csv.records {
             guard record.fields.count == header.count else {
@@ -115,11 +114,9 @@ private struct TableChecker {
                 keys.append(key)
             }
             if valid {
-                if let earlier = firstLine[keys] {
+                if let earlier = seen.insert(keys, line: record.line) {
                     valid = false
                     reportDuplicate(record: record, keys: keys, dimensions: dimensions, earlier: earlier)
-                } else {
-                    firstLine[keys] = record.line
                 }
             }
             let value = parse(record.fields[valueIndex], record: record, field: valueIndex)
@@ -136,6 +133,7 @@ private struct TableChecker {
     /// The count in `text`, or nil after reporting why it is not one.
     mutating func parse(_ text: String, record: CSVRecord, field: Int) -> Int? {
         let outcome = TableCount.parse(text)
+        if case .value(let value) = outcome { return value }
         let shown = "'\(trimmed(text))'"
         let inColumn = "in column '\(valueColumn)'"
         switch outcome {
@@ -234,6 +232,37 @@ private struct TableChecker {
     }
 }
 
+/// The key combinations seen so far, with the line of each. Looks them up by their hash in
+/// a dictionary of integers, which is several times faster than a `[[String]: Int]` for large
+/// tables (no pointer chasing while probing); hash collisions fall back to such a dictionary.
+private struct TableKeySet {
+    private var byHash: [Int: Int] = [:]
+    private var keys: [[String]] = []
+    private var lines: [Int] = []
+    private var collided: [[String]: Int] = [:]
+
+    init(capacity: Int) {
+        byHash.reserveCapacity(capacity)
+        keys.reserveCapacity(capacity)
+        lines.reserveCapacity(capacity)
+    }
+
+    /// Adds `key` first seen on `line`; when it was seen before, returns that line instead.
+    mutating func insert(_ key: [String], line: Int) -> Int? {
+        let hash = key.hashValue
+        guard let index = byHash[hash] else {
+            byHash[hash] = keys.count
+            keys.append(key)
+            lines.append(line)
+            return nil
+        }
+        if keys[index] == key { return lines[index] }
+        if let earlier = collided[key] { return earlier }
+        collided[key] = line
+        return nil
+    }
+}
+
 /// Reads a count: ASCII digits, optionally surrounded by spaces and tabs; classifies the usual
 /// mistakes so that the hint can say what to write instead.
 enum TableCount: Equatable {
@@ -250,21 +279,40 @@ enum TableCount: Equatable {
     case notANumber
 
     static func parse(_ text: String) -> TableCount {
+        let plain = text.utf8.withContiguousStorageIfAvailable(plainDigits) ?? plainDigits(Array(text.utf8))
+        return plain ?? classify(text)
+    }
+
+    /// The count when `bytes` are ASCII digits, perhaps with spaces or tabs around them (or
+    /// only those: empty); nil for anything else.
+    private static func plainDigits<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> TableCount? {
+        var value = 0
+        var digits = 0
+        var trailingBlanks = false
+        var overflow = false
+        for byte in bytes {
+            if byte >= 0x30 && byte <= 0x39 && !trailingBlanks {
+                let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
+                let (sum, overflow2) = times10.addingReportingOverflow(Int(byte - 0x30))
+                overflow = overflow || overflow1 || overflow2
+                value = sum
+                digits += 1
+            } else if byte == 0x20 || byte == 0x09 {
+                if digits > 0 { trailingBlanks = true }
+            } else {
+                return nil
+            }
+        }
+        return digits == 0 ? .empty : overflow ? .tooLarge : .value(value)
+    }
+
+    /// What is wrong with a value that is not plain digits.
+    private static func classify(_ text: String) -> TableCount {
         var scalars = Substring(text).unicodeScalars[...]
         while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
         while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
         if scalars.isEmpty { return .empty }
 
-        if scalars.allSatisfy(isDigit) {
-            var value = 0
-            for scalar in scalars {
-                let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
-                let (sum, overflow2) = times10.addingReportingOverflow(Int(scalar.value - 0x30))
-                if overflow1 || overflow2 { return .tooLarge }
-                value = sum
-            }
-            return .value(value)
-        }
         if let first = scalars.first, first == "-" || first == "\u{2212}",
            let second = scalars.dropFirst().first, isDigit(second) {
             return .negative

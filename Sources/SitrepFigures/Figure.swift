@@ -16,12 +16,17 @@ public struct Figure: Sendable {
     public var name: String
     public var value: FigureValue
     public var origin: Origin
+    /// Set for additive counts (table sums, declared single figures): how they accumulate over time.
+    public var measure: Measure?
 }
 
 /// Every figure of one report, by name, in a stable order (tables in file order, then stated figures).
 public struct FigureSet: Sendable {
     public private(set) var names: [String] = []
     private var figures: [String: Figure] = [:]
+    /// Figures that exist in principle but cannot be computed for this report, with the reason
+    /// (e.g. a gap before the period). A placeholder naming one is an error that gives the reason.
+    public private(set) var unavailable: [String: String] = [:]
 
     public init() {}
 
@@ -35,10 +40,15 @@ public struct FigureSet: Sendable {
 
     /// Adds a figure; returns the one already there if the name is taken (and adds nothing).
     @discardableResult
-    mutating func add(_ name: String, _ value: FigureValue, origin: Figure.Origin) -> Figure? {
+    mutating func add(_ name: String, _ value: FigureValue, origin: Figure.Origin, measure: Measure? = nil) -> Figure? {
         if let existing = figures[name] { return existing }
         names.append(name)
-        figures[name] = Figure(name: name, value: value, origin: origin)
+        figures[name] = Figure(name: name, value: value, origin: origin, measure: measure)
         return nil
+    }
+
+    /// Records that `name` cannot be computed, unless a figure of that name exists.
+    mutating func markUnavailable(_ name: String, because reason: String) {
+        if figures[name] == nil { unavailable[name] = reason }
     }
 }

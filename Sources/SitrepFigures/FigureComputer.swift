@@ -1,15 +1,17 @@
 import SitrepContent
 import SitrepDiagnostics
 
-/// Computes every figure of a report from its tables, its stated figures and its dates.
+/// Computes the figures of one report on its own: from its tables, its stated figures and its
+/// dates. `SeriesFigures` adds what needs the other periods.
 public enum FigureComputer {
-    /// All figures of `report`. A stated figure whose name is also computed must agree with the
-    /// computed value; any disagreement is an error that prints both.
+    /// All period-local figures of `report`. A stated figure whose name is also computed must agree
+    /// with the computed value; any disagreement is an error that prints both.
     public static func figures(for report: Report, in series: SeriesConfig) throws(DiagnosticError) -> FigureSet {
         var set = FigureSet()
         var problems: [Diagnostic] = []
         for table in report.tables {
-            do { try TableFigures.add(table, to: &set) } catch { problems += error.diagnostics }
+            do { try TableFigures.add(table, measure: series.declaration(for: table.name).measure, to: &set) }
+            catch { problems += error.diagnostics }
         }
         set.add("period.start", .date(report.period.start), origin: .report)
         set.add("period.end", .date(report.period.end), origin: .report)
@@ -19,25 +21,33 @@ public enum FigureComputer {
         if let office = series.office { set.add("series.office", .text(office), origin: .report) }
         set.add("report.title", .text(report.title), origin: .report)
 
-        for stated in report.statedFigures {
-            guard let existing = set.add(stated.name, stated.value, origin: .stated(stated.location)) else { continue }
-            if existing.value != stated.value {
-                problems.append(Diagnostic(
-                    at: stated.location,
-                    "'\(stated.name)' is stated as \(stated.value.plainDescription) but computed as \(existing.value.plainDescription)"
-                        + (existingSource(existing).map { " from \($0)" } ?? ""),
-                    hint: "correct the data, or remove the stated figure and let sitrep compute it"))
-            }
+        for stated in report.statedFigures + report.frontMatterFigures {
+            let measure = stated.value.number != nil ? series.figures[stated.name] : nil
+            guard let existing = set.add(stated.name, stated.value, origin: .stated(stated.location), measure: measure) else { continue }
+            if let problem = disagreement(stated, existing) { problems.append(problem) }
         }
         if !problems.isEmpty { throw DiagnosticError(problems) }
         return set
     }
 
-    private static func existingSource(_ figure: Figure) -> String? {
-        switch figure.origin {
-        case .table(let file): return file
-        case .stated(let location): return location.description
-        case .report: return nil
+    /// The error for a stated figure that does not match the computed one, if it does not.
+    static func disagreement(_ stated: StatedFigure, _ computed: Figure) -> Diagnostic? {
+        if StatedCheck.agrees(stated, with: computed.value) { return nil }
+        let source: String
+        switch computed.origin {
+        case .table(let file): source = " from \(file)"
+        case .stated(let location): source = " at \(location.description)"
+        case .report: source = ""
         }
+        let allowance: String
+        switch stated.tolerance {
+        case .absolute(let limit)?: allowance = " (more than the tolerance of \(limit.description))"
+        case .relative(let fraction)?: allowance = " (more than the tolerance of \(fraction.doubleValue * 100)%)"
+        case nil: allowance = stated.decimals > 0 ? " (compared at \(stated.decimals) decimals)" : ""
+        }
+        return Diagnostic(
+            at: stated.location,
+            "'\(stated.name)' is stated as \(StatedCheck.describe(stated.value)) but computed as \(StatedCheck.describe(computed.value))\(source)\(allowance)",
+            hint: "correct the data, remove the stated figure and let sitrep compute it, or mark it approximate: {value: …, approximate: true, tolerance: 2%}")
     }
 }

@@ -8,10 +8,10 @@ enum TableFigures {
     /// How many top-N figure groups are derived per dimension.
     static let maximumTop = 10
 
-    static func add(_ table: Table, to set: inout FigureSet) throws(DiagnosticError) {
-        var adder = Adder(table: table)
+    static func add(_ table: Table, measure: Measure, to set: inout FigureSet) throws(DiagnosticError) {
+        var adder = Adder(table: table, measure: measure)
         let total = try Aggregation.total(of: table)
-        try adder.add(&set, "\(table.name).total", .number(Rational(total)))
+        try adder.add(&set, "\(table.name).total", .number(Rational(total)), additive: true)
 
         for (index, dimension) in table.dimensions.enumerated() {
             let prefix = "\(table.name).\(dimension)"
@@ -19,7 +19,7 @@ enum TableFigures {
             let ranked = aggregation.ranked
             for group in aggregation.groups {
                 let name = "\(prefix).\(group.keys[0])"
-                try adder.add(&set, name, .number(Rational(group.total)))
+                try adder.add(&set, name, .number(Rational(group.total)), additive: true)
                 if let share = Rational(group.total, total) { try adder.add(&set, "\(name).share", .number(share)) }
                 let rank = ranked.firstIndex(of: group)! + 1
                 try adder.add(&set, "\(name).rank", .number(Rational(rank)))
@@ -35,7 +35,7 @@ enum TableFigures {
                 let parentTotals = Dictionary(uniqueKeysWithValues: parents.groups.map { ($0.keys[0], $0.total) })
                 for group in try Aggregation(table, by: [first, second]).groups {
                     let name = "\(table.name).\(table.dimensions[first]).\(group.keys[0]).\(table.dimensions[second]).\(group.keys[1])"
-                    try adder.add(&set, name, .number(Rational(group.total)))
+                    try adder.add(&set, name, .number(Rational(group.total)), additive: true)
                     if let share = Rational(group.total, parentTotals[group.keys[0]]!) {
                         try adder.add(&set, "\(name).share", .number(share))
                     }
@@ -66,9 +66,10 @@ enum TableFigures {
     /// Adds figures and reports a name clash (a value named like a derived figure) clearly.
     private struct Adder {
         let table: Table
+        let measure: Measure
 
-        func add(_ set: inout FigureSet, _ name: String, _ value: FigureValue) throws(DiagnosticError) {
-            guard set.add(name, value, origin: .table(table.file)) != nil else { return }
+        func add(_ set: inout FigureSet, _ name: String, _ value: FigureValue, additive: Bool = false) throws(DiagnosticError) {
+            guard set.add(name, value, origin: .table(table.file), measure: additive ? measure : nil) != nil else { return }
             let derived = name.split(separator: ".").last.map(String.init) ?? name
             throw DiagnosticError(Diagnostic(
                 at: SourceLocation(file: table.file),

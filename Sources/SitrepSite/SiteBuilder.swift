@@ -46,14 +46,15 @@ public enum SiteBuilder {
             throw DiagnosticError(Diagnostic(at: SourceLocation(file: "content/\(parts[0])"), "there is no series '\(parts[0])'",
                                              hint: nearest.map { "did you mean '\($0)'?" } ?? "series are the folders of content/"))
         }
-        var previousEnd: Day?
-        for folder in series.periods {
-            if folder.name == parts[1] {
-                let report = try project.loadReport(series: series, folder: folder, previousEnd: previousEnd)
-                let figures = try FigureComputer.figures(for: report, in: series.config)
-                return ReportFigures(series: parts[0], period: parts[1], report: report, figures: figures)
+        if let target = series.periods.firstIndex(where: { $0.name == parts[1] }) {
+            var seriesFigures = SeriesFigures(series: series.config)
+            for folder in series.periods[..<target] {
+                _ = try seriesFigures.figures(for: project.loadReport(series: series, folder: folder), folder: folder)
             }
-            previousEnd = try project.loadReport(series: series, folder: folder, previousEnd: previousEnd).period.end
+            let folder = series.periods[target]
+            let report = try project.loadReport(series: series, folder: folder)
+            let figures = try seriesFigures.figures(for: report, folder: folder)
+            return ReportFigures(series: parts[0], period: parts[1], report: report, figures: figures)
         }
         let nearest = Suggestions.nearest(to: parts[1], in: series.periods.map(\.name))
         throw DiagnosticError(Diagnostic(at: SourceLocation(file: "content/\(parts[0])/\(parts[1])"),

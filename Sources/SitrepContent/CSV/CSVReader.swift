@@ -14,7 +14,7 @@ import SitrepDiagnostics
 /// - Every record must have as many values as the header has names; header names must be
 ///   present and different.
 ///
-/// All problems in a file are reported together (up to ``CSVProblemList/limit``), each with
+/// All problems in a file are reported together (the first 20, then a count of the rest), each with
 /// its line and column, the text of the line, and a hint saying how to fix it.
 public enum CSVReader {
     static let comma = UInt8(ascii: ",")
@@ -178,16 +178,27 @@ private struct CSVParser {
 
     /// The number of characters (grapheme clusters, as `String.count`) in `start..<end`.
     private func characters(from start: Int, to end: Int) -> Int {
+        // Fast path: ASCII and the two-byte letters of Latin (U+0080–U+02FF) and Cyrillic
+        // (U+0400–U+047F), which never combine with what is around them: one character each.
         var offset = start
+        var counted = 0
+        var previous = start
         while offset < end {
-            if bytes[offset] >= 0x80 {
-                // The ASCII character before may combine with what follows: count it with the rest.
-                let from = max(start, offset - 1)
-                return (from - start) + String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<end]), as: UTF8.self).count
+            let byte = bytes[offset]
+            if byte < 0x80 {
+                previous = offset
+                offset += 1
+            } else if (byte >= 0xC2 && byte <= 0xCB) || byte == 0xD0 || byte == 0xD1 {
+                previous = offset
+                offset += 2
+            } else {
+                // Anything else may combine with the character before: count both by String.
+                return counted - (offset > start ? 1 : 0)
+                    + String(decoding: UnsafeBufferPointer(rebasing: bytes[previous..<end]), as: UTF8.self).count
             }
-            offset += 1
+            counted += 1
         }
-        return end - start
+        return counted
     }
 
     /// The 1-based column of `offset` on the current line; offsets must come in order.

@@ -1,4 +1,5 @@
-/// A period folder's name: `YYYY-MM` for a calendar month, `YYYY-MM-DD` for a period ending that day.
+/// A period folder: its name (`YYYY-MM` for a calendar month, `YYYY-MM-DD` for a period ending
+/// that day) and the dates it covers once the front matter and its neighbours are read.
 public struct PeriodFolder: Sendable, Hashable {
     public var name: String
     /// Path relative to the project root.
@@ -7,6 +8,9 @@ public struct PeriodFolder: Sendable, Hashable {
     public var nominalStart: Day?
     /// The last day implied by the name.
     public var nominalEnd: Day
+    /// The dates the report covers: the front matter's, or those implied by the name and by the
+    /// period before.
+    public var period: Period
 
     /// Parses a folder name; nil when it is neither form.
     public init?(name: String, path: String) {
@@ -21,5 +25,6 @@ public struct PeriodFolder: Sendable, Hashable {
         } else {
             return nil
         }
+        period = Period(start: nominalStart ?? nominalEnd, end: nominalEnd)
     }
 }

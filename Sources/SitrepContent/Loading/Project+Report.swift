@@ -1,23 +1,15 @@
 import SitrepDiagnostics
 
 extension Project {
-    static let reportKeys = ["title", "period", "as_of", "key_figures", "notes"]
+    static let reportKeys = ["title", "period", "as_of", "key_figures", "notes", "figures"]
 
     /// Reads one period folder in full: `report.md`, every `*.csv` table and `figures.yml`.
-    /// `previousEnd` is the end of the period before, used to default the start of a period
-    /// whose folder is named after its last day. All problems in the folder are reported together.
-    public func loadReport(series: Series, folder: PeriodFolder, previousEnd: Day?) throws(DiagnosticError) -> Report {
+    /// All problems in the folder are reported together.
+    public func loadReport(series: Series, folder: PeriodFolder) throws(DiagnosticError) -> Report {
         var problems: [Diagnostic] = []
         let reportFile = "\(folder.path)/report.md"
         var report: Report?
-        if files.exists(reportFile) {
-            do { report = try readReport(file: reportFile, folder: folder, series: series.config, previousEnd: previousEnd) }
-            catch { problems += error.diagnostics }
-        } else {
-            problems.append(Diagnostic(
-                at: SourceLocation(file: folder.path), "the period folder has no report.md",
-                hint: "add report.md with front matter and the narrative; `sitrep new` starts one from the previous period"))
-        }
+        do { report = try readReport(file: reportFile, folder: folder) } catch { problems += error.diagnostics }
         var tables: [Table] = []
         var stated: [StatedFigure] = []
         do {
@@ -30,7 +22,7 @@ extension Project {
                         tables.append(try Table(name: tableName, file: file, csv: csv,
                                                 valueColumn: series.config.declaration(for: tableName).valueColumn))
                     } else if name == "figures.yml" || name == "figures.yaml" {
-                        stated = try StatedFigures.read(YAMLNode.parse(files.readText(file), file: file), file: file)
+                        stated = try StatedFigures.read(YAMLNode.parse(files.readText(file), file: file))
                     }
                 } catch { problems += error.diagnostics }
             }
@@ -41,7 +33,7 @@ extension Project {
         return report
     }
 
-    private func readReport(file: String, folder: PeriodFolder, series: SeriesConfig, previousEnd: Day?) throws(DiagnosticError) -> Report {
+    private func readReport(file: String, folder: PeriodFolder) throws(DiagnosticError) -> Report {
         let parts = try FrontMatter.split(files.readText(file), file: file)
         let yaml = try YAMLNode.parse(parts.yaml, file: file, lineOffset: parts.yamlLineOffset)
         try yaml.checkKeys(Self.reportKeys, in: "the front matter")
@@ -51,7 +43,6 @@ extension Project {
                 hint: "add a line such as `title: \"Belarus: response to the war in Ukraine\"`"))
         }
         let title = try titleNode.text("the title")
-        let period = try readPeriod(yaml, file: file, folder: folder, series: series, previousEnd: previousEnd)
         var keyFigures: [KeyFigure] = []
         if let list = yaml["key_figures"] {
             guard case .sequence(let items) = list.kind else {
@@ -78,26 +69,11 @@ extension Project {
                 throw DiagnosticError(Diagnostic(at: node.location, "notes must be text or a list of texts"))
             }
         }
+        let frontMatterFigures = try yaml["figures"].map { node throws(DiagnosticError) in try StatedFigures.read(node) } ?? []
         return Report(
-            folder: folder.name, title: title, period: period, keyFigures: keyFigures, notes: notes,
+            folder: folder.name, title: title, period: folder.period, keyFigures: keyFigures, frontMatterFigures: frontMatterFigures, notes: notes,
             narrative: parts.narrative, narrativeFile: file, narrativeLineOffset: parts.narrativeLineOffset,
             tables: [], statedFigures: [])
     }
 
-    private func readPeriod(_ yaml: YAMLNode, file: String, folder: PeriodFolder, series: SeriesConfig,
-                            previousEnd: Day?) throws(DiagnosticError) -> Period {
-        var start = folder.nominalStart ?? previousEnd?.adding(days: 1) ?? series.onset ?? folder.nominalEnd
-        var end = folder.nominalEnd
-        if let node = yaml["period"] {
-            try node.checkKeys(["start", "end"], in: "period")
-            if let value = node["start"] { start = try value.day("period start") }
-            if let value = node["end"] { end = try value.day("period end") }
-            if end < start {
-                throw DiagnosticError(Diagnostic(at: node.location, "the period ends (\(end)) before it starts (\(start))",
-                                                 hint: "swap start and end"))
-            }
-        }
-        let asOf = try yaml["as_of"].map { node throws(DiagnosticError) in try node.day("as_of") }
-        return Period(start: start, end: end, asOf: asOf)
-    }
 }

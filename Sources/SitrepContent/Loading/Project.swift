@@ -65,9 +65,33 @@ public struct Project: Sendable {
                     hint: "name period folders YYYY-MM (a month, e.g. 2022-06) or YYYY-MM-DD (the period's last day, e.g. 2022-06-09)"))
             }
         }
+        var dates: [String: SeriesTimeline.StatedDates] = [:]
+        for folder in periods {
+            do { dates[folder.name] = try statedDates(in: folder, files: files) } catch { problems += error.diagnostics }
+        }
         if !problems.isEmpty { throw DiagnosticError(problems) }
-        periods.sort { ($0.nominalEnd, $0.name) < ($1.nominalEnd, $1.name) }
-        return Series(config: config, periods: periods)
+        return Series(config: config, periods: try SeriesTimeline.order(periods, dates: dates, onset: config.onset))
+    }
+
+    /// The dates in a period's front matter, read ahead of the report so that the series can be
+    /// put in order before any report is rendered.
+    private static func statedDates(in folder: PeriodFolder, files: ContentFiles) throws(DiagnosticError) -> SeriesTimeline.StatedDates {
+        let file = "\(folder.path)/report.md"
+        guard files.exists(file) else {
+            throw DiagnosticError(Diagnostic(
+                at: SourceLocation(file: folder.path), "the period folder has no report.md",
+                hint: "add report.md with front matter and the narrative; `sitrep new` starts one from the previous period"))
+        }
+        let parts = try FrontMatter.split(files.readText(file), file: file)
+        let yaml = try YAMLNode.parse(parts.yaml, file: file, lineOffset: parts.yamlLineOffset)
+        var dates = SeriesTimeline.StatedDates()
+        if let node = yaml["period"] {
+            try node.checkKeys(["start", "end"], in: "period")
+            dates.start = try node["start"].map { value throws(DiagnosticError) in try value.day("period start") }
+            dates.end = try node["end"].map { value throws(DiagnosticError) in try value.day("period end") }
+        }
+        dates.asOf = try yaml["as_of"].map { value throws(DiagnosticError) in try value.day("as_of") }
+        return dates
     }
 
     /// The series with this slug.

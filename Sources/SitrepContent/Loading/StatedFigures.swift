@@ -1,8 +1,13 @@
 import SitrepDiagnostics
 
-/// Reads `figures.yml`: single figures stated by the officer, nested maps flattened with dots.
+/// Reads stated figures (`figures.yml`, or `figures:` in front matter): nested maps flattened
+/// with dots. A map with a `value:` key states one figure with options:
+///
+///     arrivals.total: {value: 1250000, approximate: true, tolerance: 2%}
 enum StatedFigures {
-    static func read(_ yaml: YAMLNode, file: String) throws(DiagnosticError) -> [StatedFigure] {
+    static let optionKeys = ["value", "approximate", "tolerance"]
+
+    static func read(_ yaml: YAMLNode) throws(DiagnosticError) -> [StatedFigure] {
         var figures: [StatedFigure] = []
         try collect(yaml, prefix: "", into: &figures)
         return figures
@@ -11,9 +16,13 @@ enum StatedFigures {
     private static func collect(_ node: YAMLNode, prefix: String, into figures: inout [StatedFigure]) throws(DiagnosticError) {
         switch node.kind {
         case .mapping(let entries):
+            if !prefix.isEmpty, node["value"] != nil {
+                figures.append(try withOptions(node, name: prefix))
+                return
+            }
             for entry in entries {
                 let name = prefix.isEmpty ? entry.key : "\(prefix).\(entry.key)"
-                if entry.key.isEmpty || entry.key.hasPrefix(".") || entry.key.hasSuffix(".") {
+                if entry.key.isEmpty || entry.key.hasPrefix(".") || entry.key.hasSuffix(".") || entry.key.contains("{") {
                     throw DiagnosticError(Diagnostic(at: entry.keyLocation, "'\(entry.key)' is not a usable figure name",
                                                      hint: "use names such as `leaflets.disseminated`"))
                 }
@@ -28,32 +37,71 @@ enum StatedFigures {
                 names.append(text)
             }
             figures.append(StatedFigure(name: prefix, value: .list(names), location: node.location))
-        case .scalar(let text, let quoted):
+        case .scalar:
             if prefix.isEmpty {
-                throw DiagnosticError(Diagnostic(at: node.location, "figures.yml must be a map of `name: value` lines",
+                throw DiagnosticError(Diagnostic(at: node.location, "figures must be a map of `name: value` lines",
                                                  hint: "e.g. `leaflets.disseminated: 6000`"))
             }
-            figures.append(StatedFigure(name: prefix, value: try value(of: text, quoted: quoted, node: node, name: prefix),
-                                        location: node.location))
+            figures.append(try scalarFigure(node, name: prefix))
         }
     }
 
-    /// A plain scalar is a number when it looks like one, a date when it is `YYYY-MM-DD`, text otherwise;
-    /// a quoted scalar is always text.
-    private static func value(of text: String, quoted: Bool, node: YAMLNode, name: String) throws(DiagnosticError) -> FigureValue {
-        if quoted { return .text(text) }
-        if let number = Rational(decimal: text) { return .number(number) }
-        if let day = Day(iso: text) { return .date(day) }
-        let digitsAndSeparators = text.allSatisfy { $0.isNumber || $0 == "," || $0 == " " || $0 == "." || $0 == "\u{A0}" }
-        if digitsAndSeparators, text.contains(where: \.isNumber) {
+    private static func withOptions(_ node: YAMLNode, name: String) throws(DiagnosticError) -> StatedFigure {
+        try node.checkKeys(optionKeys, in: "the figure '\(name)'")
+        var figure = try scalarFigure(node["value"]!, name: name)
+        let approximate = try node["approximate"]?.text("approximate")
+        guard approximate == nil || approximate == "true" || approximate == "false" else {
+            throw DiagnosticError(Diagnostic(at: node["approximate"]!.location, "approximate must be true or false"))
+        }
+        if let toleranceNode = node["tolerance"] {
+            let text = try toleranceNode.text("tolerance")
+            if text.hasSuffix("%"), let percent = Rational(decimal: text.dropLast()), let fraction = percent.dividing(by: Rational(100)) {
+                figure.tolerance = .relative(fraction)
+            } else if let absolute = Rational(decimal: text) {
+                figure.tolerance = .absolute(absolute)
+            } else {
+                throw DiagnosticError(Diagnostic(at: toleranceNode.location, "tolerance must be a number or a percentage, not '\(text)'",
+                                                 hint: "e.g. `tolerance: 2%` or `tolerance: 500`"))
+            }
+        } else if approximate == "true" {
+            figure.tolerance = .relative(Rational(1, 100)!)
+        }
+        guard figure.tolerance == nil || figure.value.number != nil else {
+            throw DiagnosticError(Diagnostic(at: node.location, "only a number can be approximate"))
+        }
+        return figure
+    }
+
+    /// A plain scalar is a number when it looks like one (`22.5`, or `74.7%` for 0.747), a date
+    /// when it is `YYYY-MM-DD`, text otherwise; a quoted scalar is always text.
+    private static func scalarFigure(_ node: YAMLNode, name: String) throws(DiagnosticError) -> StatedFigure {
+        guard case .scalar(let text, let quoted) = node.kind else {
+            throw DiagnosticError(Diagnostic(at: node.location, "the value of '\(name)' must be a single value"))
+        }
+        var figure = StatedFigure(name: name, value: .text(text), location: node.location)
+        if quoted { return figure }
+        if let number = Rational(decimal: text) {
+            figure.value = .number(number)
+            figure.decimals = decimalPlaces(text)
+        } else if text.hasSuffix("%"), let percent = Rational(decimal: text.dropLast()), let share = percent.dividing(by: Rational(100)) {
+            figure.value = .number(share)
+            figure.decimals = decimalPlaces(String(text.dropLast())) + 2
+        } else if let day = Day(iso: text) {
+            figure.value = .date(day)
+        } else if node.isNull {
+            throw DiagnosticError(Diagnostic(at: node.location, "the figure '\(name)' has no value",
+                                             hint: "write a value after the colon, or remove the line"))
+        } else if text.contains(where: \.isNumber),
+                  text.allSatisfy({ $0.isNumber || $0 == "," || $0 == " " || $0 == "." || $0 == "\u{A0}" || $0 == "-" }) {
             throw DiagnosticError(Diagnostic(
                 at: node.location, "the figure '\(name)' is written '\(text)', which is not a plain number",
                 hint: "write numbers without thousands separators (6000, not 6,000 or 6 000); quote the value if it is text"))
         }
-        if node.isNull {
-            throw DiagnosticError(Diagnostic(at: node.location, "the figure '\(name)' has no value",
-                                             hint: "write a value after the colon, or remove the line"))
-        }
-        return .text(text)
+        return figure
+    }
+
+    private static func decimalPlaces(_ text: String) -> Int {
+        guard let dot = text.firstIndex(of: ".") else { return 0 }
+        return text.distance(from: dot, to: text.endIndex) - 1
     }
 }

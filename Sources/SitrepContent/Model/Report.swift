@@ -21,11 +21,24 @@ public struct KeyFigure: Sendable {
     public var location: SourceLocation
 }
 
-/// A single figure stated in `figures.yml`.
+/// A single figure stated in `figures.yml` or in the front matter's `figures:`.
 public struct StatedFigure: Sendable {
+    /// How far a stated number may be from the computed one.
+    public enum Tolerance: Sendable, Hashable {
+        /// Plus or minus this much.
+        case absolute(Rational)
+        /// Plus or minus this fraction of the computed value (`2%` is 2/100).
+        case relative(Rational)
+    }
+
     public var name: String
     public var value: FigureValue
     public var location: SourceLocation
+    /// Decimal places written (`74.7` has 1, `74.7%` has 3 as a fraction), for comparing with
+    /// a computed value at the printed precision.
+    public var decimals: Int = 0
+    /// Set when the figure is stated as approximate.
+    public var tolerance: Tolerance?
 }
 
 /// One period folder, fully loaded: front matter, narrative, tables and stated figures.
@@ -35,6 +48,8 @@ public struct Report: Sendable {
     public var title: String
     public var period: Period
     public var keyFigures: [KeyFigure]
+    /// Figures stated in the front matter's `figures:` map; they are checked like `figures.yml`.
+    public var frontMatterFigures: [StatedFigure] = []
     /// Free-text notes for the report's notes section.
     public var notes: [String]
     /// The Markdown after the front matter.

@@ -8,6 +8,8 @@ public struct SeriesConfig: Sendable {
         public var valueColumn: String = "count"
         /// A human title for the table, used as the default caption.
         public var title: String?
+        /// Whether its rows are per period or cumulative, and since when.
+        public var measure = Measure()
     }
 
     /// The folder name, used in URLs and figure lookups (`belarus`).
@@ -18,11 +20,16 @@ public struct SeriesConfig: Sendable {
     public var onset: Day?
     public var locale: String
     public var tables: [String: TableDeclaration]
+    /// How single figures from `figures.yml` are reported, by name. Undeclared ones have no
+    /// cumulative or per-period view.
+    public var figures: [String: Measure]
+    /// Cumulative figures that go down on purpose.
+    public var corrections: [Correction]
     /// Where series.yml is, for messages.
     public var file: String
 
-    static let keys = ["title", "office", "onset", "locale", "tables", "description"]
-    static let tableKeys = ["value", "title"]
+    static let keys = ["title", "office", "onset", "locale", "tables", "figures", "corrections", "description"]
+    static let tableKeys = ["value", "title"] + Measure.keys
 
     /// The declaration for `table`, or the defaults.
     public func declaration(for table: String) -> TableDeclaration {
@@ -48,7 +55,29 @@ public struct SeriesConfig: Sendable {
             var declaration = TableDeclaration()
             if let node = entry.value["value"] { declaration.valueColumn = try node.text("value") }
             if let node = entry.value["title"] { declaration.title = try node.text("title") }
+            declaration.measure = try Measure(yaml: entry.value)
             tables[entry.key] = declaration
+        }
+        figures = [:]
+        for entry in try (yaml["figures"]?.mapping("figures") ?? []) {
+            try entry.value.checkKeys(Measure.keys, in: "the declaration of figure '\(entry.key)'")
+            figures[entry.key] = try Measure(yaml: entry.value)
+        }
+        corrections = []
+        if let node = yaml["corrections"] {
+            guard case .sequence(let items) = node.kind else {
+                throw DiagnosticError(Diagnostic(at: node.location, "corrections must be a list",
+                                                 hint: "- {period: 2022-06, figure: arrivals.total, reason: \"revised by the source\"}"))
+            }
+            for item in items {
+                try item.checkKeys(["period", "figure", "reason"], in: "a correction")
+                guard let period = item["period"], let figure = item["figure"], let reason = item["reason"] else {
+                    throw DiagnosticError(Diagnostic(at: item.location, "a correction needs period, figure and reason",
+                                                     hint: "- {period: 2022-06, figure: arrivals.total, reason: \"revised by the source\"}"))
+                }
+                corrections.append(Correction(period: try period.text("period"), figure: try figure.text("figure"),
+                                              reason: try reason.text("reason"), location: item.location))
+            }
         }
     }
 }

@@ -11,10 +11,10 @@ struct RenderedReport {
     var keyFigures: [(value: String, label: String)]
     var warnings: [Diagnostic]
 
-    /// Computes the figures, renders the narrative and resolves the key figures of `report`.
-    init(report: Report, series: SeriesConfig, style: LocaleStyle) throws(DiagnosticError) {
+    /// Renders the narrative of `report` with its `figures` and resolves its key figures.
+    init(report: Report, figures: FigureSet, series: SeriesConfig, style: LocaleStyle) throws(DiagnosticError) {
         self.report = report
-        figures = try FigureComputer.figures(for: report, in: series)
+        self.figures = figures
         var problems: [Diagnostic] = []
         var keyFigures: [(String, String)] = []
         for key in report.keyFigures {

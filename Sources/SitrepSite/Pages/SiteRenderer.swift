@@ -47,13 +47,13 @@ public struct SiteRenderer {
         let slug = series.config.slug
         var problems: [Diagnostic] = []
         var summaries: [[String: Any]] = []
-        var previousEnd: Day?
         let periodLabels = series.periods.map(\.name)
+        var seriesFigures = SeriesFigures(series: series.config)
         for (index, folder) in series.periods.enumerated() {
             do {
-                let report = try project.loadReport(series: series, folder: folder, previousEnd: previousEnd)
-                previousEnd = report.period.end
-                let rendered = try RenderedReport(report: report, series: series.config, style: style)
+                let report = try project.loadReport(series: series, folder: folder)
+                let figures = try seriesFigures.figures(for: report, folder: folder)
+                let rendered = try RenderedReport(report: report, figures: figures, series: series.config, style: style)
                 warnings += rendered.warnings
                 let label = style.format(from: report.period.start, to: report.period.end)
                 var context = page(root: "../../", title: "\(report.title) — \(label)", breadcrumbs: [

@@ -1,0 +1,48 @@
+import SitrepDiagnostics
+
+/// Puts a series' period folders in order and gives each its dates.
+///
+/// A period's end is its front matter's `period.end`, or the end implied by the folder name; its
+/// start is the front matter's `period.start`, or the first of the month for `YYYY-MM`, or the day
+/// after the previous period ends (the onset for the first). Periods are ordered by end date;
+/// two periods that share a day are an error naming both.
+enum SeriesTimeline {
+    /// What the front matter says about dates, read before the report itself.
+    struct StatedDates {
+        var start: Day?
+        var end: Day?
+        var asOf: Day?
+    }
+
+    static func order(_ folders: [PeriodFolder], dates: [String: StatedDates], onset: Day?) throws(DiagnosticError) -> [PeriodFolder] {
+        var ordered = folders.map { folder -> PeriodFolder in
+            var folder = folder
+            folder.period.end = dates[folder.name]?.end ?? folder.nominalEnd
+            return folder
+        }
+        ordered.sort { ($0.period.end, $0.name) < ($1.period.end, $1.name) }
+        var problems: [Diagnostic] = []
+        for index in ordered.indices {
+            let stated = dates[ordered[index].name]
+            let previous = index > 0 ? ordered[index - 1] : nil
+            ordered[index].period.start = stated?.start ?? ordered[index].nominalStart
+                ?? previous.map { $0.period.end.adding(days: 1) } ?? onset ?? ordered[index].period.end
+            ordered[index].period.asOf = stated?.asOf
+            let period = ordered[index].period
+            if period.end < period.start {
+                problems.append(Diagnostic(
+                    at: SourceLocation(file: "\(ordered[index].path)/report.md"),
+                    "the period ends (\(period.end)) before it starts (\(period.start))",
+                    hint: "check `period:` in the front matter"))
+            }
+            if let previous, period.start <= previous.period.end {
+                problems.append(Diagnostic(
+                    at: SourceLocation(file: "\(ordered[index].path)/report.md"),
+                    "the periods \(previous.name) (\(previous.period.start) to \(previous.period.end)) and \(ordered[index].name) (\(period.start) to \(period.end)) overlap",
+                    hint: "a day can belong to one period only: start \(ordered[index].name) on \(previous.period.end.adding(days: 1)) or end \(previous.name) earlier"))
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticError(problems) }
+        return ordered
+    }
+}

@@ -1,0 +1,211 @@
+import SitrepContent
+import SitrepDiagnostics
+
+/// Computes the figures of a series' reports in order, adding to each what needs the periods
+/// before it: for every number `X`, `X.previous`, `X.change` and `X.change.relative`; for an
+/// additive count reported per period, `X.cumulative` (since the onset or the declared `since`);
+/// for one reported cumulatively, `X.period` (this total minus the previous one).
+///
+/// A derived figure needs contiguous periods. When it cannot be computed (a gap, no previous
+/// period, a series that does not start at the onset) it is recorded as unavailable with the
+/// reason, so that a placeholder naming it fails with that reason instead of printing a wrong number.
+///
+/// Feed it the periods in order; it keeps only the previous period's figures and running sums,
+/// so memory does not grow with the length of the series.
+public struct SeriesFigures {
+    let series: SeriesConfig
+    private var previous: (folder: PeriodFolder, figures: FigureSet)?
+    private var chains: [Measure.Since: Chain] = [:]
+
+    /// Running sums of per-period figures since one start date.
+    private struct Chain {
+        var anchor: Day
+        var sums: [String: Int] = [:]
+        /// How many periods of the chain reported each table or stated figure (presence key).
+        var presence: [String: Int] = [:]
+        var periods = 0
+        /// Why the chain cannot be trusted, if it cannot.
+        var broken: String?
+        /// True while the chain's first period is being processed.
+        var startsHere = false
+    }
+
+    public init(series: SeriesConfig) {
+        self.series = series
+    }
+
+    /// The figures of the next report of the series, in reporting order.
+    public mutating func figures(for report: Report, folder: PeriodFolder) throws(DiagnosticError) -> FigureSet {
+        let base = try FigureComputer.figures(for: report, in: series)
+        var set = base
+        var problems: [Diagnostic] = []
+        let stated = Dictionary((report.statedFigures + report.frontMatterFigures).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let contiguity = previousReason(folder)
+        advanceChains(base: base, folder: folder)
+
+        func derive(_ name: String, _ value: Result<Rational, Reason>) {
+            switch value {
+            case .success(let number):
+                if set.add(name, .number(number), origin: .report) != nil, let statement = stated[name],
+                   let problem = FigureComputer.disagreement(statement, Figure(name: name, value: .number(number), origin: .report)) {
+                    problems.append(problem)
+                }
+            case .failure(let reason):
+                set.markUnavailable(name, because: reason.text)
+            }
+        }
+
+        for figure in base.all {
+            guard case .number(let value) = figure.value else { continue }
+            if case .report = figure.origin { continue }
+            let previousValue = self.previousValue(of: figure, contiguity: contiguity)
+            derive("\(figure.name).previous", previousValue)
+            derive("\(figure.name).change", previousValue.flatMap { previous in
+                value.subtracting(previous).map(Result.success) ?? .failure(Reason("the numbers are too large"))
+            })
+            derive("\(figure.name).change.relative", previousValue.flatMap { previous in
+                guard previous.numerator != 0 else { return .failure(Reason("its previous value is 0")) }
+                return value.subtracting(previous).flatMap { $0.dividing(by: previous) }.map(Result.success)
+                    ?? .failure(Reason("the numbers are too large"))
+            })
+            guard let measure = figure.measure, let chain = chains[measure.since] else { continue }
+            switch measure.reported {
+            case .period:
+                derive("\(figure.name).cumulative", cumulative(of: figure, in: chain, measure: measure))
+            case .cumulative:
+                let periodValue = periodValue(of: figure, value: value, in: chain, contiguity: contiguity)
+                derive("\(figure.name).period", periodValue)
+                if let problem = decrease(of: figure, value: value, chain: chain, folder: folder) { problems.append(problem) }
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticError(problems) }
+        previous = (folder, base)
+        return set
+    }
+
+    /// Why a derived figure cannot be computed.
+    struct Reason: Error {
+        var text: String
+        init(_ text: String) { self.text = text }
+    }
+
+    /// Nil when the previous period ends the day before this one starts; otherwise why not.
+    private func previousReason(_ folder: PeriodFolder) -> Reason? {
+        guard let previous else {
+            return Reason("\(folder.name) is the first period of the series, so there is no previous period")
+        }
+        let expected = previous.folder.period.end.adding(days: 1)
+        if folder.period.start == expected { return nil }
+        return Reason(gap(from: previous.folder, to: folder))
+    }
+
+    private func gap(from earlier: PeriodFolder, to later: PeriodFolder) -> String {
+        "there is a gap between \(earlier.name) (ends \(earlier.period.end)) and \(later.name) (starts \(later.period.start)): no period covers \(earlier.period.end.adding(days: 1)) to \(later.period.start.adding(days: -1))"
+    }
+
+    /// The previous period's value; 0 for a table count whose table was there without that row.
+    private func previousValue(of figure: Figure, contiguity: Reason?) -> Result<Rational, Reason> {
+        if let contiguity { return .failure(contiguity) }
+        guard let previous else { return .failure(Reason("there is no previous period")) }
+        if let value = previous.figures[figure.name]?.value.number { return .success(value) }
+        if figure.measure != nil, let table = Self.tableName(of: figure), previous.figures["\(table).total"] != nil {
+            return .success(Rational(0))
+        }
+        return .failure(Reason("'\(figure.name)' is not in the previous period, \(previous.folder.name)"))
+    }
+
+    /// The start date of the count a figure belongs to, for this period.
+    private func anchor(of since: Measure.Since, for folder: PeriodFolder) -> Day? {
+        switch since {
+        case .onset: return series.onset
+        case .date(let day): return day
+        case .year: return Day(year: folder.period.end.year, month: 1, day: 1)
+        }
+    }
+
+    /// Moves every running count to this period: starts a new one at its anchor (a new year for
+    /// `since: year`), or breaks it on a gap, then adds this period's per-period figures.
+    private mutating func advanceChains(base: FigureSet, folder: PeriodFolder) {
+        let measures = Set(base.all.compactMap(\.measure))
+        for since in Set(measures.map(\.since)) {
+            guard let anchor = anchor(of: since, for: folder) else {
+                chains[since] = Chain(anchor: folder.period.start, broken: "series.yml gives no onset date to count from")
+                continue
+            }
+            var chain: Chain
+            if let existing = chains[since], existing.anchor == anchor {
+                chain = existing
+                chain.startsHere = false
+                if chain.broken == nil, let previous, previous.folder.period.end.adding(days: 1) != folder.period.start {
+                    chain.broken = gap(from: previous.folder, to: folder)
+                }
+            } else {
+                chain = Chain(anchor: anchor)
+                if folder.period.start == anchor {
+                    chain.startsHere = true
+                } else if folder.period.start < anchor {
+                    chain.broken = "\(folder.name) (\(folder.period.start) to \(folder.period.end)) starts before \(anchor), where the count since \(since) begins"
+                } else {
+                    chain.broken = "the count since \(since) begins on \(anchor), but the first period counted, \(folder.name), starts on \(folder.period.start): no period covers \(anchor) to \(folder.period.start.adding(days: -1))"
+                }
+            }
+            chain.periods += 1
+            var present = Set<String>()
+            for figure in base.all where figure.measure?.since == since {
+                present.insert(Self.presenceKey(of: figure))
+                if figure.measure?.reported == .period, let value = figure.value.number, value.isWhole {
+                    let (sum, overflow) = (chain.sums[figure.name] ?? 0).addingReportingOverflow(value.numerator)
+                    if overflow { chain.broken = "the running total of '\(figure.name)' is too large to count" }
+                    chain.sums[figure.name] = sum
+                }
+            }
+            for key in present { chain.presence[key, default: 0] += 1 }
+            chains[since] = chain
+        }
+    }
+
+    private func cumulative(of figure: Figure, in chain: Chain, measure: Measure) -> Result<Rational, Reason> {
+        if let broken = chain.broken { return .failure(Reason(broken)) }
+        guard chain.presence[Self.presenceKey(of: figure)] == chain.periods else {
+            return .failure(Reason("'\(figure.name)' is not reported in every period since \(chain.anchor)"))
+        }
+        return .success(Rational(chain.sums[figure.name] ?? 0))
+    }
+
+    private func periodValue(of figure: Figure, value: Rational, in chain: Chain, contiguity: Reason?) -> Result<Rational, Reason> {
+        if chain.startsHere { return .success(value) }
+        if chain.periods == 1 { return .failure(Reason(chain.broken ?? "no period before \(chain.anchor)")) }
+        return previousValue(of: figure, contiguity: contiguity).flatMap { previous in
+            value.subtracting(previous).map(Result.success) ?? .failure(Reason("the numbers are too large"))
+        }
+    }
+
+    /// An error when a cumulative count goes down within one count, unless series.yml records why.
+    private func decrease(of figure: Figure, value: Rational, chain: Chain, folder: PeriodFolder) -> Diagnostic? {
+        guard !chain.startsHere, let previous, let earlier = previous.figures[figure.name]?.value.number, value < earlier,
+              anchor(of: figure.measure!.since, for: previous.folder) == chain.anchor else { return nil }
+        if series.corrections.contains(where: { $0.period == folder.name && $0.figure == figure.name }) { return nil }
+        let location: SourceLocation
+        switch figure.origin {
+        case .table(let file): location = SourceLocation(file: file)
+        case .stated(let at): location = at
+        case .report: location = SourceLocation(file: series.file)
+        }
+        return Diagnostic(
+            at: location,
+            "'\(figure.name)' is reported cumulatively but goes down from \(earlier.description) in \(previous.folder.name) to \(value.description) in \(folder.name)",
+            hint: "correct the data, or record the correction in \(series.file):\ncorrections:\n  - {period: \(folder.name), figure: \(figure.name), reason: \"why the figure was revised\"}")
+    }
+
+    /// The table a computed figure comes from.
+    static func tableName(of figure: Figure) -> String? {
+        guard case .table(let file) = figure.origin else { return nil }
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        return name.lowercased().hasSuffix(".csv") ? String(name.dropLast(4)) : name
+    }
+
+    /// What must be present in a period for a figure to count there: its table, or the figure itself.
+    static func presenceKey(of figure: Figure) -> String {
+        tableName(of: figure).map { "table:\($0)" } ?? figure.name
+    }
+}
