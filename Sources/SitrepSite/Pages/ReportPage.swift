@@ -8,7 +8,7 @@ struct RenderedReport {
     var report: Report
     var figures: FigureSet
     var body: String
-    var keyFigures: [(value: String, label: String)]
+    var keyFigures: [(value: String, label: String, change: String?)]
     var warnings: [Diagnostic]
 
     /// Renders the narrative of `report` with its `figures` and resolves its key figures.
@@ -16,10 +16,13 @@ struct RenderedReport {
         self.report = report
         self.figures = figures
         var problems: [Diagnostic] = []
-        var keyFigures: [(String, String)] = []
+        var keyFigures: [(String, String, String?)] = []
         for key in report.keyFigures {
             if let figure = figures[key.figure] {
-                keyFigures.append((style.format(figure.value), key.label))
+                let change = figures["\(key.figure).change"]?.value.number.map { style.format(signed: $0) }
+                keyFigures.append((style.format(figure.value), key.label, change))
+            } else if let reason = figures.unavailable[key.figure] {
+                problems.append(Diagnostic(at: key.location, "the key figure '\(key.figure)' cannot be computed: \(reason)"))
             } else {
                 let nearest = Suggestions.nearest(to: key.figure, in: figures.names)
                 problems.append(Diagnostic(at: key.location, "the key figure '\(key.figure)' does not exist",
@@ -40,6 +43,10 @@ struct RenderedReport {
 
     /// The layout's view of the key figures.
     var keyFigureContext: [[String: Any]] {
-        keyFigures.map { ["value": $0.value, "label": $0.label] }
+        keyFigures.map { figure in
+            var context: [String: Any] = ["value": figure.value, "label": figure.label]
+            if let change = figure.change { context["change"] = change }
+            return context
+        }
     }
 }

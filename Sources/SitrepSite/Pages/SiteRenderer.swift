@@ -9,92 +9,122 @@ public struct SiteRenderer {
     public let project: Project
     let layouts: LayoutSet
 
+    /// A sink receives each file's path (relative to the site root) and bytes.
+    public typealias Sink = (String, [UInt8]) throws(DiagnosticError) -> Void
+
+    /// What the site-wide pages (home, feed, sitemap) need from the series pages.
+    private struct SiteIndex {
+        var series: [[String: Any]] = []
+        var feed: [AtomFeed.Entry] = []
+        var pages: [(path: String, modified: Day?)] = [("index.html", nil)]
+    }
+
     /// Prepares to render `project` with the layouts from its `templates/` folder.
     public init(project: Project) throws(DiagnosticError) {
         self.project = project
         layouts = try LayoutSet(templatesFolder: project.root + "/templates")
     }
 
-    /// Renders the whole site. `sink` receives each file's path (relative to the site root)
-    /// and bytes. Problems in one report do not stop the others from being checked; all are
-    /// thrown together at the end. Returns the warnings.
-    public func render(into sink: (String, [UInt8]) throws(DiagnosticError) -> Void) throws(DiagnosticError) -> [Diagnostic] {
+    /// The site's base URL when it is absolute (needed by the feed's links and the sitemap).
+    var absoluteBaseURL: String? {
+        let url = project.site.baseURL
+        return url.hasPrefix("https://") || url.hasPrefix("http://") ? url : nil
+    }
+
+    /// Renders the whole site. Problems in one report do not stop the others from being
+    /// checked; all are thrown together at the end. Returns the warnings.
+    public func render(into sink: Sink) throws(DiagnosticError) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         var warnings: [Diagnostic] = []
-        var seriesSummaries: [[String: Any]] = []
+        var index = SiteIndex()
         for series in project.series {
             guard let style = LocaleStyle.named(series.config.locale) else {
                 problems.append(Diagnostic(at: SourceLocation(file: series.config.file), "unknown locale '\(series.config.locale)'",
                                            hint: "use one of: \(LocaleStyle.all.keys.sorted().joined(separator: ", "))"))
                 continue
             }
-            do {
-                let summary = try renderSeries(series, style: style, sink: sink, warnings: &warnings)
-                seriesSummaries.append(summary)
-            } catch { problems += error.diagnostics }
+            do { try renderSeries(series, style: style, sink: sink, index: &index, warnings: &warnings) }
+            catch { problems += error.diagnostics }
         }
         if !problems.isEmpty { throw DiagnosticError(problems) }
         var home = page(root: "", title: project.site.title, breadcrumbs: [])
-        home["series"] = seriesSummaries
+        home["series"] = index.series
         try emit("index.html", try layouts.render("index", home), sink)
+        try emit("feed.xml", AtomFeed(title: project.site.title, baseURL: absoluteBaseURL, entries: index.feed).render(), sink)
+        if let base = absoluteBaseURL { try emit("sitemap.xml", Sitemap.render(baseURL: base, pages: index.pages), sink) }
         for asset in layouts.assets { try sink("assets/\(asset.path)", asset.bytes) }
         return warnings
     }
 
-    private func renderSeries(_ series: Project.Series, style: LocaleStyle,
-                              sink: (String, [UInt8]) throws(DiagnosticError) -> Void,
-                              warnings: inout [Diagnostic]) throws(DiagnosticError) -> [String: Any] {
-        let slug = series.config.slug
+    private func renderSeries(_ series: Project.Series, style: LocaleStyle, sink: Sink,
+                              index: inout SiteIndex, warnings: inout [Diagnostic]) throws(DiagnosticError) {
+        let config = series.config
+        let slug = config.slug
         var problems: [Diagnostic] = []
         var summaries: [[String: Any]] = []
-        let periodLabels = series.periods.map(\.name)
-        var seriesFigures = SeriesFigures(series: series.config)
-        for (index, folder) in series.periods.enumerated() {
+        let labels = series.periods.map { style.format(from: $0.period.start, to: $0.period.end) }
+        var seriesFigures = SeriesFigures(series: config)
+        for (position, folder) in series.periods.enumerated() {
             do {
                 let report = try project.loadReport(series: series, folder: folder)
                 let figures = try seriesFigures.figures(for: report, folder: folder)
-                let rendered = try RenderedReport(report: report, figures: figures, series: series.config, style: style)
+                let rendered = try RenderedReport(report: report, figures: figures, series: config, style: style)
                 warnings += rendered.warnings
-                let label = style.format(from: report.period.start, to: report.period.end)
+                let label = labels[position]
                 var context = page(root: "../../", title: "\(report.title) — \(label)", breadcrumbs: [
                     ["url": "../../index.html", "label": project.site.title],
-                    ["url": "../index.html", "label": series.config.title],
+                    ["url": "../index.html", "label": config.title],
                 ])
-                context["description"] = "\(series.config.title): situation report, \(label)"
-                context["series"] = seriesContext(series.config)
-                context["lang"] = series.config.locale
+                context["lang"] = config.locale
+                context["description"] = "\(config.title): situation report, \(label)"
+                context["series"] = seriesContext(config)
+                var notes = report.notes
+                for correction in config.corrections where correction.period == folder.name {
+                    notes.append("Correction: \(correction.figure) is lower than in the previous report. \(correction.reason)")
+                }
                 var reportContext: [String: Any] = [
                     "title": report.title, "periodLabel": label,
-                    "keyFigures": rendered.keyFigureContext, "notes": report.notes.map { ["text": $0] },
+                    "keyFigures": rendered.keyFigureContext, "notes": notes.map { ["text": $0] },
                 ]
                 if let asOf = report.period.asOf { reportContext["asOf"] = style.format(asOf) }
                 context["report"] = reportContext
                 context["body"] = rendered.body
                 context["figuresURL"] = "figures.json"
-                if index > 0 { context["previous"] = ["url": "../\(periodLabels[index - 1])/index.html", "label": periodLabels[index - 1]] }
-                if index + 1 < periodLabels.count {
-                    context["next"] = ["url": "../\(periodLabels[index + 1])/index.html", "label": periodLabels[index + 1]]
+                if position > 0 {
+                    context["previous"] = ["url": "../\(series.periods[position - 1].name)/index.html", "label": labels[position - 1]]
                 }
-                try emit("\(slug)/\(folder.name)/index.html", try layouts.render("report", context), sink)
-                try emit("\(slug)/\(folder.name)/figures.json",
+                if position + 1 < series.periods.count {
+                    context["next"] = ["url": "../\(series.periods[position + 1].name)/index.html", "label": labels[position + 1]]
+                }
+                let path = "\(slug)/\(folder.name)/"
+                try emit(path + "index.html", try layouts.render("report", context), sink)
+                try emit(path + "figures.json",
                          FiguresJSON.render(series: slug, period: folder.name, report: report, figures: rendered.figures), sink)
                 summaries.append(["url": "\(folder.name)/index.html", "title": report.title, "periodLabel": label,
                                   "keyFigures": rendered.keyFigureContext])
+                let updated = report.period.asOf ?? report.period.end
+                index.pages.append((path + "index.html", updated))
+                index.feed.append(AtomFeed.Entry(
+                    id: AtomFeed.id(baseURL: absoluteBaseURL, path: path), title: "\(report.title) — \(label)",
+                    url: (absoluteBaseURL ?? "") + path + "index.html", updated: updated,
+                    author: config.office ?? config.title,
+                    summary: rendered.keyFigures.map { "\($0.value) \($0.label)" }.joined(separator: "; ")))
             } catch { problems += error.diagnostics }
         }
         if !problems.isEmpty { throw DiagnosticError(problems) }
-        var context = page(root: "../", title: series.config.title, breadcrumbs: [["url": "../index.html", "label": project.site.title]])
-        context["series"] = seriesContext(series.config)
-        context["lang"] = series.config.locale
+        var context = page(root: "../", title: config.title, breadcrumbs: [["url": "../index.html", "label": project.site.title]])
+        context["series"] = seriesContext(config)
+        context["lang"] = config.locale
         context["reports"] = Array(summaries.reversed())
         try emit("\(slug)/index.html", try layouts.render("series", context), sink)
+        index.pages.append(("\(slug)/index.html", series.periods.last.map { $0.period.asOf ?? $0.period.end }))
 
-        var summary: [String: Any] = ["url": "\(slug)/index.html", "title": series.config.title,
-                                      "office": series.config.office ?? "", "reportCount": summaries.count]
+        var summary: [String: Any] = ["url": "\(slug)/index.html", "title": config.title,
+                                      "office": config.office ?? "", "reportCount": summaries.count]
         if let latest = summaries.last {
             summary["latest"] = ["url": "\(slug)/\(latest["url"]!)", "periodLabel": latest["periodLabel"]!]
         }
-        return summary
+        index.series.append(summary)
     }
 
     private func page(root: String, title: String, breadcrumbs: [[String: String]]) -> [String: Any] {
@@ -106,7 +136,7 @@ public struct SiteRenderer {
         ["title": config.title, "office": config.office ?? ""]
     }
 
-    private func emit(_ path: String, _ text: String, _ sink: (String, [UInt8]) throws(DiagnosticError) -> Void) throws(DiagnosticError) {
+    private func emit(_ path: String, _ text: String, _ sink: Sink) throws(DiagnosticError) {
         try sink(path, Array(text.utf8))
     }
 }

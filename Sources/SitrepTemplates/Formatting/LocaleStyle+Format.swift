@@ -11,6 +11,14 @@ extension LocaleStyle {
         }
     }
 
+    /// A change with its sign: "+2,311", "−15" (with a true minus sign), "0".
+    public func format(signed value: Rational) -> String {
+        let text = format(value)
+        if value.numerator > 0 { return "+" + text }
+        if value.numerator < 0 { return "\u{2212}" + text.dropFirst() }
+        return text
+    }
+
     /// A period: "June 2022" for a whole month, "27 May – 9 June 2022", "1–15 June 2022".
     public func format(from start: Day, to end: Day) -> String {
         if start.day == 1, end == start.endOfMonth {
