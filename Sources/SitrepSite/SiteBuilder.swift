@@ -8,6 +8,8 @@ public enum SiteBuilder {
     public struct Summary: Sendable {
         /// Files written (or that would be written, for a check).
         public var files: Int
+        /// Files whose bytes did not change, kept as they were.
+        public var unchanged = 0
         public var warnings: [Diagnostic]
     }
 
@@ -22,7 +24,20 @@ public enum SiteBuilder {
             files += 1
         }
         try writer.commit()
-        return Summary(files: files, warnings: warnings)
+        return Summary(files: files, unchanged: writer.unchanged, warnings: warnings)
+    }
+
+    /// Renders the project without writing and compares the result with `output`: what
+    /// `sitrep build --check` reports in CI.
+    public static func compare(projectRoot: String, output: String) throws(DiagnosticError) -> (StaleOutput, Summary) {
+        let renderer = try SiteRenderer(project: Project.load(root: projectRoot))
+        let comparer = StaleOutput.Comparer(destination: output)
+        var files = 0
+        let warnings = try renderer.render { path, bytes in
+            comparer.compare(path, bytes)
+            files += 1
+        }
+        return (comparer.finish(), Summary(files: files, warnings: warnings))
     }
 
     /// Loads and renders everything without writing, to find every problem.

@@ -13,11 +13,27 @@ struct Build: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the site (default: output/ in the project).", valueName: "path"))
     var output: String?
 
+    @Flag(help: "Write nothing; exit 1 and list the differences when the output folder is not what a build would write.")
+    var check = false
+
     func run() throws {
         let destination = output ?? options.project + "/output"
+        if check {
+            let (stale, summary) = try SiteBuilder.compare(projectRoot: options.project, output: destination)
+            Console.report(summary.warnings)
+            if stale.isCurrent {
+                print("\(destination) is up to date (\(summary.files) files)")
+                return
+            }
+            for path in stale.changed { print("changed  \(path)") }
+            for path in stale.added { print("new      \(path)") }
+            for path in stale.removed { print("removed  \(path)") }
+            Console.error("\(destination) is out of date: run `sitrep build`")
+            throw ExitCode.failure
+        }
         let summary = try SiteBuilder.build(projectRoot: options.project, output: destination)
         Console.report(summary.warnings)
-        print("wrote \(summary.files) files to \(destination)")
+        print("wrote \(summary.files) files to \(destination) (\(summary.unchanged) unchanged)")
     }
 }
 

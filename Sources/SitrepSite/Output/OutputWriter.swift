@@ -28,12 +28,22 @@ public final class OutputWriter {
         if !finished { try? FileManager.default.removeItem(atPath: staging) }
     }
 
-    /// Writes `bytes` to `path` (relative to the site root) in the staging folder.
+    /// Files whose bytes were the same as in the previous output, and so were kept as they were.
+    public private(set) var unchanged = 0
+
+    /// Writes `bytes` to `path` (relative to the site root) in the staging folder. When the
+    /// previous output has the same bytes there, its file is linked instead of rewritten, so its
+    /// modification time is kept and rsync or a CDN uploads only what changed.
     public func write(_ path: String, _ bytes: [UInt8]) throws(DiagnosticError) {
         let full = staging + "/" + path
         let folder = (full as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let previous = destination + "/" + path
+            if OutputFiles.contents(of: previous, equal: bytes), link(previous, full) == 0 {
+                unchanged += 1
+                return
+            }
             try Data(bytes).write(to: URL(fileURLWithPath: full))
         } catch {
             throw DiagnosticError(Diagnostic(at: SourceLocation(file: path), "cannot write the file: \(error.localizedDescription)"))
