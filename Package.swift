@@ -9,6 +9,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "sitrep", targets: ["sitrep"]),
+        // The parsers' fuzz entry points, for the separate package in Fuzz/.
+        .library(name: "SitrepFuzzing", targets: ["SitrepFuzzing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -42,6 +44,7 @@ let package = Package(
             ],
             resources: [.embedInCode("Defaults")]
         ),
+        .target(name: "SitrepFuzzing", dependencies: ["SitrepContent", "SitrepFigures", "SitrepTemplates", "SitrepDiagnostics"]),
         .executableTarget(
             name: "sitrep",
             dependencies: ["SitrepSite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -50,8 +53,12 @@ let package = Package(
         .testTarget(name: "SitrepFiguresTests", dependencies: ["SitrepFigures"]),
         .testTarget(name: "SitrepMarkdownTests", dependencies: ["SitrepMarkdown"]),
         .testTarget(name: "SitrepTemplatesTests", dependencies: ["SitrepTemplates"]),
-        .testTarget(name: "SitrepSiteTests", dependencies: ["SitrepSite", "SitrepTemplates", "SitrepContent"]),
+        .testTarget(
+            name: "SitrepSiteTests", dependencies: ["SitrepSite", "SitrepTemplates", "SitrepContent"],
+            exclude: ["Fixtures"]  // read by path in the tests (the Atom schema)
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["sitrep"]),
+        .testTarget(name: "SitrepFuzzingTests", dependencies: ["SitrepFuzzing"]),
     ],
     swiftLanguageModes: [.v6]
 )

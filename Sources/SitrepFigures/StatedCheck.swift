@@ -31,6 +31,7 @@ enum StatedCheck {
 
     /// How a value is shown in a disagreement message.
     static func describe(_ value: FigureValue) -> String {
-        value.plainDescription
+        if case .text(let text) = value { return "the text '\(text)'" }
+        return value.plainDescription
     }
 }

@@ -17,6 +17,7 @@ public enum SiteBuilder {
     /// rendered: on any error the previous `output` is left as it was.
     public static func build(projectRoot: String, output: String) throws(DiagnosticError) -> Summary {
         let renderer = try SiteRenderer(project: Project.load(root: projectRoot))
+        try OutputWriter.checkSafe(destination: output, projectRoot: renderer.project.root)
         let writer = try OutputWriter(destination: output)
         var files = 0
         let warnings = try renderer.render { path, bytes throws(DiagnosticError) in

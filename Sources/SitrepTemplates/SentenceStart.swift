@@ -37,8 +37,13 @@ enum SentenceStart {
         return 1
     }
 
+    /// Abbreviations whose full stop does not end a sentence.
+    static let abbreviations: Set<String> = ["e.g.", "i.e.", "etc.", "approx.", "incl.", "vs.", "No.", "cf.", "St.", "Mr.", "Ms.", "Dr."]
+
     private static func endsSentence(_ text: String, hadSpace: Bool) -> Bool {
         guard hadSpace else { return false }
+        if let lastWord = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "(" }).last,
+           abbreviations.contains(String(lastWord)) { return false }
         var scalars = Substring(text)
         while let last = scalars.last, "\"'”’)]»".contains(last) { scalars = scalars.dropLast() }
         guard let last = scalars.last else { return true }

@@ -31,7 +31,14 @@ struct Build: ParsableCommand {
             Console.error("\(destination) is out of date: run `sitrep build`")
             throw ExitCode.failure
         }
-        let summary = try SiteBuilder.build(projectRoot: options.project, output: destination)
+        let summary: SiteBuilder.Summary
+        do {
+            summary = try SiteBuilder.build(projectRoot: options.project, output: destination)
+        } catch {
+            Console.report(error.diagnostics)
+            Console.error("\(destination) was left as it was")
+            throw ExitCode.failure
+        }
         Console.report(summary.warnings)
         print("wrote \(summary.files) files to \(destination) (\(summary.unchanged) unchanged)")
     }
@@ -64,6 +71,13 @@ struct Figures: ParsableCommand {
 
     @Flag(help: "Print JSON (the same as the report's figures.json).")
     var json = false
+
+    func validate() throws {
+        let parts = report.split(separator: "/", omittingEmptySubsequences: true)
+        guard parts.count == 2 else {
+            throw ValidationError("'\(report)' does not name a report: write SERIES/PERIOD, e.g. belarus/2022-06")
+        }
+    }
 
     func run() throws {
         let figures = try SiteBuilder.figures(projectRoot: options.project, report: report)

@@ -12,6 +12,6 @@ enum Console {
     static func report(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics { error(diagnostic.description) }
         let errors = diagnostics.filter { $0.severity == .error }.count
-        if errors > 0 { error("\(errors) error\(errors == 1 ? "" : "s"); nothing was written") }
+        if errors > 0 { error("\(errors) error\(errors == 1 ? "" : "s")") }
     }
 }

@@ -12,7 +12,7 @@ struct Sitrep: ParsableCommand {
             Exit status: 0 on success, 1 when the content has errors (each printed as \
             file:line:column), 2 when the command line is wrong.
             """,
-        subcommands: [Build.self, Check.self, Figures.self]
+        subcommands: [Build.self, Check.self, Figures.self, New.self]
     )
 
     /// Runs the command, mapping failures to sitrep's exit codes: 1 for content errors,
@@ -30,10 +30,8 @@ struct Sitrep: ParsableCommand {
                 print(fullMessage(for: error))
                 Foundation.exit(0)
             }
-            Console.error(fullMessage(for: error))
-            if code == .validationFailure {
-                Console.error(helpMessage(for: Sitrep.self).split(separator: "\n").prefix(3).joined(separator: "\n"))
-            }
+            let message = fullMessage(for: error)
+            if !message.isEmpty { Console.error(message) }
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }

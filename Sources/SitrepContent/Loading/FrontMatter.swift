@@ -1,19 +1,21 @@
 import SitrepDiagnostics
 
 /// Splits `report.md` into its YAML front matter and its Markdown narrative.
-enum FrontMatter {
-    struct Parts {
-        var yaml: String
+public enum FrontMatter {
+    /// The two parts of a report file, with the line offsets that keep positions true.
+    public struct Parts: Sendable {
+        public var yaml: String
         /// Lines before the YAML text (the opening `---`).
-        var yamlLineOffset: Int
-        var narrative: String
+        public var yamlLineOffset: Int
+        public var narrative: String
         /// Lines before the narrative (front matter and both fences).
-        var narrativeLineOffset: Int
+        public var narrativeLineOffset: Int
     }
 
     static let example = "---\ntitle: \"Belarus: response to the war in Ukraine\"\nperiod: {start: 2022-05-27, end: 2022-06-09}\n---"
 
-    static func split(_ text: String, file: String) throws(DiagnosticError) -> Parts {
+    /// Splits `text`; a file without front matter, or with an unclosed one, is an error.
+    public static func split(_ text: String, file: String) throws(DiagnosticError) -> Parts {
         var body = Substring(text)
         if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
         let lines = body.split(separator: "\n", omittingEmptySubsequences: false)

@@ -4,10 +4,11 @@ import SitrepDiagnostics
 /// with dots. A map with a `value:` key states one figure with options:
 ///
 ///     arrivals.total: {value: 1250000, approximate: true, tolerance: 2%}
-enum StatedFigures {
+public enum StatedFigures {
     static let optionKeys = ["value", "approximate", "tolerance"]
 
-    static func read(_ yaml: YAMLNode) throws(DiagnosticError) -> [StatedFigure] {
+    /// The figures stated in a parsed `figures.yml` (or front matter `figures:` map).
+    public static func read(_ yaml: YAMLNode) throws(DiagnosticError) -> [StatedFigure] {
         var figures: [StatedFigure] = []
         try collect(yaml, prefix: "", into: &figures)
         return figures

@@ -60,4 +60,20 @@ public struct Report: Sendable {
     public var narrativeLineOffset: Int
     public var tables: [Table]
     public var statedFigures: [StatedFigure]
+
+    public init(folder: String, title: String, period: Period, keyFigures: [KeyFigure] = [],
+                frontMatterFigures: [StatedFigure] = [], notes: [String] = [], narrative: String = "",
+                narrativeFile: String, narrativeLineOffset: Int = 0, tables: [Table] = [], statedFigures: [StatedFigure] = []) {
+        self.folder = folder
+        self.title = title
+        self.period = period
+        self.keyFigures = keyFigures
+        self.frontMatterFigures = frontMatterFigures
+        self.notes = notes
+        self.narrative = narrative
+        self.narrativeFile = narrativeFile
+        self.narrativeLineOffset = narrativeLineOffset
+        self.tables = tables
+        self.statedFigures = statedFigures
+    }
 }

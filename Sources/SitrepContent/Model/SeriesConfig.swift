@@ -36,7 +36,8 @@ public struct SeriesConfig: Sendable {
         tables[table] ?? TableDeclaration()
     }
 
-    init(slug: String, file: String, yaml: YAMLNode, defaultLocale: String) throws(DiagnosticError) {
+    /// Reads a parsed `series.yml` for the series in folder `slug`.
+    public init(slug: String, file: String, yaml: YAMLNode, defaultLocale: String = "en") throws(DiagnosticError) {
         try yaml.checkKeys(Self.keys, in: "series.yml")
         self.slug = slug
         self.file = file

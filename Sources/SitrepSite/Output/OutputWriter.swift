@@ -72,6 +72,20 @@ public final class OutputWriter {
         }
     }
 
+    /// Refuses an output folder that would replace the project, its content or its templates:
+    /// the build replaces the whole folder, so it must hold nothing but the site.
+    public static func checkSafe(destination: String, projectRoot: String) throws(DiagnosticError) {
+        let output = URL(fileURLWithPath: destination).standardizedFileURL.resolvingSymlinksInPath().path
+        for protected in [projectRoot, projectRoot + "/content", projectRoot + "/templates", projectRoot + "/sitrep.yml"] {
+            if output == protected || protected.hasPrefix(output + "/") || output.hasPrefix(protected + "/") && protected != projectRoot {
+                throw DiagnosticError(Diagnostic(
+                    at: SourceLocation(file: destination),
+                    "the output folder \(output) would replace or sit inside \(protected)",
+                    hint: "sitrep replaces the whole output folder; choose a folder of its own, e.g. the default output/"))
+            }
+        }
+    }
+
     /// Removes staging folders left by builds that were killed.
     private static func removeStaleStaging(besides url: URL) {
         let parent = url.deletingLastPathComponent().path
@@ -79,7 +93,9 @@ public final class OutputWriter {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
         for name in names where name.hasPrefix(prefix) {
             let pidText = name.dropFirst(prefix.count).prefix { $0.isNumber }
-            if let pid = Int32(pidText), pid != getpid(), kill(pid, 0) == 0 { continue }
+            // Keep the folder of a build that is still running (kill succeeds, or fails only
+            // because the process belongs to another user).
+            if let pid = Int32(pidText), pid != getpid(), kill(pid, 0) == 0 || errno == EPERM { continue }
             try? FileManager.default.removeItem(atPath: parent + "/" + name)
         }
     }

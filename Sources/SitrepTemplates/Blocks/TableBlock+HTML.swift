@@ -79,7 +79,10 @@ extension TableBlock {
     private func orderedRows(_ aggregation: Aggregation) -> [Aggregation.Group] {
         switch sort {
         case .totalDescending: return aggregation.ranked
-        case .totalAscending: return aggregation.ranked.reversed()
+        case .totalAscending:
+            return aggregation.groups.enumerated()
+                .sorted { $0.element.total != $1.element.total ? $0.element.total < $1.element.total : $0.offset < $1.offset }
+                .map(\.element)
         case .nameAscending: return aggregation.groups.sorted { $0.keys[0].localizedStandardCompareFree($1.keys[0]) }
         case .nameDescending: return aggregation.groups.sorted { $1.keys[0].localizedStandardCompareFree($0.keys[0]) }
         case .data: return aggregation.groups

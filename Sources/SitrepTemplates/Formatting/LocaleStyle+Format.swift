@@ -22,7 +22,7 @@ extension LocaleStyle {
     /// A period: "June 2022" for a whole month, "27 May – 9 June 2022", "1–15 June 2022".
     public func format(from start: Day, to end: Day) -> String {
         if start.day == 1, end == start.endOfMonth {
-            return "\(monthNames[start.month - 1].capitalizedFirst) \(start.year)"
+            return "\((standaloneMonthNames ?? monthNames)[start.month - 1].capitalizedFirst) \(start.year)"
         }
         if start.year != end.year { return "\(format(start)) – \(format(end))" }
         if start.month != end.month { return "\(format(start, withYear: false)) – \(format(end))" }

@@ -13,7 +13,11 @@ public struct LocaleStyle: Sendable {
     public var smallNumberWords: [String]
     /// The word before the last item of a list ("and").
     public var listConjunction: String
+    /// Month names as used in a date ("9 June", "9 июня").
     public var monthNames: [String]
+    /// Month names standing alone, for a whole-month period ("June 2022", "июнь 2022");
+    /// the same as `monthNames` where the language does not inflect them.
+    public var standaloneMonthNames: [String]? = nil
     /// Labels of generated table rows and columns.
     public var totalLabel: String
     public var otherLabel: String
@@ -52,6 +56,8 @@ public struct LocaleStyle: Sendable {
             listConjunction: "и",
             monthNames: ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
                          "сентября", "октября", "ноября", "декабря"],
+            standaloneMonthNames: ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
+                                   "сентябрь", "октябрь", "ноябрь", "декабрь"],
             totalLabel: "Всего", otherLabel: "Другие", shareLabel: "Доля"),
     ]
 

@@ -51,7 +51,8 @@ public enum PlaceholderScanner {
                 index = scalars.index(after: index)
                 continue
             }
-            let column = scalars.distance(from: lineStart, to: index) + 1
+            // Columns count characters, as the caret under a diagnostic does.
+            let column = String(scalars[lineStart..<index]).count + 1
             let lineEnd = scalars[index...].firstIndex(of: "\n") ?? scalars.endIndex
             let sourceLine = String(scalars[lineStart..<lineEnd])
             let location = SourceLocation(file: file, line: line + lineOffset, column: column)
@@ -106,11 +107,11 @@ public enum PlaceholderScanner {
                                       line: location.line ?? 1, column: location.column ?? 1, nameColumn: nameColumn)
         guard parts.count > 1 else { return .success(placeholder) }
         if parts.count > 2 {
-            let offset = parts[0].unicodeScalars.count + 1 + parts[1].unicodeScalars.count
+            let offset = parts[0].count + 1 + parts[1].count
             return failure("a placeholder takes one filter at most", column: innerColumn + offset,
                            hint: "keep one filter, e.g. {{ avrr.country.Iraq.share | percent: 1 }}")
         }
-        let filterOffset = parts[0].unicodeScalars.count + 1
+        let filterOffset = parts[0].count + 1
         let (call, callOffset) = trimmed(parts[1])
         let filterColumn = innerColumn + filterOffset + callOffset
         let pieces = call.unicodeScalars.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map { String($0) }
