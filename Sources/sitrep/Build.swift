@@ -35,8 +35,7 @@ struct Build: ParsableCommand {
         do {
             summary = try SiteBuilder.build(projectRoot: options.project, output: destination)
         } catch {
-            Console.report(error.diagnostics)
-            Console.error("\(destination) was left as it was")
+            Console.report(error.diagnostics, consequence: "nothing was written; \(destination) was left as it was")
             throw ExitCode.failure
         }
         Console.report(summary.warnings)

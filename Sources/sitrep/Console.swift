@@ -8,10 +8,11 @@ enum Console {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
-    /// Prints diagnostics, then a count, so that a long list ends with a summary.
-    static func report(_ diagnostics: [Diagnostic]) {
+    /// Prints diagnostics, then a count (and `consequence`, if any), so that a long list ends
+    /// with a summary.
+    static func report(_ diagnostics: [Diagnostic], consequence: String? = nil) {
         for diagnostic in diagnostics { error(diagnostic.description) }
         let errors = diagnostics.filter { $0.severity == .error }.count
-        if errors > 0 { error("\(errors) error\(errors == 1 ? "" : "s")") }
+        if errors > 0 { error("\(errors) error\(errors == 1 ? "" : "s")" + (consequence.map { "; \($0)" } ?? "")) }
     }
 }

@@ -29,7 +29,13 @@ struct New: ParsableCommand {
     }
 
     func run() throws {
-        let created = try NewPeriod.start(projectRoot: options.project, series: series, period: period)
+        let created: NewPeriod.Created
+        do {
+            created = try NewPeriod.start(projectRoot: options.project, series: series, period: period)
+        } catch {
+            Console.report(error.diagnostics, consequence: "nothing was written")
+            throw ExitCode.failure
+        }
         let project = options.project.contains(where: { $0 == " " || $0 == "'" || $0 == "\"" })
             ? "'" + options.project.replacingOccurrences(of: "'", with: "'\\''") + "'" : options.project
         let check = options.project == "." ? "sitrep check" : "sitrep check --project \(project)"
