@@ -8,13 +8,21 @@ public enum StatedFigures {
     static let optionKeys = ["value", "approximate", "tolerance"]
 
     /// The figures stated in a parsed `figures.yml` (or front matter `figures:` map).
+    /// Every problem in the file is reported, not only the first.
     public static func read(_ yaml: YAMLNode) throws(DiagnosticError) -> [StatedFigure] {
         var figures: [StatedFigure] = []
-        try collect(yaml, prefix: "", into: &figures)
+        var problems: [Diagnostic] = []
+        collect(yaml, prefix: "", into: &figures, problems: &problems)
+        if !problems.isEmpty { throw DiagnosticError(problems) }
         return figures
     }
 
-    private static func collect(_ node: YAMLNode, prefix: String, into figures: inout [StatedFigure]) throws(DiagnosticError) {
+    private static func collect(_ node: YAMLNode, prefix: String, into figures: inout [StatedFigure], problems: inout [Diagnostic]) {
+        do { try collectOne(node, prefix: prefix, into: &figures, problems: &problems) } catch { problems += error.diagnostics }
+    }
+
+    private static func collectOne(_ node: YAMLNode, prefix: String, into figures: inout [StatedFigure],
+                                   problems: inout [Diagnostic]) throws(DiagnosticError) {
         switch node.kind {
         case .mapping(let entries):
             if !prefix.isEmpty, node["value"] != nil {
@@ -24,10 +32,11 @@ public enum StatedFigures {
             for entry in entries {
                 let name = prefix.isEmpty ? entry.key : "\(prefix).\(entry.key)"
                 if entry.key.isEmpty || entry.key.hasPrefix(".") || entry.key.hasSuffix(".") || entry.key.contains("{") {
-                    throw DiagnosticError(Diagnostic(at: entry.keyLocation, "'\(entry.key)' is not a usable figure name",
-                                                     hint: "use names such as `leaflets.disseminated`"))
+                    problems.append(Diagnostic(at: entry.keyLocation, "'\(entry.key)' is not a usable figure name",
+                                               hint: "use names such as `leaflets.disseminated`"))
+                    continue
                 }
-                try collect(entry.value, prefix: name, into: &figures)
+                collect(entry.value, prefix: name, into: &figures, problems: &problems)
             }
         case .sequence(let items):
             var names: [String] = []
