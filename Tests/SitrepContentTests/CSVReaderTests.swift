@@ -272,6 +272,31 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(document.records[1].columns, [1, 4, 6])
     }
 
+    func testColumnsWithCyrillicCombiningMarksAndEmoji() throws {
+        let document = try read("a,b,c\nМінск,Брэст,1\nCafe\u{301},👩‍👩‍👧,2\n1\u{FE0F}\u{20E3},ĳ,3\n")
+        XCTAssertEqual(document.records.map(\.columns), [[1, 7, 13], [1, 6, 8], [1, 3, 5]])
+        XCTAssertEqual(document.records[1].fields, ["Cafe\u{301}", "👩‍👩‍👧", "2"])
+    }
+
+    func testErrorColumnAfterNonASCII() throws {
+        let diagnostic = try XCTUnwrap(only(problems("a,b\nМінск,\"x\"y\n")))
+        XCTAssertEqual(diagnostic.location, SourceLocation(file: "t.csv", line: 2, column: 10))
+        XCTAssertEqual(diagnostic.sourceLine, "Мінск,\"x\"y")
+    }
+
+    func testErrorsInUTF16FileHaveTrueLines() throws {
+        let diagnostic = try XCTUnwrap(only(problems(utf16("a;b\r\n\r\n1;2;3\r\n", bigEndian: false))))
+        XCTAssertEqual(diagnostic.location, SourceLocation(file: "t.csv", line: 3, column: 5))
+        XCTAssertEqual(diagnostic.sourceLine, "1;2;3")
+    }
+
+    func testSourceLineWithMixedLineEnds() throws {
+        let document = try read("a\r\n1\r2\n\n3")
+        XCTAssertEqual((1...5).map { document.sourceLine($0) }, ["a", "1", "2", "", "3"])
+        XCTAssertNil(document.sourceLine(0))
+        XCTAssertNil(document.sourceLine(6))
+    }
+
     func testSpacesBeforeAndAfterQuotes() throws {
         let document = try read("a,b\n  \"x, y\"  ,\t\"z\"\t\n")
         XCTAssertEqual(document.records, [CSVRecord(fields: ["x, y", "z"], line: 2, columns: [3, 13])])

@@ -1,0 +1,343 @@
+import SitrepDiagnostics
+import XCTest
+
+@testable import SitrepContent
+@testable import SitrepFigures
+
+/// The figures derived from one table with no configuration: total, per-value sums, shares,
+/// ranks, pairs, counts, lists and top-N with the rest as "other".
+final class TableFiguresTests: XCTestCase {
+    // MARK: Helpers
+
+    /// A table read from CSV text, as the loader builds it.
+    private func table(_ name: String, _ csv: String, valueColumn: String = "count",
+                       _ caller: StaticString = #filePath, line: UInt = #line) throws -> Table {
+        let document = try CSVReader.read(Array(csv.utf8), file: "r/\(name).csv")
+        return try Table(name: name, file: "r/\(name).csv", csv: document, valueColumn: valueColumn)
+    }
+
+    /// The figures of a report holding the given tables, as the build computes them.
+    private func figures(_ tables: Table...) throws(DiagnosticError) -> FigureSet {
+        let series = try SeriesConfig(slug: "s", file: "s/series.yml",
+                                      yaml: YAMLNode.parse("title: S\n", file: "s/series.yml"), defaultLocale: "en")
+        let day = Day(year: 2022, month: 6, day: 1)!
+        let report = Report(
+            folder: "2022-06", title: "June", period: Period(start: day, end: day.endOfMonth),
+            keyFigures: [], notes: [], narrative: "", narrativeFile: "r/report.md", narrativeLineOffset: 0,
+            tables: tables, statedFigures: [])
+        return try FigureComputer.figures(for: report, in: series)
+    }
+
+    /// The names of the figures derived from tables, leaving out those of the report itself.
+    private func tableNames(_ set: FigureSet) -> [String] {
+        Array(set.names.prefix { $0 != "period.start" })
+    }
+
+    private func value(_ set: FigureSet, _ name: String) -> FigureValue? { set[name]?.value }
+
+    private func number(_ numerator: Int, _ denominator: Int = 1) -> FigureValue {
+        .number(Rational(numerator, denominator)!)
+    }
+
+    /// The diagnostics thrown while deriving the figures of `table`.
+    private func problems(_ table: Table, _ caller: StaticString = #filePath, line: UInt = #line) -> [Diagnostic] {
+        do {
+            let set = try figures(table)
+            XCTFail("expected an error, got \(set.names)", file: caller, line: line)
+            return []
+        } catch {
+            return error.diagnostics
+        }
+    }
+
+    /// North 8 (5 male, 3 female), South 3 (3 male, 0 female), East 3 (1 male, 2 female),
+    /// West 1 (female); 15 in all, 9 male and 6 female.
+    private let regions = """
+        region,sex,count
+        North,male,5
+        North,female,3
+        South,male,3
+        East,female,2
+        East,male,1
+        West,female,1
+        South,female,0
+        """
+
+    /// The AVRR caseload of the Belarus example: Iraq 398 of 533.
+    private let avrr = """
+        country,sex,age,count
+        Iraq,male,adult,206
+        Iraq,female,adult,68
+        Iraq,male,child,66
+        Iraq,female,child,58
+        Cuba,male,adult,29
+        Cuba,female,adult,17
+        Cuba,male,child,1
+        Cuba,female,child,1
+        Sri Lanka,male,adult,10
+        Sri Lanka,female,adult,2
+        Sri Lanka,male,child,1
+        Sri Lanka,female,child,1
+        Guinea,male,adult,9
+        Nigeria,male,adult,6
+        Nigeria,female,adult,1
+        Nigeria,male,child,1
+        Turkey,male,adult,4
+        Turkey,female,adult,1
+        Turkey,male,child,1
+        Turkey,female,child,1
+        Ghana,male,adult,6
+        Egypt,male,adult,5
+        India,male,adult,5
+        Russia,male,adult,2
+        Russia,female,adult,1
+        Russia,female,child,1
+        Cameroon,male,adult,3
+        Cameroon,female,adult,1
+        Somalia,male,adult,3
+        Republic of Congo,male,adult,2
+        Republic of Congo,female,adult,1
+        Turkmenistan,male,adult,3
+        Tajikistan,male,adult,2
+        Pakistan,male,adult,2
+        Democratic Republic of Congo,male,adult,1
+        Democratic Republic of Congo,female,adult,1
+        Burkina-Faso,male,adult,2
+        Kyrgyzstan,male,adult,2
+        Moldova,male,adult,1
+        Iran,male,adult,1
+        Kenya,male,adult,1
+        Algeria,male,adult,1
+        Georgia,male,adult,1
+        Norway,male,adult,1
+        """
+
+    // MARK: Totals and per-value figures
+
+    func testTotalIsTheSumOfEveryRow() throws {
+        let set = try figures(table("t", regions))
+        XCTAssertEqual(value(set, "t.total"), number(15))
+        XCTAssertEqual(try value(figures(table("avrr", avrr)), "avrr.total"), number(533))
+    }
+
+    func testTableWithoutDimensionsHasOnlyItsTotal() throws {
+        let set = try figures(table("leaflets", "count\n6000\n"))
+        XCTAssertEqual(tableNames(set), ["leaflets.total"])
+        XCTAssertEqual(value(set, "leaflets.total"), number(6000))
+    }
+
+    func testValueColumnOtherThanCount() throws {
+        let set = try figures(table("d", "item,beneficiaries,region\nFood kit,40,Gomel\nFood kit,2,Grodno\n",
+                                    valueColumn: "beneficiaries"))
+        XCTAssertEqual(value(set, "d.total"), number(42))
+        XCTAssertEqual(value(set, "d.item.Food kit"), number(42))
+        XCTAssertEqual(value(set, "d.region.Grodno"), number(2))
+        XCTAssertNil(set["d.beneficiaries.40"], "the value column is not a dimension")
+    }
+
+    func testPerValueSumsOfEachDimension() throws {
+        let set = try figures(table("t", regions))
+        XCTAssertEqual(value(set, "t.region.North"), number(8))
+        XCTAssertEqual(value(set, "t.region.South"), number(3))
+        XCTAssertEqual(value(set, "t.region.East"), number(3))
+        XCTAssertEqual(value(set, "t.region.West"), number(1))
+        XCTAssertEqual(value(set, "t.sex.male"), number(9))
+        XCTAssertEqual(value(set, "t.sex.female"), number(6))
+    }
+
+    func testValuesWithSpacesAndPunctuationKeepTheirName() throws {
+        let set = try figures(table("avrr", avrr))
+        XCTAssertEqual(value(set, "avrr.country.Sri Lanka"), number(14))
+        XCTAssertEqual(value(set, "avrr.country.Burkina-Faso"), number(2))
+        XCTAssertEqual(value(set, "avrr.country.Democratic Republic of Congo"), number(2))
+    }
+
+    func testSharesAreExactFractionsOfTheTotal() throws {
+        let avrrFigures = try figures(table("avrr", avrr))
+        XCTAssertEqual(value(avrrFigures, "avrr.country.Iraq.share"), number(398, 533))
+        XCTAssertEqual(value(avrrFigures, "avrr.country.Cuba.share"), number(48, 533))
+        XCTAssertEqual(value(avrrFigures, "avrr.country.Iraq.share")?.number?.numerator, 398)
+        XCTAssertEqual(value(avrrFigures, "avrr.country.Iraq.share")?.number?.denominator, 533)
+
+        let set = try figures(table("t", regions))
+        XCTAssertEqual(value(set, "t.region.North.share"), number(8, 15))
+        XCTAssertEqual(value(set, "t.region.South.share"), number(1, 5), "3/15 is kept in lowest terms")
+        XCTAssertEqual(value(set, "t.sex.male.share"), number(3, 5))
+        XCTAssertEqual(value(set, "t.sex.female.share"), number(2, 5))
+    }
+
+    func testZeroTotalHasNoShares() throws {
+        let set = try figures(table("z", "region,count\nNorth,0\nSouth,0\n"))
+        XCTAssertEqual(value(set, "z.total"), number(0))
+        XCTAssertEqual(value(set, "z.region.North"), number(0))
+        XCTAssertNil(set["z.region.North.share"], "a share of nothing is not a number")
+        XCTAssertNil(set["z.region.top1.share"])
+        XCTAssertEqual(value(set, "z.region.top1.other"), number(0))
+    }
+
+    // MARK: Ranks
+
+    func testRankIsLargestFirstWithTiesInFileOrder() throws {
+        let set = try figures(table("t", regions))
+        XCTAssertEqual(value(set, "t.region.North.rank"), number(1))
+        XCTAssertEqual(value(set, "t.region.South.rank"), number(2), "South comes before East in the file")
+        XCTAssertEqual(value(set, "t.region.East.rank"), number(3))
+        XCTAssertEqual(value(set, "t.region.West.rank"), number(4))
+        XCTAssertEqual(value(set, "t.sex.male.rank"), number(1))
+        XCTAssertEqual(value(set, "t.sex.female.rank"), number(2))
+    }
+
+    func testReorderingTiedRowsReordersTheirRanks() throws {
+        let set = try figures(table("t", "region,count\nEast,3\nNorth,8\nSouth,3\n"))
+        XCTAssertEqual(value(set, "t.region.East.rank"), number(2))
+        XCTAssertEqual(value(set, "t.region.South.rank"), number(3))
+        XCTAssertEqual(value(set, "t.region.list"), .list(["North", "East", "South"]))
+    }
+
+    func testRanksOfTheExampleCaseload() throws {
+        let set = try figures(table("avrr", avrr))
+        XCTAssertEqual(value(set, "avrr.country.Iraq.rank"), number(1))
+        XCTAssertEqual(value(set, "avrr.country.Cuba.rank"), number(2))
+        XCTAssertEqual(value(set, "avrr.country.Egypt.rank"), number(8))
+        XCTAssertEqual(value(set, "avrr.country.India.rank"), number(9))
+        XCTAssertEqual(value(set, "avrr.country.Norway.rank"), number(25))
+    }
+
+    // MARK: Pairs of dimensions
+
+    func testPairFiguresAndTheirShareOfTheParent() throws {
+        let set = try figures(table("t", regions))
+        XCTAssertEqual(value(set, "t.region.North.sex.male"), number(5))
+        XCTAssertEqual(value(set, "t.region.North.sex.male.share"), number(5, 8))
+        XCTAssertEqual(value(set, "t.region.North.sex.female"), number(3))
+        XCTAssertEqual(value(set, "t.region.North.sex.female.share"), number(3, 8))
+        XCTAssertEqual(value(set, "t.region.South.sex.male.share"), number(1))
+        XCTAssertEqual(value(set, "t.region.South.sex.female"), number(0))
+        XCTAssertEqual(value(set, "t.region.South.sex.female.share"), number(0))
+        XCTAssertEqual(value(set, "t.region.East.sex.female.share"), number(2, 3))
+        XCTAssertEqual(value(set, "t.region.West.sex.female.share"), number(1))
+        XCTAssertNil(set["t.region.West.sex.male"], "a combination absent from the file has no figure")
+        XCTAssertNil(set["t.sex.male.region.North"], "pairs follow the column order of the file")
+    }
+
+    func testPairsOfThreeDimensionsSumOverTheThird() throws {
+        let set = try figures(table("avrr", avrr))
+        XCTAssertEqual(value(set, "avrr.country.Iraq.sex.male"), number(272))
+        XCTAssertEqual(value(set, "avrr.country.Iraq.sex.male.share"), number(272, 398))
+        XCTAssertEqual(value(set, "avrr.country.Iraq.age.child"), number(124))
+        XCTAssertEqual(value(set, "avrr.sex.female.age.child"), number(58 + 1 + 1 + 1 + 1))
+        XCTAssertEqual(value(set, "avrr.age.child"), number(124 + 2 + 2 + 1 + 2 + 1))
+    }
+
+    func testPairWhoseParentIsZeroHasNoShare() throws {
+        let set = try figures(table("t", "region,sex,count\nNorth,male,0\nSouth,male,4\n"))
+        XCTAssertEqual(value(set, "t.region.North.sex.male"), number(0))
+        XCTAssertNil(set["t.region.North.sex.male.share"])
+        XCTAssertEqual(value(set, "t.region.South.sex.male.share"), number(1))
+    }
+
+    // MARK: Count, list, top N and other
+
+    func testCountAndListLargestFirst() throws {
+        let set = try figures(table("t", regions))
+        XCTAssertEqual(value(set, "t.region.count"), number(4))
+        XCTAssertEqual(value(set, "t.region.list"), .list(["North", "South", "East", "West"]))
+        XCTAssertEqual(value(set, "t.sex.count"), number(2))
+        XCTAssertEqual(value(set, "t.sex.list"), .list(["male", "female"]))
+        XCTAssertEqual(try value(figures(table("avrr", avrr)), "avrr.country.count"), number(25))
+    }
+
+    func testTopNAndTheRestAsOther() throws {
+        let set = try figures(table("t", regions))
+        XCTAssertEqual(value(set, "t.region.top1"), .list(["North"]))
+        XCTAssertEqual(value(set, "t.region.top1.total"), number(8))
+        XCTAssertEqual(value(set, "t.region.top1.share"), number(8, 15))
+        XCTAssertEqual(value(set, "t.region.top1.other"), number(7))
+        XCTAssertEqual(value(set, "t.region.top1.other.share"), number(7, 15))
+        XCTAssertEqual(value(set, "t.region.top1.other.count"), number(3))
+        XCTAssertEqual(value(set, "t.region.top1.other.list"), .list(["South", "East", "West"]))
+
+        XCTAssertEqual(value(set, "t.region.top2"), .list(["North", "South"]))
+        XCTAssertEqual(value(set, "t.region.top2.total"), number(11))
+        XCTAssertEqual(value(set, "t.region.top2.other"), number(4))
+        XCTAssertEqual(value(set, "t.region.top2.other.count"), number(2))
+        XCTAssertEqual(value(set, "t.region.top2.other.list"), .list(["East", "West"]))
+
+        XCTAssertEqual(value(set, "t.region.top3"), .list(["North", "South", "East"]))
+        XCTAssertEqual(value(set, "t.region.top3.other"), number(1))
+        XCTAssertEqual(value(set, "t.region.top3.other.share"), number(1, 15))
+        XCTAssertEqual(value(set, "t.region.top3.other.count"), number(1))
+        XCTAssertEqual(value(set, "t.region.top3.other.list"), .list(["West"]))
+        XCTAssertNil(set["t.region.top4"], "a top N with nothing left over is just the list")
+
+        XCTAssertEqual(value(set, "t.sex.top1"), .list(["male"]))
+        XCTAssertEqual(value(set, "t.sex.top1.other.list"), .list(["female"]))
+        XCTAssertNil(set["t.sex.top2"])
+    }
+
+    func testTopNStopsAtTen() throws {
+        let set = try figures(table("avrr", avrr))
+        XCTAssertEqual(value(set, "avrr.country.top2.other.list"), .list([
+            "Sri Lanka", "Guinea", "Nigeria", "Turkey", "Ghana", "Egypt", "India", "Russia", "Cameroon",
+            "Somalia", "Republic of Congo", "Turkmenistan", "Tajikistan", "Pakistan", "Democratic Republic of Congo",
+            "Burkina-Faso", "Kyrgyzstan", "Moldova", "Iran", "Kenya", "Algeria", "Georgia", "Norway",
+        ]))
+        XCTAssertEqual(value(set, "avrr.country.top2.other"), number(533 - 446))
+        XCTAssertEqual(value(set, "avrr.country.top2.other.count"), number(23))
+        XCTAssertEqual(value(set, "avrr.country.top10.total"), number(504))
+        XCTAssertEqual(value(set, "avrr.country.top10.other.count"), number(15))
+        XCTAssertNil(set["avrr.country.top11"])
+    }
+
+    func testSingleValueDimensionHasNoTopN() throws {
+        let set = try figures(table("t", "region,count\nNorth,4\n"))
+        XCTAssertEqual(value(set, "t.region.count"), number(1))
+        XCTAssertEqual(value(set, "t.region.list"), .list(["North"]))
+        XCTAssertEqual(value(set, "t.region.North.share"), number(1))
+        XCTAssertNil(set["t.region.top1"])
+    }
+
+    // MARK: Origin and order
+
+    func testFiguresComeFromTheTableFileInAStableOrder() throws {
+        let set = try figures(table("t", "region,count\nNorth,4\nSouth,1\n"))
+        XCTAssertEqual(tableNames(set), [
+            "t.total",
+            "t.region.North", "t.region.North.share", "t.region.North.rank",
+            "t.region.South", "t.region.South.share", "t.region.South.rank",
+            "t.region.count", "t.region.list",
+            "t.region.top1", "t.region.top1.total", "t.region.top1.share", "t.region.top1.other",
+            "t.region.top1.other.share", "t.region.top1.other.count", "t.region.top1.other.list",
+        ])
+        XCTAssertEqual(set.count, set.names.count)
+        XCTAssertEqual(set.all.map(\.name), set.names)
+        XCTAssertEqual(set.all.first?.value, .number(Rational(5)))
+        XCTAssertEqual(set["t.total"]?.origin, .table("r/t.csv"))
+    }
+
+    // MARK: Name clashes
+
+    func testValueNamedLikeADerivedFigureIsAClearError() throws {
+        let diagnostics = try problems(table("t", "region,count\nNorth,4\ncount,1\n"))
+        XCTAssertEqual(diagnostics.count, 1)
+        let diagnostic = try XCTUnwrap(diagnostics.first)
+        XCTAssertEqual(diagnostic.severity, .error)
+        XCTAssertEqual(diagnostic.location?.file, "r/t.csv")
+        XCTAssertEqual(diagnostic.message, "two figures of this table would both be called 't.region.count'")
+        let hint = try XCTUnwrap(diagnostic.hint)
+        XCTAssertTrue(hint.contains("named like a derived figure ('count')"), hint)
+        XCTAssertTrue(hint.contains("'Count'"), hint)
+    }
+
+    func testOtherDerivedNamesClashToo() throws {
+        for name in ["list", "top1"] {
+            let diagnostics = try problems(table("t", "region,count\nNorth,4\n\(name),1\nSouth,2\n"))
+            XCTAssertEqual(diagnostics.first?.message, "two figures of this table would both be called 't.region.\(name)'")
+        }
+    }
+
+    func testValueNamedLikeAShareOfAnotherValueClashes() throws {
+        let diagnostics = try problems(table("t", "region,count\nNorth,4\nNorth.share,1\n"))
+        XCTAssertEqual(diagnostics.first?.message, "two figures of this table would both be called 't.region.North.share'")
+    }
+}
