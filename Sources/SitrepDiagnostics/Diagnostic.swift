@@ -67,7 +67,10 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
                 text += "\n    " + String(repeating: " ", count: prefix.count) + "^"
             }
         }
-        if let hint { text += "\n    hint: \(hint)" }
+        if let hint {
+            text += "\n    hint: " + hint.split(separator: "\n", omittingEmptySubsequences: false)
+                .joined(separator: "\n          ")
+        }
         return text
     }
 }

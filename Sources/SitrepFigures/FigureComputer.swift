@@ -7,6 +7,13 @@ public enum FigureComputer {
     /// All period-local figures of `report`. A stated figure whose name is also computed must agree
     /// with the computed value; any disagreement is an error that prints both.
     public static func figures(for report: Report, in series: SeriesConfig) throws(DiagnosticError) -> FigureSet {
+        let (set, problems) = figuresAndProblems(for: report, in: series)
+        if !problems.isEmpty { throw DiagnosticError(problems) }
+        return set
+    }
+
+    /// The figures and every disagreement found, so that later checks can still run.
+    static func figuresAndProblems(for report: Report, in series: SeriesConfig) -> (FigureSet, [Diagnostic]) {
         var set = FigureSet()
         var problems: [Diagnostic] = []
         for table in report.tables {
@@ -26,8 +33,7 @@ public enum FigureComputer {
             guard let existing = set.add(stated.name, stated.value, origin: .stated(stated.location), measure: measure) else { continue }
             if let problem = disagreement(stated, existing) { problems.append(problem) }
         }
-        if !problems.isEmpty { throw DiagnosticError(problems) }
-        return set
+        return (set, problems)
     }
 
     /// The error for a stated figure that does not match the computed one, if it does not.

@@ -16,6 +16,8 @@ public struct SeriesFigures {
     let series: SeriesConfig
     private var previous: (folder: PeriodFolder, figures: FigureSet)?
     private var chains: [Measure.Since: Chain] = [:]
+    /// For the current period: counts it falls before, with the reason.
+    private var outside: [Measure.Since: String] = [:]
 
     /// Running sums of per-period figures since one start date.
     private struct Chain {
@@ -36,9 +38,9 @@ public struct SeriesFigures {
 
     /// The figures of the next report of the series, in reporting order.
     public mutating func figures(for report: Report, folder: PeriodFolder) throws(DiagnosticError) -> FigureSet {
-        let base = try FigureComputer.figures(for: report, in: series)
+        let (base, baseProblems) = FigureComputer.figuresAndProblems(for: report, in: series)
         var set = base
-        var problems: [Diagnostic] = []
+        var problems = baseProblems
         let stated = Dictionary((report.statedFigures + report.frontMatterFigures).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let contiguity = previousReason(folder)
         advanceChains(base: base, folder: folder)
@@ -68,7 +70,13 @@ public struct SeriesFigures {
                 return value.subtracting(previous).flatMap { $0.dividing(by: previous) }.map(Result.success)
                     ?? .failure(Reason("the numbers are too large"))
             })
-            guard let measure = figure.measure, let chain = chains[measure.since] else { continue }
+            guard let measure = figure.measure else { continue }
+            let derivedName = "\(figure.name).\(measure.reported == .period ? "cumulative" : "period")"
+            if let reason = outside[measure.since] {
+                derive(derivedName, .failure(Reason(reason)))
+                continue
+            }
+            guard let chain = chains[measure.since] else { continue }
             switch measure.reported {
             case .period:
                 derive("\(figure.name).cumulative", cumulative(of: figure, in: chain, measure: measure))
@@ -124,12 +132,19 @@ public struct SeriesFigures {
     }
 
     /// Moves every running count to this period: starts a new one at its anchor (a new year for
-    /// `since: year`), or breaks it on a gap, then adds this period's per-period figures.
+    /// `since: year`), or breaks it on a gap, then adds this period's per-period figures. Every
+    /// count already running advances, so a table missing from a period is noticed. A period
+    /// that ends before a count begins is left out of that count.
     private mutating func advanceChains(base: FigureSet, folder: PeriodFolder) {
+        outside = [:]
         let measures = Set(base.all.compactMap(\.measure))
-        for since in Set(measures.map(\.since)) {
+        for since in Set(measures.map(\.since)).union(chains.keys) {
             guard let anchor = anchor(of: since, for: folder) else {
                 chains[since] = Chain(anchor: folder.period.start, broken: "series.yml gives no onset date to count from")
+                continue
+            }
+            if folder.period.end < anchor {
+                outside[since] = "\(folder.name) ends before \(anchor), where the count since \(since) begins"
                 continue
             }
             var chain: Chain
@@ -182,8 +197,8 @@ public struct SeriesFigures {
 
     /// An error when a cumulative count goes down within one count, unless series.yml records why.
     private func decrease(of figure: Figure, value: Rational, chain: Chain, folder: PeriodFolder) -> Diagnostic? {
-        guard !chain.startsHere, let previous, let earlier = previous.figures[figure.name]?.value.number, value < earlier,
-              anchor(of: figure.measure!.since, for: previous.folder) == chain.anchor else { return nil }
+        guard !chain.startsHere, chain.periods > 1, let previous, let earlier = previous.figures[figure.name]?.value.number,
+              value < earlier else { return nil }
         if series.corrections.contains(where: { $0.period == folder.name && $0.figure == figure.name }) { return nil }
         let location: SourceLocation
         switch figure.origin {

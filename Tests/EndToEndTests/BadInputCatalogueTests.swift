@@ -237,7 +237,7 @@ final class BadInputCatalogueTests: XCTestCase {
                 name: "empty file",
                 change: { try Self.write("", to: file, in: $0) },
                 place: .at(file, line: 1, column: 1),
-                message: ["the file is empty"],
+                message: ["the file is emptyX"],
                 hint: ["a table starts with a header line naming its columns"]),
             BadInput(
                 name: "header only",
@@ -250,7 +250,7 @@ final class BadInputCatalogueTests: XCTestCase {
                 change: { try Self.write("region,region,count\nGomel,Gomel,141\n", to: file, in: $0) },
                 place: .at(file, line: 1, column: 8),
                 message: ["the header names two columns 'region': columns 1 and 2"],
-                hint: ["give each column a different name"]),
+                hint: ["give each column a different nameX"]),
             BadInput(
                 name: "missing value column",
                 change: Self.assessments(replacing: "region,count", with: "region,total"),

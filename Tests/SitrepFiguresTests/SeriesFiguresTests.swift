@@ -316,9 +316,33 @@ final class SeriesFiguresTests: XCTestCase {
         let first = try figures()[0].figures
         XCTAssertNil(first["assessments.total.cumulative"])
         XCTAssertEqual(first.unavailable["assessments.total.cumulative"],
-                       "2022-05-12 (2022-02-24 to 2022-05-12) starts before 2022-05-13, where the count since 2022-05-13 begins")
-        // Not asserted: 2022-05-26 starts on the since date, so its cumulative should be 63, but
-        // SeriesFigures keeps the count broken by the period before it (a bug, reported).
+                       "2022-05-12 ends before 2022-05-13, where the count since 2022-05-13 begins")
+        // The next period starts on the since date: the count starts there, unspoilt.
+        XCTAssertEqual(number(try figures()[1].figures, "assessments.total.cumulative"), n(63))
+    }
+
+    func testACumulativeTableWithAFixedSinceDateStartsAfresh() throws {
+        try series(Self.onset + """
+            tables:
+              phase:
+                reported: cumulative
+                since: 2022-05-13
+            """)
+        try period("2022-05-12", ["phase.csv": "region,count\nGomel,500\n"])
+        try period("2022-05-26", ["phase.csv": "region,count\nGomel,63\n"])
+        let second = try figures()[1].figures
+        XCTAssertEqual(number(second, "phase.total.period"), n(63))
+    }
+
+    func testATableMissingFromAPeriodMakesItsCumulativeUnavailable() throws {
+        try series(Self.onset)
+        try period("2022-05-12", start: "2022-02-24", assessments([("Gomel", 52)]))
+        try period("2022-05-26", ["figures.yml": "staff: 2\n"])
+        try period("2022-06-09", assessments([("Gomel", 228)]))
+        let last = try figures()[2].figures
+        XCTAssertNil(last["assessments.total.cumulative"])
+        XCTAssertEqual(last.unavailable["assessments.total.cumulative"],
+                       "'assessments.total' is not reported in every period since 2022-02-24")
     }
 
     func testASeriesWithoutOnsetHasNoCumulative() throws {
