@@ -88,7 +88,7 @@ public struct ReportFigures: Sendable {
 
     /// The same document as the report's `figures.json`.
     public var json: String {
-        FiguresJSON.render(series: series, period: period, report: report, figures: figures)
+        String(decoding: FiguresJSON.render(series: series, period: period, report: report, figures: figures), as: UTF8.self)
     }
 
     /// One line per figure: the name, padded, then the value.

@@ -128,7 +128,8 @@ final class BadInputCatalogueTests: XCTestCase {
                 XCTFail("\(label) no hint: \(run.stderr)", file: file, line: line)
                 continue
             }
-            let nextMessage = rest[hint.upperBound...].range(of: "\n[^ \n][^\n]*: (error|warning): ", options: .regularExpression)
+            let nextMessage = rest[hint.upperBound...].range(of: "\n([^ \n][^\n]*: (error|warning): |[0-9]+ errors?;)",
+                                                              options: .regularExpression)
             let hintText = rest[hint.upperBound..<(nextMessage?.lowerBound ?? rest.endIndex)]
             for part in input.hint {
                 XCTAssertTrue(hintText.contains(part), "\(label) the hint does not say \(part.debugDescription): \(hintText)",
@@ -237,7 +238,7 @@ final class BadInputCatalogueTests: XCTestCase {
                 name: "empty file",
                 change: { try Self.write("", to: file, in: $0) },
                 place: .at(file, line: 1, column: 1),
-                message: ["the file is emptyX"],
+                message: ["the file is empty"],
                 hint: ["a table starts with a header line naming its columns"]),
             BadInput(
                 name: "header only",
@@ -250,7 +251,7 @@ final class BadInputCatalogueTests: XCTestCase {
                 change: { try Self.write("region,region,count\nGomel,Gomel,141\n", to: file, in: $0) },
                 place: .at(file, line: 1, column: 8),
                 message: ["the header names two columns 'region': columns 1 and 2"],
-                hint: ["give each column a different nameX"]),
+                hint: ["give each column a different name"]),
             BadInput(
                 name: "missing value column",
                 change: Self.assessments(replacing: "region,count", with: "region,total"),

@@ -26,11 +26,11 @@ final class HostileValuesTests: XCTestCase {
     struct Hostile: Sendable {
         var name: String
         var value: String
-        /// Set when the value is known to change the structure of the pages that the layouts
-        /// (Mustache) render: the text is the bug, reported to the lead. For such a value only
-        /// the narrative, the feed and figures.json are checked; the assertions on the whole
-        /// page are left out until the bug is fixed.
-        var layoutBug: String? = nil
+        /// Set when a special character of the value shares a grapheme cluster with its
+        /// neighbour. Such values once slipped through swift-mustache's per-Character escaping
+        /// (now replaced by sitrep's per-scalar escaping); the test's own visible-text reader
+        /// works per Character too, so their escaped form is looked for instead.
+        var joinsGrapheme: String? = nil
     }
 
     static let harmless = Hostile(name: "harmless", value: "Harmless value")
@@ -53,10 +53,10 @@ final class HostileValuesTests: XCTestCase {
         // swift-mustache escapes by Character (grapheme cluster): a '<', '>', '"' or '&' that
         // shares a cluster with the character before or after it is not escaped.
         Hostile(name: "prepended mark before <", value: "\u{0600}<img src=x onerror=alert(1) \u{0600}>",
-                layoutBug: "U+0600 (a prepended concatenation mark) forms one grapheme cluster with the '<' after it, so "
+                joinsGrapheme: "U+0600 (a prepended concatenation mark) forms one grapheme cluster with the '<' after it, so "
                     + "the layouts' {{…}} leave '<' and '>' unescaped: the site title becomes a real <img onerror> element"),
         Hostile(name: "combining mark after \"", value: "x\"\u{0301} onmouseover=alert(1) x",
-                layoutBug: "'\"' followed by U+0301 (a combining mark) is one grapheme cluster, so the layouts' {{…}} leave "
+                joinsGrapheme: "'\"' followed by U+0301 (a combining mark) is one grapheme cluster, so the layouts' {{…}} leave "
                     + "the quote unescaped: <meta name=\"description\" content=\"…\"> gains an onmouseover attribute"),
     ]
 
@@ -231,7 +231,7 @@ final class HostileValuesTests: XCTestCase {
     func testPageStructureIsUnchanged() throws {
         let builds = try allBuilds()
         let pages = builds.harmless.files.keys.filter { $0.hasSuffix(".html") }.sorted()
-        for built in builds.hostile where built.hostile.layoutBug == nil {
+        for built in builds.hostile {
             for page in pages {
                 let expected = HTMLTags.skeleton(builds.harmless.files[page] ?? "")
                 let actual = HTMLTags.skeleton(built.files[page] ?? "")
@@ -262,7 +262,7 @@ final class HostileValuesTests: XCTestCase {
             XCTAssertEqual(expected.handlers, 0, page)
             XCTAssertEqual(expected.scriptURLs, 0, page)
             XCTAssertEqual(expected.elements["script", default: 0], 0, page)
-            for built in builds.hostile where built.hostile.layoutBug == nil {
+            for built in builds.hostile {
                 let actual = HTMLTags.census(built.files[page] ?? "")
                 let label = "[\(built.hostile.name)] \(page)"
                 for element in ["script", "img", "a", "iframe", "object", "embed", "form", "style", "link", "meta"] {
@@ -278,7 +278,7 @@ final class HostileValuesTests: XCTestCase {
     /// for the escaped form by the place-by-place test below.
     func testValuesAreEscaped() throws {
         let builds = try allBuilds()
-        for built in builds.hostile where built.hostile.layoutBug == nil {
+        for built in builds.hostile {
             let value = built.hostile.value
             guard value.contains(where: { "<>&\"".contains($0) }) else { continue }
             for (page, html) in built.files where page.hasSuffix(".html") || page.hasSuffix(".xml") {
@@ -296,7 +296,7 @@ final class HostileValuesTests: XCTestCase {
             let report = built.files["belarus/2022-06/index.html"] ?? ""
 
             // The narrative: placeholders in every kind of Markdown context, and the tables.
-            if built.hostile.layoutBug != nil {
+            if built.hostile.joinsGrapheme != nil {
                 // SitrepProcess.visibleText works on Characters, like the layouts' escaping, so it
                 // cannot read these values back: look for their escaped form instead.
                 let raw = try reportBody(report)

@@ -55,6 +55,8 @@ struct ContentFiles: Sendable {
     }
 
     static func decodeUTF8(_ bytes: [UInt8], file: String) throws(DiagnosticError) -> String {
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        // Invalid: walk the bytes to say where.
         var line = 1
         var lineStart = 0
         var index = 0

@@ -109,6 +109,15 @@ public struct YAMLNode: Sendable {
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             return located(problem, mark, context)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let names = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let line = context.mark.line
+            return Diagnostic(
+                at: SourceLocation(file: file, line: line + lineOffset, column: context.mark.column),
+                "the key \(names) appears twice in the same map",
+                hint: "keep one of them: a figure or setting can have one value only",
+                sourceLine: line >= 1 && line <= lines.count ? String(lines[line - 1]) : nil)
         case .reader(let problem, let offset, _, _):
             return Diagnostic(at: SourceLocation(file: file), "cannot read YAML: \(problem)" + (offset.map { " at byte \($0)" } ?? ""),
                               hint: "save the file as UTF-8")

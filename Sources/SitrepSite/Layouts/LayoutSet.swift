@@ -1,6 +1,21 @@
 import Foundation
 import Mustache
 import SitrepDiagnostics
+import SitrepTemplates
+
+/// HTML escaping one Unicode scalar at a time. swift-mustache's own HTML escaping works on
+/// grapheme clusters, so a `<` joined to a prepending character (U+0600 `<`) would slip
+/// through unescaped; every layout uses this content type instead.
+struct ScalarHTMLContentType: MustacheContentType {
+    static let name = "SITREP_HTML"
+    /// A line of its own, which Mustache removes whole (a standalone tag).
+    static let pragma = "{{% CONTENT_TYPE: \(name)}}\n"
+    static let registered: Void = MustacheContentTypes.register(ScalarHTMLContentType(), named: name)
+
+    func escapeText(_ text: String) -> String {
+        HTMLText.escape(text)
+    }
+}
 
 /// The page layouts (Mustache) and static assets: sitrep's defaults, each replaceable by a file
 /// of the same name in the project's `templates/` folder.
@@ -56,12 +71,15 @@ public struct LayoutSet: Sendable {
             }
         }
         var library = MustacheLibrary()
+        _ = ScalarHTMLContentType.registered
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                library.register(try MustacheTemplate(string: source.text), named: name)
+                library.register(try MustacheTemplate(string: ScalarHTMLContentType.pragma + source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
+                // One line less: the pragma's.
                 problems.append(Diagnostic(
-                    at: SourceLocation(file: source.file, line: error.context.lineNumber, column: error.context.columnNumber + 1),
+                    at: SourceLocation(file: source.file, line: max(error.context.lineNumber - 1, 1),
+                                       column: error.context.columnNumber + 1),
                     "the template cannot be read: \(Self.describe(error.error))",
                     hint: "check that every {{#section}} has its {{/section}} and every tag is closed with }}",
                     sourceLine: error.context.line))

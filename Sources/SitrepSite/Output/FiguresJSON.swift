@@ -1,53 +1,80 @@
 import SitrepContent
 import SitrepFigures
 
-/// `figures.json`: every figure of a report, in a stable order, for machines.
+/// `figures.json`: every figure of a report, in a stable order, for machines. Written straight
+/// into bytes: a report can hold thousands of figures, and this runs once per report.
 enum FiguresJSON {
-    static func render(series: String, period: String, report: Report, figures: FigureSet) -> String {
-        var json = "{\n"
-        json += "  \"series\": \(quote(series)),\n"
-        json += "  \"period\": \(quote(period)),\n"
-        json += "  \"start\": \(quote(report.period.start.description)),\n"
-        json += "  \"end\": \(quote(report.period.end.description)),\n"
-        json += "  \"figures\": {"
-        json += figures.all.map { "\n    \(quote($0.name)): \(value($0.value))" }.joined(separator: ",")
-        json += "\n  }\n}\n"
+    static func render(series: String, period: String, report: Report, figures: FigureSet) -> [UInt8] {
+        var json: [UInt8] = []
+        json.reserveCapacity(64 * figures.count + 256)
+        append("{\n  \"series\": ", to: &json)
+        quote(series, into: &json)
+        append(",\n  \"period\": ", to: &json)
+        quote(period, into: &json)
+        append(",\n  \"start\": \"\(report.period.start)\",\n  \"end\": \"\(report.period.end)\",\n  \"figures\": {", to: &json)
+        var first = true
+        for figure in figures.all {
+            append(first ? "\n    " : ",\n    ", to: &json)
+            first = false
+            quote(figure.name, into: &json)
+            append(": ", to: &json)
+            value(figure.value, into: &json)
+        }
+        append("\n  }\n}\n", to: &json)
         return json
     }
 
     /// A value as JSON: numbers as numbers, dates as `YYYY-MM-DD` strings, lists as arrays.
-    static func value(_ value: FigureValue) -> String {
+    static func value(_ value: FigureValue, into json: inout [UInt8]) {
         switch value {
-        case .number(let number): return number.isWhole ? String(number.numerator) : String(number.doubleValue)
-        case .text(let text): return quote(text)
-        case .list(let items): return "[" + items.map(quote).joined(separator: ", ") + "]"
-        case .date(let day): return quote(day.description)
+        case .number(let number):
+            append(number.isWhole ? String(number.numerator) : String(number.doubleValue), to: &json)
+        case .text(let text):
+            quote(text, into: &json)
+        case .list(let items):
+            json.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { append(", ", to: &json) }
+                quote(item, into: &json)
+            }
+            json.append(UInt8(ascii: "]"))
+        case .date(let day):
+            append("\"\(day)\"", to: &json)
         }
     }
 
-    static func quote(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "<": result += "\\u003c"
-            case ">": result += "\\u003e"
-            case "&": result += "\\u0026"
-            case "\u{2028}": result += "\\u2028"
-            case "\u{2029}": result += "\\u2029"
+    private static func append(_ text: String, to json: inout [UInt8]) {
+        json.append(contentsOf: text.utf8)
+    }
+
+    /// A JSON string. `<`, `>` and `&` are escaped too, so the file is safe to inline in HTML;
+    /// U+2028 and U+2029 are escaped for JavaScript.
+    static func quote(_ text: String, into json: inout [UInt8]) {
+        json.append(UInt8(ascii: "\""))
+        let utf8 = Array(text.utf8)
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            switch byte {
+            case UInt8(ascii: "\""): append("\\\"", to: &json)
+            case UInt8(ascii: "\\"): append("\\\\", to: &json)
+            case UInt8(ascii: "\n"): append("\\n", to: &json)
+            case UInt8(ascii: "\r"): append("\\r", to: &json)
+            case UInt8(ascii: "\t"): append("\\t", to: &json)
+            case UInt8(ascii: "<"): append("\\u003c", to: &json)
+            case UInt8(ascii: ">"): append("\\u003e", to: &json)
+            case UInt8(ascii: "&"): append("\\u0026", to: &json)
+            case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                append(utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029", to: &json)
+                index += 2
+            case 0..<0x20:
+                let hex = String(byte, radix: 16)
+                append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex, to: &json)
             default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
+                json.append(byte)
             }
+            index += 1
         }
-        return result + "\""
+        json.append(UInt8(ascii: "\""))
     }
 }

@@ -7,8 +7,8 @@ enum OutputFiles {
     static func contents(of path: String, equal bytes: [UInt8]) -> Bool {
         var status = stat()
         guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == bytes.count,
-              let data = FileManager.default.contents(atPath: path) else { return false }
-        return data.elementsEqual(bytes)
+              let data = FileManager.default.contents(atPath: path), data.count == bytes.count else { return false }
+        return data.withUnsafeBytes { old in bytes.withUnsafeBytes { new in memcmp(old.baseAddress!, new.baseAddress!, bytes.count) == 0 } }
     }
 
     /// Every regular file under `root`, as paths relative to it, sorted.

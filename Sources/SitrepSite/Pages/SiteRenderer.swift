@@ -98,8 +98,8 @@ public struct SiteRenderer {
                 }
                 let path = "\(slug)/\(folder.name)/"
                 try emit(path + "index.html", try layouts.render("report", context), sink)
-                try emit(path + "figures.json",
-                         FiguresJSON.render(series: slug, period: folder.name, report: report, figures: rendered.figures), sink)
+                try sink(path + "figures.json",
+                         FiguresJSON.render(series: slug, period: folder.name, report: report, figures: rendered.figures))
                 summaries.append(["url": "\(folder.name)/index.html", "title": report.title, "periodLabel": label,
                                   "keyFigures": rendered.keyFigureContext])
                 let updated = report.period.asOf ?? report.period.end

@@ -1,6 +1,8 @@
 /// Escapes text for HTML element content and attribute values.
-enum HTMLText {
-    static func escape(_ text: String) -> String {
+public enum HTMLText {
+    /// Escapes `& < > " '` one Unicode scalar at a time, so that no combining or prepending
+    /// character can hide a `<` inside a larger grapheme.
+    public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
