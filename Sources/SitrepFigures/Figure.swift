@@ -18,12 +18,15 @@ public struct Figure: Sendable {
     public var origin: Origin
     /// Set for additive counts (table sums, declared single figures): how they accumulate over time.
     public var measure: Measure?
+    /// The table a computed figure comes from.
+    public var table: String?
 }
 
 /// Every figure of one report, by name, in a stable order (tables in file order, then stated figures).
 public struct FigureSet: Sendable {
-    public private(set) var names: [String] = []
-    private var figures: [String: Figure] = [:]
+    /// All figures, in order.
+    public private(set) var all: [Figure] = []
+    private var index: [String: Int] = [:]
     /// Figures that exist in principle but cannot be computed for this report, with the reason
     /// (e.g. a gap before the period). A placeholder naming one is an error that gives the reason.
     public private(set) var unavailable: [String: String] = [:]
@@ -31,24 +34,31 @@ public struct FigureSet: Sendable {
     public init() {}
 
     /// The figure called `name`.
-    public subscript(name: String) -> Figure? { figures[name] }
+    public subscript(name: String) -> Figure? { index[name].map { all[$0] } }
 
-    /// All figures, in order.
-    public var all: [Figure] { names.map { figures[$0]! } }
+    /// Every figure name, in order.
+    public var names: [String] { all.map(\.name) }
 
-    public var count: Int { names.count }
+    public var count: Int { all.count }
+
+    /// Makes room for `count` more figures.
+    mutating func reserve(_ count: Int) {
+        all.reserveCapacity(all.count + count)
+        index.reserveCapacity(index.count + count)
+    }
 
     /// Adds a figure; returns the one already there if the name is taken (and adds nothing).
     @discardableResult
-    mutating func add(_ name: String, _ value: FigureValue, origin: Figure.Origin, measure: Measure? = nil) -> Figure? {
-        if let existing = figures[name] { return existing }
-        names.append(name)
-        figures[name] = Figure(name: name, value: value, origin: origin, measure: measure)
+    mutating func add(_ name: String, _ value: FigureValue, origin: Figure.Origin, measure: Measure? = nil,
+                      table: String? = nil) -> Figure? {
+        if let existing = index[name] { return all[existing] }
+        index[name] = all.count
+        all.append(Figure(name: name, value: value, origin: origin, measure: measure, table: table))
         return nil
     }
 
     /// Records that `name` cannot be computed, unless a figure of that name exists.
     mutating func markUnavailable(_ name: String, because reason: String) {
-        if figures[name] == nil { unavailable[name] = reason }
+        if index[name] == nil { unavailable[name] = reason }
     }
 }

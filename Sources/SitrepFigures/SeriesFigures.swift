@@ -40,6 +40,7 @@ public struct SeriesFigures {
     public mutating func figures(for report: Report, folder: PeriodFolder) throws(DiagnosticError) -> FigureSet {
         let (base, baseProblems) = FigureComputer.figuresAndProblems(for: report, in: series)
         var set = base
+        set.reserve(base.count * 4)
         var problems = baseProblems
         let stated = Dictionary((report.statedFigures + report.frontMatterFigures).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let contiguity = previousReason(folder)
@@ -116,7 +117,7 @@ public struct SeriesFigures {
         if let contiguity { return .failure(contiguity) }
         guard let previous else { return .failure(Reason("there is no previous period")) }
         if let value = previous.figures[figure.name]?.value.number { return .success(value) }
-        if figure.measure != nil, let table = Self.tableName(of: figure), previous.figures["\(table).total"] != nil {
+        if figure.measure != nil, let table = figure.table, previous.figures["\(table).total"] != nil {
             return .success(Rational(0))
         }
         return .failure(Reason("'\(figure.name)' is not in the previous period, \(previous.folder.name)"))
@@ -212,15 +213,8 @@ public struct SeriesFigures {
             hint: "correct the data, or record the correction in \(series.file):\ncorrections:\n  - {period: \(folder.name), figure: \(figure.name), reason: \"why the figure was revised\"}")
     }
 
-    /// The table a computed figure comes from.
-    static func tableName(of figure: Figure) -> String? {
-        guard case .table(let file) = figure.origin else { return nil }
-        let name = file.split(separator: "/").last.map(String.init) ?? file
-        return name.lowercased().hasSuffix(".csv") ? String(name.dropLast(4)) : name
-    }
-
     /// What must be present in a period for a figure to count there: its table, or the figure itself.
     static func presenceKey(of figure: Figure) -> String {
-        tableName(of: figure).map { "table:\($0)" } ?? figure.name
+        figure.table.map { "table:\($0)" } ?? figure.name
     }
 }

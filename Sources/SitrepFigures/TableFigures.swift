@@ -69,7 +69,7 @@ enum TableFigures {
         let measure: Measure
 
         func add(_ set: inout FigureSet, _ name: String, _ value: FigureValue, additive: Bool = false) throws(DiagnosticError) {
-            guard set.add(name, value, origin: .table(table.file), measure: additive ? measure : nil) != nil else { return }
+            guard set.add(name, value, origin: .table(table.file), measure: additive ? measure : nil, table: table.name) != nil else { return }
             let derived = name.split(separator: ".").last.map(String.init) ?? name
             throw DiagnosticError(Diagnostic(
                 at: SourceLocation(file: table.file),

@@ -19,13 +19,9 @@ public enum SiteBuilder {
         let renderer = try SiteRenderer(project: Project.load(root: projectRoot))
         try OutputWriter.checkSafe(destination: output, projectRoot: renderer.project.root)
         let writer = try OutputWriter(destination: output)
-        var files = 0
-        let warnings = try renderer.render { path, bytes throws(DiagnosticError) in
-            try writer.write(path, bytes)
-            files += 1
-        }
+        let warnings = try renderer.render { path, bytes throws(DiagnosticError) in try writer.write(path, bytes) }
         try writer.commit()
-        return Summary(files: files, unchanged: writer.unchanged, warnings: warnings)
+        return Summary(files: writer.written, unchanged: writer.unchanged, warnings: warnings)
     }
 
     /// Renders the project without writing and compares the result with `output`: what
@@ -33,20 +29,17 @@ public enum SiteBuilder {
     public static func compare(projectRoot: String, output: String) throws(DiagnosticError) -> (StaleOutput, Summary) {
         let renderer = try SiteRenderer(project: Project.load(root: projectRoot))
         let comparer = StaleOutput.Comparer(destination: output)
-        var files = 0
-        let warnings = try renderer.render { path, bytes in
-            comparer.compare(path, bytes)
-            files += 1
-        }
-        return (comparer.finish(), Summary(files: files, warnings: warnings))
+        let warnings = try renderer.render { path, bytes in comparer.compare(path, bytes) }
+        let stale = comparer.finish()
+        return (stale, Summary(files: comparer.compared, warnings: warnings))
     }
 
     /// Loads and renders everything without writing, to find every problem.
     public static func check(projectRoot: String) throws(DiagnosticError) -> Summary {
         let renderer = try SiteRenderer(project: Project.load(root: projectRoot))
-        var files = 0
-        let warnings = try renderer.render { _, _ in files += 1 }
-        return Summary(files: files, warnings: warnings)
+        let files = Locked(0)
+        let warnings = try renderer.render { _, _ in files.withLock { $0 += 1 } }
+        return Summary(files: files.withLock { $0 }, warnings: warnings)
     }
 
     /// Every figure of one report, named `series/period`.

@@ -5,16 +5,16 @@ import SitrepMarkdown
 enum SentenceStart {
     /// True when `before` (the node's text up to the point) and the inline nodes before the node
     /// end a sentence or the block starts there.
-    static func isAtStart(after before: String, in node: MarkdownNode) -> Bool {
+    static func isAtStart(after before: Substring, in node: MarkdownNode) -> Bool {
         let trimmed = before.trimmingTrailingWhitespace()
-        if !trimmed.isEmpty { return endsSentence(trimmed, hadSpace: trimmed.count < before.count) }
+        if !trimmed.isEmpty { return endsSentence(trimmed, hadSpace: trimmed.endIndex < before.endIndex) }
         var sibling = node.previous
         while let current = sibling {
             switch current.kind {
             case .softBreak, .lineBreak:
                 sibling = current.previous
             case .text, .code:
-                let text = (current.literal ?? "").trimmingTrailingWhitespace()
+                let text = Substring(current.literal ?? "").trimmingTrailingWhitespace()
                 if text.isEmpty { sibling = current.previous; continue }
                 return endsSentence(text, hadSpace: true)
             default:
@@ -40,10 +40,10 @@ enum SentenceStart {
     /// Abbreviations whose full stop does not end a sentence.
     static let abbreviations: Set<String> = ["e.g.", "i.e.", "etc.", "approx.", "incl.", "vs.", "No.", "cf.", "St.", "Mr.", "Ms.", "Dr."]
 
-    private static func endsSentence(_ text: String, hadSpace: Bool) -> Bool {
+    private static func endsSentence(_ text: Substring, hadSpace: Bool) -> Bool {
         guard hadSpace else { return false }
-        if let lastWord = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "(" }).last,
-           abbreviations.contains(String(lastWord)) { return false }
+        let wordStart = text.lastIndex(where: { $0 == " " || $0 == "\n" || $0 == "(" }).map { text.index(after: $0) } ?? text.startIndex
+        if abbreviations.contains(String(text[wordStart...])) { return false }
         var scalars = Substring(text)
         while let last = scalars.last, "\"'”’)]»".contains(last) { scalars = scalars.dropLast() }
         guard let last = scalars.last else { return true }
@@ -51,12 +51,12 @@ enum SentenceStart {
     }
 }
 
-extension String {
-    fileprivate func trimmingTrailingWhitespace() -> String {
+extension Substring {
+    fileprivate func trimmingTrailingWhitespace() -> Substring {
         var end = endIndex
         while end > startIndex, let scalar = self[index(before: end)].unicodeScalars.first, scalar == " " || scalar == "\t" || scalar == "\n" {
             end = index(before: end)
         }
-        return String(self[..<end])
+        return self[..<end]
     }
 }

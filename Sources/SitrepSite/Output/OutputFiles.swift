@@ -36,28 +36,36 @@ public struct StaleOutput: Sendable {
 
     /// Compares each produced file with the output folder, then lists the files the build
     /// would remove.
-    final class Comparer {
+    final class Comparer: Sendable {
         let destination: String
-        private var seen = Set<String>()
-        private(set) var result = StaleOutput()
+        private let state = Locked((seen: Set<String>(), result: StaleOutput()))
 
         init(destination: String) {
             self.destination = destination
         }
 
+        /// How many files were compared.
+        var compared: Int { state.withLock { $0.seen.count } }
+
         func compare(_ path: String, _ bytes: [UInt8]) {
-            seen.insert(path)
             let full = destination + "/" + path
-            if !FileManager.default.fileExists(atPath: full) {
-                result.added.append(path)
-            } else if !OutputFiles.contents(of: full, equal: bytes) {
-                result.changed.append(path)
+            let exists = FileManager.default.fileExists(atPath: full)
+            let same = exists && OutputFiles.contents(of: full, equal: bytes)
+            state.withLock { state in
+                state.seen.insert(path)
+                if !exists { state.result.added.append(path) } else if !same { state.result.changed.append(path) }
             }
         }
 
+        /// The differences, each list sorted so that the report does not depend on threads.
         func finish() -> StaleOutput {
-            result.removed = OutputFiles.list(under: destination).filter { !seen.contains($0) }
-            return result
+            state.withLock { state in
+                var result = state.result
+                result.changed.sort()
+                result.added.sort()
+                result.removed = OutputFiles.list(under: destination).filter { !state.seen.contains($0) }
+                return result
+            }
         }
     }
 }

@@ -4,7 +4,7 @@ import SitrepDiagnostics
 
 /// Writes a whole site into a staging folder beside `output/` and swaps it in only when every
 /// page was written: a failed or killed build leaves the previous `output/` as it was.
-public final class OutputWriter {
+public final class OutputWriter: @unchecked Sendable {
     /// The folder that will hold the site.
     public let destination: String
     let staging: String
@@ -28,8 +28,11 @@ public final class OutputWriter {
         if !finished { try? FileManager.default.removeItem(atPath: staging) }
     }
 
+    private let counts = Locked((written: 0, unchanged: 0))
+    /// Files written so far.
+    public var written: Int { counts.withLock { $0.written } }
     /// Files whose bytes were the same as in the previous output, and so were kept as they were.
-    public private(set) var unchanged = 0
+    public var unchanged: Int { counts.withLock { $0.unchanged } }
 
     /// Writes `bytes` to `path` (relative to the site root) in the staging folder. When the
     /// previous output has the same bytes there, its file is linked instead of rewritten, so its
@@ -41,10 +44,11 @@ public final class OutputWriter {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             let previous = destination + "/" + path
             if OutputFiles.contents(of: previous, equal: bytes), link(previous, full) == 0 {
-                unchanged += 1
+                counts.withLock { $0.written += 1; $0.unchanged += 1 }
                 return
             }
             try Data(bytes).write(to: URL(fileURLWithPath: full))
+            counts.withLock { $0.written += 1 }
         } catch {
             throw DiagnosticError(Diagnostic(at: SourceLocation(file: path), "cannot write the file: \(error.localizedDescription)"))
         }

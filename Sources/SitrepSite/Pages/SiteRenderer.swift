@@ -1,3 +1,4 @@
+import Dispatch
 import SitrepContent
 import SitrepDiagnostics
 import SitrepFigures
@@ -5,18 +6,20 @@ import SitrepTemplates
 
 /// Renders every page of a project, series by series and period by period, handing each file
 /// to a sink as soon as it is ready so that memory does not grow with the number of reports.
-public struct SiteRenderer {
+/// Series are rendered in parallel, one per core; their results are put together in the order
+/// of the series, so the output is the same whatever the number of threads.
+public struct SiteRenderer: Sendable {
     public let project: Project
     let layouts: LayoutSet
 
     /// A sink receives each file's path (relative to the site root) and bytes.
-    public typealias Sink = (String, [UInt8]) throws(DiagnosticError) -> Void
+    public typealias Sink = @Sendable (String, [UInt8]) throws(DiagnosticError) -> Void
 
     /// What the site-wide pages (home, feed, sitemap) need from the series pages.
     private struct SiteIndex {
         var series: [[String: Any]] = []
         var feed: [AtomFeed.Entry] = []
-        var pages: [(path: String, modified: Day?)] = [("index.html", nil)]
+        var pages: [(path: String, modified: Day?)] = []
     }
 
     /// Prepares to render `project` with the layouts from its `templates/` folder.
@@ -34,24 +37,44 @@ public struct SiteRenderer {
     /// Renders the whole site. Problems in one report do not stop the others from being
     /// checked; all are thrown together at the end. Returns the warnings.
     public func render(into sink: Sink) throws(DiagnosticError) -> [Diagnostic] {
+        /// What one series gave: its part of the site index, or its problems.
+        struct Outcome: @unchecked Sendable {
+            var index = SiteIndex()
+            var warnings: [Diagnostic] = []
+            var problems: [Diagnostic] = []
+        }
+        let outcomes = Locked([Outcome](repeating: Outcome(), count: project.series.count))
+        DispatchQueue.concurrentPerform(iterations: project.series.count) { position in
+            let series = project.series[position]
+            var outcome = Outcome()
+            if let style = LocaleStyle.named(series.config.locale) {
+                do throws(DiagnosticError) {
+                    try renderSeries(series, style: style, sink: sink, index: &outcome.index, warnings: &outcome.warnings)
+                } catch { outcome.problems = error.diagnostics }
+            } else {
+                outcome.problems = [Diagnostic(at: SourceLocation(file: series.config.file), "unknown locale '\(series.config.locale)'",
+                                               hint: "use one of: \(LocaleStyle.all.keys.sorted().joined(separator: ", "))")]
+            }
+            outcomes.withLock { $0[position] = outcome }
+        }
         var problems: [Diagnostic] = []
         var warnings: [Diagnostic] = []
         var index = SiteIndex()
-        for series in project.series {
-            guard let style = LocaleStyle.named(series.config.locale) else {
-                problems.append(Diagnostic(at: SourceLocation(file: series.config.file), "unknown locale '\(series.config.locale)'",
-                                           hint: "use one of: \(LocaleStyle.all.keys.sorted().joined(separator: ", "))"))
-                continue
-            }
-            do { try renderSeries(series, style: style, sink: sink, index: &index, warnings: &warnings) }
-            catch { problems += error.diagnostics }
+        for outcome in outcomes.withLock({ $0 }) {
+            problems += outcome.problems
+            warnings += outcome.warnings
+            index.series += outcome.index.series
+            index.feed += outcome.index.feed
+            index.pages += outcome.index.pages
         }
         if !problems.isEmpty { throw DiagnosticError(problems) }
         var home = page(root: "", title: project.site.title, breadcrumbs: [])
         home["series"] = index.series
         try emit("index.html", try layouts.render("index", home), sink)
         try emit("feed.xml", AtomFeed(title: project.site.title, baseURL: absoluteBaseURL, entries: index.feed).render(), sink)
-        if let base = absoluteBaseURL { try emit("sitemap.xml", Sitemap.render(baseURL: base, pages: index.pages), sink) }
+        if let base = absoluteBaseURL {
+            try emit("sitemap.xml", Sitemap.render(baseURL: base, pages: [("index.html", nil)] + index.pages), sink)
+        }
         for asset in layouts.assets { try sink("assets/\(asset.path)", asset.bytes) }
         return warnings
     }

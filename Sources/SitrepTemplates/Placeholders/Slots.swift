@@ -32,9 +32,13 @@ struct Slots {
                 if let known = valuesBySource[placeholder.source] {
                     value = known
                 } else {
-                    switch evaluator.evaluate(placeholder, sourceLine: Self.line(around: match.range, in: scalars)) {
-                    case .success(let text): value = text
-                    case .failure(let diagnostic): problems.append(diagnostic); value = nil
+                    switch evaluator.evaluate(placeholder, sourceLine: nil) {
+                    case .success(let text):
+                        value = text
+                    case .failure(var diagnostic):
+                        diagnostic.sourceLine = Self.line(around: match.range, in: scalars)
+                        problems.append(diagnostic)
+                        value = nil
                     }
                     valuesBySource[placeholder.source] = value
                 }
@@ -93,7 +97,7 @@ struct Slots {
         replacingMarkers(in: text) { number, _ in sources[number] }
     }
 
-    private func replacingMarkers(in text: String, _ replacement: (Int, String) -> String) -> String {
+    private func replacingMarkers(in text: String, _ replacement: (Int, Substring) -> String) -> String {
         guard text.unicodeScalars.contains(Self.open) else { return text }
         let scalars = text.unicodeScalars
         var result = String.UnicodeScalarView()
@@ -101,8 +105,7 @@ struct Slots {
         while index < scalars.endIndex {
             if scalars[index] == Self.open, let close = scalars[index...].firstIndex(of: Self.close),
                let number = Int(String(scalars[scalars.index(after: index)..<close])), values.indices.contains(number) {
-                let before = String(scalars[scalars.startIndex..<index])
-                result.append(contentsOf: replacement(number, before).unicodeScalars)
+                result.append(contentsOf: replacement(number, Substring(scalars[scalars.startIndex..<index])).unicodeScalars)
                 index = scalars.index(after: close)
             } else {
                 result.append(scalars[index])
