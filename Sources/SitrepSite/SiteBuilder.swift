@@ -11,22 +11,43 @@ public enum SiteBuilder {
         /// Files whose bytes did not change, kept as they were.
         public var unchanged = 0
         public var warnings: [Diagnostic]
+        /// True when the manifest showed that nothing changed since the last build, so nothing
+        /// was rendered.
+        public var upToDate = false
+    }
+
+    /// True when the project and `output` are exactly as the last successful build left them
+    /// (see `BuildManifest`).
+    static func isUpToDate(projectRoot: String, output: String) -> Bool {
+        guard let recorded = BuildManifest.read(BuildManifest.path(for: output)) else { return false }
+        return recorded == BuildManifest.current(projectRoot: projectRoot, output: output)
     }
 
     /// Renders the project at `projectRoot` into `output`, replacing it only if every page
     /// rendered: on any error the previous `output` is left as it was.
     public static func build(projectRoot: String, output: String) throws(DiagnosticError) -> Summary {
+        if isUpToDate(projectRoot: projectRoot, output: output) {
+            return Summary(files: 0, warnings: [], upToDate: true)
+        }
         let renderer = try SiteRenderer(project: Project.load(root: projectRoot))
         try OutputWriter.checkSafe(destination: output, projectRoot: renderer.project.root)
+        // A failed build leaves output/ and its manifest as they were: both still describe each other.
+        let manifestPath = BuildManifest.path(for: output)
         let writer = try OutputWriter(destination: output)
         let warnings = try renderer.render { path, bytes throws(DiagnosticError) in try writer.write(path, bytes) }
         try writer.commit()
+        if warnings.isEmpty {
+            BuildManifest.current(projectRoot: projectRoot, output: output).write(to: manifestPath)
+        }
         return Summary(files: writer.written, unchanged: writer.unchanged, warnings: warnings)
     }
 
     /// Renders the project without writing and compares the result with `output`: what
     /// `sitrep build --check` reports in CI.
     public static func compare(projectRoot: String, output: String) throws(DiagnosticError) -> (StaleOutput, Summary) {
+        if isUpToDate(projectRoot: projectRoot, output: output) {
+            return (StaleOutput(), Summary(files: 0, warnings: [], upToDate: true))
+        }
         let renderer = try SiteRenderer(project: Project.load(root: projectRoot))
         let comparer = StaleOutput.Comparer(destination: output)
         let warnings = try renderer.render { path, bytes in comparer.compare(path, bytes) }

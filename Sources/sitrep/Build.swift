@@ -22,7 +22,8 @@ struct Build: ParsableCommand {
             let (stale, summary) = try SiteBuilder.compare(projectRoot: options.project, output: destination)
             Console.report(summary.warnings)
             if stale.isCurrent {
-                print("\(destination) is up to date (\(summary.files) files)")
+                print(summary.upToDate ? "\(destination) is up to date (nothing changed since the last build)"
+                                       : "\(destination) is up to date (\(summary.files) files)")
                 return
             }
             for path in stale.changed { print("changed  \(path)") }
@@ -39,7 +40,11 @@ struct Build: ParsableCommand {
             throw ExitCode.failure
         }
         Console.report(summary.warnings)
-        print("wrote \(summary.files) files to \(destination) (\(summary.unchanged) unchanged)")
+        if summary.upToDate {
+            print("\(destination) is up to date: nothing changed since the last build")
+        } else {
+            print("wrote \(summary.files) files to \(destination) (\(summary.unchanged) unchanged)")
+        }
     }
 }
 

@@ -140,7 +140,7 @@ final class BadInputCatalogueTests: XCTestCase {
             SitrepProcess.assertSameTree(built.output, try SitrepProcess.snapshot(of: project.appendingPathComponent("output")),
                                          "\(label) output/ after the failed build:", file: file, line: line)
             XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: project.path).sorted(),
-                           ["content", "output", "sitrep.yml", "templates"],
+                           [".output.sitrep-manifest", "content", "output", "sitrep.yml", "templates"],
                            "\(label) a staging folder was left beside output/", file: file, line: line)
         }
     }

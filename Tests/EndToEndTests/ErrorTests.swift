@@ -54,7 +54,7 @@ final class ErrorTests: XCTestCase {
         SitrepProcess.assertSameTree(try built().output, try SitrepProcess.snapshot(of: project.appendingPathComponent("output")),
                                      "after a failed build", file: file, line: line)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: project.path).sorted(),
-                       ["content", "output", "sitrep.yml", "templates"], "a staging folder was left behind", file: file, line: line)
+                       [".output.sitrep-manifest", "content", "output", "sitrep.yml", "templates"], "a staging folder was left behind", file: file, line: line)
         return run
     }
 

@@ -240,7 +240,7 @@ final class SeedReproductionTests: XCTestCase {
         XCTAssertEqual(run.status, 0, "\(run)")
         SitrepProcess.assertSameTree(before, try SitrepProcess.snapshot(of: project.appendingPathComponent("output")))
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: project.path).sorted(),
-                       ["content", "output", "sitrep.yml", "templates"])
+                       [".output.sitrep-manifest", "content", "output", "sitrep.yml", "templates"])
     }
 
     func testProjectOptionFromAnotherFolder() throws {

@@ -1,0 +1,65 @@
+import Foundation
+import XCTest
+
+@testable import SitrepSite
+
+/// The no-op shortcut: a build whose inputs and output are as the last build left them renders
+/// nothing, and any change to an input or to the output makes it render again.
+final class BuildManifestTests: XCTestCase {
+    private var project: URL!
+    private var output: String { project.appendingPathComponent("output").path }
+
+    override func setUpWithError() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        project = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-manifest-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
+        for item in ["sitrep.yml", "content", "templates"] {
+            try FileManager.default.copyItem(at: repository.appendingPathComponent(item), to: project.appendingPathComponent(item))
+        }
+    }
+
+    override func tearDownWithError() throws {
+        if project.lastPathComponent.hasPrefix("sitrep-manifest-") { try? FileManager.default.removeItem(at: project) }
+    }
+
+    func testASecondBuildWithNothingChangedRendersNothing() throws {
+        let first = try SiteBuilder.build(projectRoot: project.path, output: output)
+        XCTAssertFalse(first.upToDate)
+        XCTAssertGreaterThan(first.files, 5)
+        let second = try SiteBuilder.build(projectRoot: project.path, output: output)
+        XCTAssertTrue(second.upToDate)
+        XCTAssertEqual(second.files, 0)
+        let (stale, summary) = try SiteBuilder.compare(projectRoot: project.path, output: output)
+        XCTAssertTrue(stale.isCurrent)
+        XCTAssertTrue(summary.upToDate)
+    }
+
+    func testChangingAnInputRendersAgain() throws {
+        _ = try SiteBuilder.build(projectRoot: project.path, output: output)
+        let csv = project.appendingPathComponent("content/belarus/2022-06/arrivals.csv")
+        let text = try String(contentsOf: csv, encoding: .utf8).replacingOccurrences(of: "Belarus,902", with: "Belarus,903")
+        try Data(text.utf8).write(to: csv)
+        let (stale, _) = try SiteBuilder.compare(projectRoot: project.path, output: output)
+        XCTAssertTrue(stale.changed.contains("belarus/2022-06/figures.json"), "\(stale)")
+        let rebuilt = try SiteBuilder.build(projectRoot: project.path, output: output)
+        XCTAssertFalse(rebuilt.upToDate)
+        let json = try String(contentsOfFile: output + "/belarus/2022-06/figures.json", encoding: .utf8)
+        XCTAssertTrue(json.contains("\"arrivals.total\": 32323"))
+    }
+
+    func testADamagedOutputIsRenderedAgain() throws {
+        _ = try SiteBuilder.build(projectRoot: project.path, output: output)
+        try FileManager.default.removeItem(atPath: output + "/feed.xml")
+        let (stale, _) = try SiteBuilder.compare(projectRoot: project.path, output: output)
+        XCTAssertEqual(stale.added, ["feed.xml"])
+        let rebuilt = try SiteBuilder.build(projectRoot: project.path, output: output)
+        XCTAssertFalse(rebuilt.upToDate)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: output + "/feed.xml"))
+    }
+
+    func testANewFileInTheContentIsNoticed() throws {
+        _ = try SiteBuilder.build(projectRoot: project.path, output: output)
+        try Data("x\n".utf8).write(to: project.appendingPathComponent("content/belarus/NOTES.txt"))
+        XCTAssertFalse(SiteBuilder.isUpToDate(projectRoot: project.path, output: output))
+    }
+}
