@@ -20,6 +20,10 @@ public struct Figure: Sendable {
     public var measure: Measure?
     /// The table a computed figure comes from.
     public var table: String?
+    /// True for the figures compared with the previous period (`.previous`, `.change`): counts,
+    /// shares, ranks and stated numbers. The number of values and the top-N groups are not, since
+    /// from one period to the next they describe different sets.
+    public var tracksChange = false
 }
 
 /// Every figure of one report, by name, in a stable order (tables in file order, then stated figures).
@@ -50,10 +54,10 @@ public struct FigureSet: Sendable {
     /// Adds a figure; returns the one already there if the name is taken (and adds nothing).
     @discardableResult
     mutating func add(_ name: String, _ value: FigureValue, origin: Figure.Origin, measure: Measure? = nil,
-                      table: String? = nil) -> Figure? {
+                      table: String? = nil, tracksChange: Bool = false) -> Figure? {
         if let existing = index[name] { return all[existing] }
         index[name] = all.count
-        all.append(Figure(name: name, value: value, origin: origin, measure: measure, table: table))
+        all.append(Figure(name: name, value: value, origin: origin, measure: measure, table: table, tracksChange: tracksChange))
         return nil
     }
 

@@ -30,7 +30,8 @@ public enum FigureComputer {
 
         for stated in report.statedFigures + report.frontMatterFigures {
             let measure = stated.value.number != nil ? series.figures[stated.name] : nil
-            guard let existing = set.add(stated.name, stated.value, origin: .stated(stated.location), measure: measure) else { continue }
+            guard let existing = set.add(stated.name, stated.value, origin: .stated(stated.location), measure: measure,
+                                         tracksChange: stated.value.number != nil) else { continue }
             if let problem = disagreement(stated, existing) { problems.append(problem) }
         }
         return (set, problems)

@@ -59,8 +59,7 @@ public struct SeriesFigures {
         }
 
         for figure in base.all {
-            guard case .number(let value) = figure.value else { continue }
-            if case .report = figure.origin { continue }
+            guard figure.tracksChange, case .number(let value) = figure.value else { continue }
             let previousValue = self.previousValue(of: figure, contiguity: contiguity)
             derive("\(figure.name).previous", previousValue)
             derive("\(figure.name).change", previousValue.flatMap { previous in

@@ -20,9 +20,9 @@ enum TableFigures {
             for group in aggregation.groups {
                 let name = "\(prefix).\(group.keys[0])"
                 try adder.add(&set, name, .number(Rational(group.total)), additive: true)
-                if let share = Rational(group.total, total) { try adder.add(&set, "\(name).share", .number(share)) }
+                if let share = Rational(group.total, total) { try adder.add(&set, "\(name).share", .number(share), tracked: true) }
                 let rank = ranked.firstIndex(of: group)! + 1
-                try adder.add(&set, "\(name).rank", .number(Rational(rank)))
+                try adder.add(&set, "\(name).rank", .number(Rational(rank)), tracked: true)
             }
             try adder.add(&set, "\(prefix).count", .number(Rational(ranked.count)))
             try adder.add(&set, "\(prefix).list", .list(ranked.map { $0.keys[0] }))
@@ -37,7 +37,7 @@ enum TableFigures {
                     let name = "\(table.name).\(table.dimensions[first]).\(group.keys[0]).\(table.dimensions[second]).\(group.keys[1])"
                     try adder.add(&set, name, .number(Rational(group.total)), additive: true)
                     if let share = Rational(group.total, parentTotals[group.keys[0]]!) {
-                        try adder.add(&set, "\(name).share", .number(share))
+                        try adder.add(&set, "\(name).share", .number(share), tracked: true)
                     }
                 }
             }
@@ -68,8 +68,10 @@ enum TableFigures {
         let table: Table
         let measure: Measure
 
-        func add(_ set: inout FigureSet, _ name: String, _ value: FigureValue, additive: Bool = false) throws(DiagnosticError) {
-            guard set.add(name, value, origin: .table(table.file), measure: additive ? measure : nil, table: table.name) != nil else { return }
+        func add(_ set: inout FigureSet, _ name: String, _ value: FigureValue, additive: Bool = false,
+                 tracked: Bool = false) throws(DiagnosticError) {
+            guard set.add(name, value, origin: .table(table.file), measure: additive ? measure : nil, table: table.name,
+                          tracksChange: additive || tracked) != nil else { return }
             let derived = name.split(separator: ".").last.map(String.init) ?? name
             throw DiagnosticError(Diagnostic(
                 at: SourceLocation(file: table.file),

@@ -217,6 +217,10 @@ final class SeriesFiguresTests: XCTestCase {
         // Shares and ranks are compared with the previous period but have no per-period value.
         XCTAssertEqual(number(all[2].figures, "arrivals.nationality.Ukraine.rank.change"), n(0))
         XCTAssertNil(all[2].figures["arrivals.nationality.Ukraine.share.period"])
+        // Top-N groups and the number of values describe different sets from period to period.
+        XCTAssertNotNil(all[2].figures["arrivals.nationality.top1.total"])
+        XCTAssertNil(all[2].figures["arrivals.nationality.top1.total.previous"])
+        XCTAssertNil(all[2].figures["arrivals.nationality.count.change"])
 
         let first = "2022-05-12 is the first period of the series, so there is no previous period"
         XCTAssertEqual(all[0].figures.unavailable["arrivals.total.previous"], first)

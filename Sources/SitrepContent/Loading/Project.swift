@@ -83,6 +83,7 @@ public struct Project: Sendable {
                 hint: "add report.md with front matter and the narrative; `sitrep new` starts one from the previous period"))
         }
         let parts = try FrontMatter.split(files.readText(file), file: file)
+        if let dates = SeriesTimeline.StatedDates(simpleFrontMatter: parts.yaml) { return dates }
         let yaml = try YAMLNode.parse(parts.yaml, file: file, lineOffset: parts.yamlLineOffset)
         var dates = SeriesTimeline.StatedDates()
         if let node = yaml["period"] {

@@ -14,6 +14,7 @@ enum SeriesTimeline {
         var asOf: Day?
     }
 
+
     static func order(_ folders: [PeriodFolder], dates: [String: StatedDates], onset: Day?) throws(DiagnosticError) -> [PeriodFolder] {
         var ordered = folders.map { folder -> PeriodFolder in
             var folder = folder
@@ -44,5 +45,41 @@ enum SeriesTimeline {
         }
         if !problems.isEmpty { throw DiagnosticError(problems) }
         return ordered
+    }
+}
+
+extension SeriesTimeline.StatedDates {
+    /// Reads the dates from front matter written in the usual one-line forms
+    /// (`as_of: 2022-06-09`, `period: {start: 2022-05-27, end: 2022-06-09}`) without a YAML
+    /// parse, which the series outline would otherwise pay once more per report. Returns nil
+    /// for anything else, and the caller parses the YAML.
+    init?(simpleFrontMatter yaml: String) {
+        self.init()
+        for line in yaml.split(separator: "\n") {
+            if line.hasPrefix("as_of:") {
+                guard let day = Day(iso: Self.trimmed(line.dropFirst("as_of:".count))) else { return nil }
+                asOf = day
+            } else if line.hasPrefix("period:") {
+                var value = Self.trimmed(line.dropFirst("period:".count))
+                guard value.hasPrefix("{"), value.hasSuffix("}") else { return nil }
+                value = value.dropFirst().dropLast()
+                for pair in value.split(separator: ",") {
+                    let parts = pair.split(separator: ":", maxSplits: 1)
+                    guard parts.count == 2, let day = Day(iso: Self.trimmed(parts[1])) else { return nil }
+                    switch Self.trimmed(parts[0]) {
+                    case "start": start = day
+                    case "end": end = day
+                    default: return nil
+                    }
+                }
+            }
+        }
+    }
+
+    private static func trimmed(_ text: Substring) -> Substring {
+        var text = text
+        while let first = text.first, first == " " || first == "\t" { text = text.dropFirst() }
+        while let last = text.last, last == " " || last == "\t" || last == "\r" { text = text.dropLast() }
+        return text
     }
 }

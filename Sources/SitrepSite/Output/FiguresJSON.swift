@@ -51,6 +51,11 @@ enum FiguresJSON {
     /// U+2028 and U+2029 are escaped for JavaScript.
     static func quote(_ text: String, into json: inout [UInt8]) {
         json.append(UInt8(ascii: "\""))
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x3C && $0 != 0x3E && $0 != 0x26 && $0 != 0xE2 }) {
+            json.append(contentsOf: text.utf8)
+            json.append(UInt8(ascii: "\""))
+            return
+        }
         let utf8 = Array(text.utf8)
         var index = 0
         while index < utf8.count {

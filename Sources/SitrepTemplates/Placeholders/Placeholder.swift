@@ -34,63 +34,64 @@ public enum PlaceholderScanner {
     /// with `lineOffset` added to their lines.
     public static func scan(_ text: String, file: String, lineOffset: Int = 0) -> [Match] {
         var matches: [Match] = []
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
+        // Braces are ASCII, so the scan walks UTF-8 bytes; indices stay valid in every view.
+        let utf8 = text.utf8
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}"), newline = UInt8(ascii: "\n")
+        var index = utf8.startIndex
         var line = 1
-        var lineStart = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            if scalar == "\n" {
-                index = scalars.index(after: index)
+        var lineStart = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == newline {
+                index = utf8.index(after: index)
                 line += 1
                 lineStart = index
                 continue
             }
-            guard scalar == "{", let second = scalars.index(index, offsetBy: 1, limitedBy: scalars.endIndex),
-                  second < scalars.endIndex, scalars[second] == "{" else {
-                index = scalars.index(after: index)
+            let second = utf8.index(after: index)
+            guard byte == open, second < utf8.endIndex, utf8[second] == open else {
+                index = second
                 continue
             }
             // Columns count characters, as the caret under a diagnostic does.
-            let column = String(scalars[lineStart..<index]).count + 1
-            let lineEnd = scalars[index...].firstIndex(of: "\n") ?? scalars.endIndex
-            let sourceLine = String(scalars[lineStart..<lineEnd])
+            let column = text[lineStart..<index].count + 1
+            let lineEnd = utf8[index...].firstIndex(of: newline) ?? utf8.endIndex
             let location = SourceLocation(file: file, line: line + lineOffset, column: column)
-            let contentStart = scalars.index(after: second)
-            guard let close = closingBraces(in: scalars, from: contentStart, before: lineEnd) else {
+            let contentStart = utf8.index(after: second)
+            var closing: String.Index?
+            var cursor = contentStart
+            while cursor < lineEnd {
+                let next = utf8.index(after: cursor)
+                if utf8[cursor] == close, next < lineEnd, utf8[next] == close { closing = cursor; break }
+                cursor = next
+            }
+            guard let closing else {
                 matches.append(Match(range: index..<lineEnd, result: .failure(Diagnostic(
                     at: location, "this placeholder is not closed",
-                    hint: "end it with }} on the same line, e.g. {{ arrivals.total }}", sourceLine: sourceLine))))
+                    hint: "end it with }} on the same line, e.g. {{ arrivals.total }}",
+                    sourceLine: String(text[lineStart..<lineEnd])))))
                 index = lineEnd
                 continue
             }
-            let end = scalars.index(close, offsetBy: 2)
-            let inner = String(scalars[contentStart..<close])
-            let parsed = parse(inner, location: location, sourceLine: sourceLine, innerColumn: column + 2)
+            let end = utf8.index(closing, offsetBy: 2)
+            let parsed = parse(String(text[contentStart..<closing]), location: location, innerColumn: column + 2)
+                .mapError { failure -> Diagnostic in
+                    var diagnostic = failure
+                    diagnostic.sourceLine = String(text[lineStart..<lineEnd])
+                    return diagnostic
+                }
             matches.append(Match(range: index..<end, result: parsed))
             index = end
         }
         return matches
     }
 
-    private static func closingBraces(in scalars: String.UnicodeScalarView, from start: String.UnicodeScalarView.Index,
-                                      before end: String.UnicodeScalarView.Index) -> String.UnicodeScalarView.Index? {
-        var index = start
-        while index < end {
-            if scalars[index] == "}", let next = scalars.index(index, offsetBy: 1, limitedBy: end), next < end, scalars[next] == "}" {
-                return index
-            }
-            index = scalars.index(after: index)
-        }
-        return nil
-    }
-
     /// Parses the text between the braces; `innerColumn` is the column of its first character.
-    static func parse(_ inner: String, location: SourceLocation, sourceLine: String, innerColumn: Int) -> Result<Placeholder, Diagnostic> {
+    static func parse(_ inner: String, location: SourceLocation, innerColumn: Int) -> Result<Placeholder, Diagnostic> {
         func failure(_ message: String, column: Int, hint: String) -> Result<Placeholder, Diagnostic> {
             var at = location
             at.column = column
-            return .failure(Diagnostic(at: at, message, hint: hint, sourceLine: sourceLine))
+            return .failure(Diagnostic(at: at, message, hint: hint))
         }
         let parts = inner.unicodeScalars.split(separator: "|", omittingEmptySubsequences: false).map { String($0) }
         let (name, nameOffset) = trimmed(parts[0])

@@ -98,7 +98,8 @@ struct Slots {
     }
 
     private func replacingMarkers(in text: String, _ replacement: (Int, Substring) -> String) -> String {
-        guard text.unicodeScalars.contains(Self.open) else { return text }
+        // U+E000 starts with the byte 0xEE in UTF-8: most text has none and is returned at once.
+        guard text.utf8.contains(0xEE), text.unicodeScalars.contains(Self.open) else { return text }
         let scalars = text.unicodeScalars
         var result = String.UnicodeScalarView()
         var index = scalars.startIndex
