@@ -7,9 +7,10 @@ let package = Package(
     name: "sitrep-fuzz",
     dependencies: [.package(name: "sitrep", path: "..")],
     targets: [
-        .executableTarget(name: "FuzzCSV", dependencies: [.product(name: "SitrepFuzzing", package: "sitrep")]),
-        .executableTarget(name: "FuzzPlaceholders", dependencies: [.product(name: "SitrepFuzzing", package: "sitrep")]),
-        .executableTarget(name: "FuzzFrontMatter", dependencies: [.product(name: "SitrepFuzzing", package: "sitrep")]),
+        .target(name: "FuzzDriver", dependencies: [.product(name: "SitrepFuzzing", package: "sitrep")]),
+        .executableTarget(name: "FuzzCSV", dependencies: ["FuzzDriver", .product(name: "SitrepFuzzing", package: "sitrep")]),
+        .executableTarget(name: "FuzzPlaceholders", dependencies: ["FuzzDriver", .product(name: "SitrepFuzzing", package: "sitrep")]),
+        .executableTarget(name: "FuzzFrontMatter", dependencies: ["FuzzDriver", .product(name: "SitrepFuzzing", package: "sitrep")]),
     ],
     swiftLanguageModes: [.v6]
 )

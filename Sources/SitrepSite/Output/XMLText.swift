@@ -1,21 +1,14 @@
-/// Escapes text for XML element content and attribute values; drops characters XML 1.0 forbids.
+import SitrepTemplates
+
+/// Escapes text for XML element content and attribute values (the feed, the sitemap): the HTML
+/// escaping, after dropping the characters XML 1.0 forbids.
 enum XMLText {
     static func escape(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-            default:
-                if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
+        var allowed = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars
+        where scalar.value >= 0x20 ? scalar.value != 0xFFFE && scalar.value != 0xFFFF : "\t\n\r".unicodeScalars.contains(scalar) {
+            allowed.append(scalar)
         }
-        return result
+        return HTMLText.escape(String(allowed))
     }
 }
