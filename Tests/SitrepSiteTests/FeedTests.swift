@@ -216,7 +216,7 @@ final class FeedTests: XCTestCase {
         try assertValidAtom(feedFile)
         let feed = try read(feedFile)
         XCTAssertTrue(feed.contains("<title>&lt;b&gt;&amp;&lt;/b&gt; — 27 May – 9 June 2022</title>"), feed)
-        XCTAssertEqual(head(feed, "title"), "IOM &lt;reports&gt; &amp; &apos;sitreps&apos; &quot;2022&quot;")
+        XCTAssertEqual(head(feed, "title"), "IOM &lt;reports&gt; &amp; &#39;sitreps&#39; &quot;2022&quot;")
         XCTAssertEqual(entries(feed, "author").first, "<name>IOM &lt;/name&gt;&lt;/author&gt; Belarus</name>")
         XCTAssertFalse(feed.contains("<b>"))
         // The sitemap with the same project is well-formed too.
