@@ -16,17 +16,17 @@ struct Slots {
     private var valuesBySource: [String: String] = [:]
 
     init(_ markdown: String, file: String, lineOffset: Int, evaluator: PlaceholderEvaluator, problems: inout [Diagnostic]) {
-        let scalars = markdown.unicodeScalars
-        var marked = String.UnicodeScalarView()
-        var cursor = scalars.startIndex
+        var marked = ""
+        marked.reserveCapacity(markdown.utf8.count)
+        var cursor = markdown.startIndex
         for match in PlaceholderScanner.scan(markdown, file: file, lineOffset: lineOffset) {
-            marked.append(contentsOf: scalars[cursor..<match.range.lowerBound])
+            marked += markdown[cursor..<match.range.lowerBound]
             cursor = match.range.upperBound
             switch match.result {
             case .failure(let diagnostic):
                 problems.append(diagnostic)
                 values.append(nil)
-                sources.append(String(scalars[match.range]))
+                sources.append(String(markdown[match.range]))
             case .success(let placeholder):
                 let value: String?
                 if let known = valuesBySource[placeholder.source] {
@@ -36,7 +36,7 @@ struct Slots {
                     case .success(let text):
                         value = text
                     case .failure(var diagnostic):
-                        diagnostic.sourceLine = Self.line(around: match.range, in: scalars)
+                        diagnostic.sourceLine = Self.line(around: match.range, in: markdown)
                         problems.append(diagnostic)
                         value = nil
                     }
@@ -45,12 +45,12 @@ struct Slots {
                 values.append(value)
                 sources.append("{{" + placeholder.source + "}}")
             }
-            marked.append(Self.open)
-            marked.append(contentsOf: String(values.count - 1).unicodeScalars)
-            marked.append(Self.close)
+            marked.unicodeScalars.append(Self.open)
+            marked += String(values.count - 1)
+            marked.unicodeScalars.append(Self.close)
         }
-        marked.append(contentsOf: scalars[cursor...])
-        markedText = String(marked)
+        marked += markdown[cursor...]
+        markedText = marked
     }
 
     /// `text` with each marker replaced by its value. Values that start a sentence (judged by
@@ -76,20 +76,18 @@ struct Slots {
     /// A caption or other short text scanned on its own: placeholders that the narrative also
     /// holds get their values; the text is otherwise kept.
     func filling(_ matches: [PlaceholderScanner.Match], in text: String) -> String {
-        let scalars = text.unicodeScalars
-        var result = String.UnicodeScalarView()
-        var cursor = scalars.startIndex
+        var result = ""
+        var cursor = text.startIndex
         for match in matches {
-            result.append(contentsOf: scalars[cursor..<match.range.lowerBound])
+            result += text[cursor..<match.range.lowerBound]
             cursor = match.range.upperBound
             if case .success(let placeholder) = match.result, let value = valuesBySource[placeholder.source] {
-                result.append(contentsOf: value.unicodeScalars)
+                result += value
             } else {
-                result.append(contentsOf: scalars[match.range])
+                result += text[match.range]
             }
         }
-        result.append(contentsOf: scalars[cursor...])
-        return String(result)
+        return result + text[cursor...]
     }
 
     /// `text` with markers turned back into the placeholders as written (for block options).
@@ -98,27 +96,31 @@ struct Slots {
     }
 
     private func replacingMarkers(in text: String, _ replacement: (Int, Substring) -> String) -> String {
-        // U+E000 starts with the byte 0xEE in UTF-8: most text has none and is returned at once.
-        guard text.utf8.contains(0xEE), text.unicodeScalars.contains(Self.open) else { return text }
-        let scalars = text.unicodeScalars
-        var result = String.UnicodeScalarView()
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            if scalars[index] == Self.open, let close = scalars[index...].firstIndex(of: Self.close),
-               let number = Int(String(scalars[scalars.index(after: index)..<close])), values.indices.contains(number) {
-                result.append(contentsOf: replacement(number, Substring(scalars[scalars.startIndex..<index])).unicodeScalars)
-                index = scalars.index(after: close)
-            } else {
-                result.append(scalars[index])
-                index = scalars.index(after: index)
-            }
+        // U+E000 is EE 80 80 in UTF-8, U+E001 is EE 80 81: search bytes, copy whole runs.
+        let utf8 = text.utf8
+        guard utf8.contains(0xEE) else { return text }
+        var result = ""
+        var copied = text.startIndex
+        var index = text.startIndex
+        while let lead = utf8[index...].firstIndex(of: 0xEE) {
+            index = utf8.index(after: lead)
+            guard text.unicodeScalars[lead] == Self.open,
+                  let close = text.unicodeScalars[lead...].firstIndex(of: Self.close),
+                  let number = Int(text[text.unicodeScalars.index(after: lead)..<close]), values.indices.contains(number)
+            else { continue }
+            result += text[copied..<lead]
+            result += replacement(number, text[text.startIndex..<lead])
+            copied = text.unicodeScalars.index(after: close)
+            index = copied
         }
-        return String(result)
+        if copied == text.startIndex { return text }
+        result += text[copied...]
+        return result
     }
 
-    private static func line(around range: Range<String.UnicodeScalarView.Index>, in scalars: String.UnicodeScalarView) -> String {
-        let start = scalars[..<range.lowerBound].lastIndex(of: "\n").map { scalars.index(after: $0) } ?? scalars.startIndex
-        let end = scalars[range.lowerBound...].firstIndex(of: "\n") ?? scalars.endIndex
-        return String(scalars[start..<end])
+    private static func line(around range: Range<String.Index>, in text: String) -> String {
+        let start = text[..<range.lowerBound].lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
+        let end = text[range.lowerBound...].firstIndex(of: "\n") ?? text.endIndex
+        return String(text[start..<end])
     }
 }
