@@ -86,8 +86,9 @@ public struct SeriesFigures {
                 if let problem = decrease(of: figure, value: value, chain: chain, folder: folder) { problems.append(problem) }
             }
         }
-        if !problems.isEmpty { throw DiagnosticError(problems) }
+        // The computed figures stand even when a stated one disagrees: later periods build on them.
         previous = (folder, base)
+        if !problems.isEmpty { throw DiagnosticError(problems) }
         return set
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import SitrepContent
 import SitrepDiagnostics
 import SitrepFigures
@@ -20,26 +21,41 @@ public enum SiteBuilder {
     /// (see `BuildManifest`).
     static func isUpToDate(projectRoot: String, output: String) -> Bool {
         guard let recorded = BuildManifest.read(BuildManifest.path(for: output)) else { return false }
-        return recorded == BuildManifest.current(projectRoot: projectRoot, output: output)
+        return recorded.sameFiles(as: BuildManifest.current(projectRoot: projectRoot, output: output))
     }
 
     /// Renders the project at `projectRoot` into `output`, replacing it only if every page
-    /// rendered: on any error the previous `output` is left as it was.
+    /// rendered: on any error the previous `output` is left as it was. A series whose files are
+    /// exactly as at the last build (and whose pages were not touched since) is not rendered
+    /// again: its pages are kept.
     public static func build(projectRoot: String, output: String) throws(DiagnosticError) -> Summary {
-        if isUpToDate(projectRoot: projectRoot, output: output) {
+        let manifestPath = BuildManifest.path(for: output)
+        let previous = BuildManifest.read(manifestPath)
+        let current = BuildManifest.current(projectRoot: projectRoot, output: output)
+        if let previous, previous.sameFiles(as: current) {
             return Summary(files: 0, warnings: [], upToDate: true)
         }
         let renderer = try SiteRenderer(project: Project.load(root: projectRoot))
         try OutputWriter.checkSafe(destination: output, projectRoot: renderer.project.root)
-        // A failed build leaves output/ and its manifest as they were: both still describe each other.
-        let manifestPath = BuildManifest.path(for: output)
         let writer = try OutputWriter(destination: output)
-        let warnings = try renderer.render { path, bytes throws(DiagnosticError) in try writer.write(path, bytes) }
-        try writer.commit()
-        if warnings.isEmpty {
-            BuildManifest.current(projectRoot: projectRoot, output: output).write(to: manifestPath)
+        var keep: SiteRenderer.Reuse?
+        if let previous, let reuse = SeriesReuse(previous: previous, current: current, writer: writer) {
+            keep = { series in reuse.keep(series) }
         }
-        return Summary(files: writer.written, unchanged: writer.unchanged, warnings: warnings)
+        let sink: SiteRenderer.Sink = { path, bytes throws(DiagnosticError) in try writer.write(path, bytes) }
+        let rendered = try renderer.render(into: sink, reusing: keep)
+        try writer.commit()
+        // A failed build leaves output/ and its manifest as they were: both still describe each other.
+        if rendered.warnings.isEmpty {
+            var manifest = BuildManifest.current(projectRoot: projectRoot, output: output)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            for (slug, index) in rendered.series {
+                if let data = try? encoder.encode(index) { manifest.series[slug] = String(decoding: data, as: UTF8.self) }
+            }
+            manifest.write(to: manifestPath)
+        }
+        return Summary(files: writer.written, unchanged: writer.unchanged, warnings: rendered.warnings)
     }
 
     /// Renders the project without writing and compares the result with `output`: what
@@ -50,17 +66,17 @@ public enum SiteBuilder {
         }
         let renderer = try SiteRenderer(project: Project.load(root: projectRoot))
         let comparer = StaleOutput.Comparer(destination: output)
-        let warnings = try renderer.render { path, bytes in comparer.compare(path, bytes) }
+        let rendered = try renderer.render { path, bytes in comparer.compare(path, bytes) }
         let stale = comparer.finish()
-        return (stale, Summary(files: comparer.compared, warnings: warnings))
+        return (stale, Summary(files: comparer.compared, warnings: rendered.warnings))
     }
 
     /// Loads and renders everything without writing, to find every problem.
     public static func check(projectRoot: String) throws(DiagnosticError) -> Summary {
         let renderer = try SiteRenderer(project: Project.load(root: projectRoot))
         let files = Locked(0)
-        let warnings = try renderer.render { _, _ in files.withLock { $0 += 1 } }
-        return Summary(files: files.withLock { $0 }, warnings: warnings)
+        let rendered = try renderer.render { _, _ in files.withLock { $0 += 1 } }
+        return Summary(files: files.withLock { $0 }, warnings: rendered.warnings)
     }
 
     /// Every figure of one report, named `series/period`.

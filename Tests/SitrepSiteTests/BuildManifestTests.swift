@@ -63,3 +63,52 @@ final class BuildManifestTests: XCTestCase {
         XCTAssertFalse(SiteBuilder.isUpToDate(projectRoot: project.path, output: output))
     }
 }
+
+/// A series whose content did not change keeps its pages from the last build; the result is
+/// byte for byte what a fresh build gives.
+final class SeriesReuseTests: XCTestCase {
+    func testAnUnchangedSeriesIsKeptAndTheSiteEqualsAFreshBuild() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let project = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-manifest-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: project) }
+        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
+        for item in ["sitrep.yml", "content", "templates"] {
+            try FileManager.default.copyItem(at: repository.appendingPathComponent(item), to: project.appendingPathComponent(item))
+        }
+        try FileManager.default.copyItem(at: project.appendingPathComponent("content/belarus"),
+                                         to: project.appendingPathComponent("content/second"))
+        let output = project.appendingPathComponent("output").path
+        _ = try SiteBuilder.build(projectRoot: project.path, output: output)
+        func inode(_ path: String) throws -> Int {
+            (try FileManager.default.attributesOfItem(atPath: output + "/" + path)[.systemFileNumber] as? NSNumber)?.intValue ?? -1
+        }
+        let keptBefore = try inode("second/2022-06/index.html")
+        let changedBefore = try inode("belarus/2022-06/index.html")
+
+        let csv = project.appendingPathComponent("content/belarus/2022-06/arrivals.csv")
+        let text = try String(contentsOf: csv, encoding: .utf8).replacingOccurrences(of: "Belarus,902", with: "Belarus,912")
+        try Data(text.utf8).write(to: csv)
+        let summary = try SiteBuilder.build(projectRoot: project.path, output: output)
+
+        XCTAssertEqual(try inode("second/2022-06/index.html"), keptBefore, "the unchanged series was rendered again")
+        XCTAssertNotEqual(try inode("belarus/2022-06/index.html"), changedBefore)
+        XCTAssertGreaterThan(summary.unchanged, 0)
+        let fresh = project.appendingPathComponent("fresh").path
+        _ = try SiteBuilder.build(projectRoot: project.path, output: fresh)
+        for path in BuildManifestTests.files(under: output) {
+            XCTAssertEqual(FileManager.default.contents(atPath: output + "/" + path),
+                           FileManager.default.contents(atPath: fresh + "/" + path), path)
+        }
+        XCTAssertEqual(BuildManifestTests.files(under: output), BuildManifestTests.files(under: fresh))
+        XCTAssertTrue(try String(contentsOfFile: output + "/index.html", encoding: .utf8).contains("second/index.html"))
+    }
+}
+
+extension BuildManifestTests {
+    static func files(under root: String) -> [String] {
+        (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? []).filter {
+            var directory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: root + "/" + $0, isDirectory: &directory) && !directory.boolValue
+        }.sorted()
+    }
+}

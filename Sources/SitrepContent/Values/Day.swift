@@ -1,6 +1,6 @@
 /// A calendar date with no time of day and no time zone: reporting periods are days, and a
 /// build must give the same pages wherever and whenever it runs.
-public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
     public let year: Int
     public let month: Int
     public let day: Int
@@ -75,5 +75,21 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     private static func pad(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}
+
+extension Day {
+    /// Encoded as `YYYY-MM-DD`.
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let day = Day(iso: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a date: \(text)"))
+        }
+        self = day
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
     }
 }

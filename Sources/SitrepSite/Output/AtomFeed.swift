@@ -3,7 +3,7 @@ import SitrepContent
 /// `feed.xml`: an Atom feed (RFC 4287) of every published report, latest first. Dates come from
 /// the reports (`as_of`, or the period's end), never from the clock, so the feed is deterministic.
 struct AtomFeed {
-    struct Entry {
+    struct Entry: Codable, Sendable {
         var id: String
         var title: String
         var url: String

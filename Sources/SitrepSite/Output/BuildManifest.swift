@@ -7,13 +7,32 @@ import Foundation
 ///
 /// Like make and ninja, it trusts modification times; `sitrep build` with the manifest removed
 /// (or any edit, which changes the time) always renders everything.
-struct BuildManifest: Equatable {
+struct BuildManifest {
     /// `size:mtime` of every file, by path.
     var inputs: [String: String]
     var outputs: [String: String]
     var binary: String
+    /// Each series' index (JSON), by slug, so that an unchanged series need not be rendered.
+    var series: [String: String] = [:]
 
-    static let header = "sitrep-manifest 1"
+    static let header = "sitrep-manifest 2"
+
+    /// True when the inputs, the output and the binary are the same in both.
+    func sameFiles(as other: BuildManifest) -> Bool {
+        inputs == other.inputs && outputs == other.outputs && binary == other.binary
+    }
+
+    /// True when everything but the series' own content is the same: the binary, sitrep.yml
+    /// and the templates, which every page depends on.
+    func sameSite(as other: BuildManifest) -> Bool {
+        binary == other.binary
+            && inputs.filter { !$0.key.hasPrefix("content/") } == other.inputs.filter { !$0.key.hasPrefix("content/") }
+    }
+
+    /// The entries of `files` under `prefix`.
+    static func under(_ prefix: String, _ files: [String: String]) -> [String: String] {
+        files.filter { $0.key.hasPrefix(prefix) }
+    }
 
     /// Where the manifest of `output` is kept.
     static func path(for output: String) -> String {
@@ -39,9 +58,12 @@ struct BuildManifest: Equatable {
         for line in lines.dropFirst(2) where !line.isEmpty {
             let parts = line.split(separator: " ", maxSplits: 2)
             guard parts.count == 3 else { return nil }
-            if parts[0] == "I" { manifest.inputs[String(parts[2])] = String(parts[1]) }
-            else if parts[0] == "O" { manifest.outputs[String(parts[2])] = String(parts[1]) }
-            else { return nil }
+            switch parts[0] {
+            case "I": manifest.inputs[String(parts[2])] = String(parts[1])
+            case "O": manifest.outputs[String(parts[2])] = String(parts[1])
+            case "S": manifest.series[String(parts[1])] = String(parts[2])
+            default: return nil
+            }
         }
         return manifest
     }
@@ -51,6 +73,7 @@ struct BuildManifest: Equatable {
         var text = Self.header + "\n" + binary + "\n"
         for (path, signature) in inputs.sorted(by: { $0.key < $1.key }) { text += "I \(signature) \(path)\n" }
         for (path, signature) in outputs.sorted(by: { $0.key < $1.key }) { text += "O \(signature) \(path)\n" }
+        for (slug, index) in series.sorted(by: { $0.key < $1.key }) { text += "S \(slug) \(index)\n" }
         try? Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 

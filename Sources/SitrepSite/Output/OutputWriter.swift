@@ -54,6 +54,17 @@ public final class OutputWriter: @unchecked Sendable {
         }
     }
 
+    /// Keeps the previous output's file at `path` in the new site, as it is. Returns false if it
+    /// cannot (the caller then renders it).
+    public func keep(_ path: String) -> Bool {
+        let full = staging + "/" + path
+        let folder = (full as NSString).deletingLastPathComponent
+        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil,
+              link(destination + "/" + path, full) == 0 else { return false }
+        counts.withLock { $0.written += 1; $0.unchanged += 1 }
+        return true
+    }
+
     /// Puts the staged site in place of `destination` in one step and removes the old one.
     public func commit() throws(DiagnosticError) {
         let manager = FileManager.default

@@ -15,12 +15,44 @@ public struct SiteRenderer: Sendable {
     /// A sink receives each file's path (relative to the site root) and bytes.
     public typealias Sink = @Sendable (String, [UInt8]) throws(DiagnosticError) -> Void
 
-    /// What the site-wide pages (home, feed, sitemap) need from the series pages.
-    private struct SiteIndex {
-        var series: [[String: Any]] = []
+    /// What the site-wide pages (home, feed, sitemap) need from one series' pages. Kept in the
+    /// build manifest, so that a series whose inputs did not change need not be rendered again.
+    public struct SeriesIndex: Codable, Sendable {
+        struct Summary: Codable, Sendable {
+            var url: String
+            var title: String
+            var office: String
+            var reportCount: Int
+            var latestURL: String?
+            var latestPeriodLabel: String?
+
+            /// The home page layout's view of the series.
+            var context: [String: Any] {
+                var context: [String: Any] = ["url": url, "title": title, "office": office, "reportCount": reportCount]
+                if let latestURL, let latestPeriodLabel { context["latest"] = ["url": latestURL, "periodLabel": latestPeriodLabel] }
+                return context
+            }
+        }
+
+        struct Page: Codable, Sendable {
+            var path: String
+            var modified: Day?
+        }
+
+        var summary: Summary
         var feed: [AtomFeed.Entry] = []
-        var pages: [(path: String, modified: Day?)] = []
+        var pages: [Page] = []
     }
+
+    /// The outcome of a render: the warnings, and each series' index by slug.
+    public struct Rendered: Sendable {
+        public var warnings: [Diagnostic]
+        public var series: [String: SeriesIndex]
+    }
+
+    /// Given a series, the index of its pages if they can be kept from the previous build
+    /// (after putting its files in place), or nil to render it.
+    public typealias Reuse = @Sendable (Project.Series) -> SeriesIndex?
 
     /// Prepares to render `project` with the layouts from its `templates/` folder.
     public init(project: Project) throws(DiagnosticError) {
@@ -36,10 +68,10 @@ public struct SiteRenderer: Sendable {
 
     /// Renders the whole site. Problems in one report do not stop the others from being
     /// checked; all are thrown together at the end. Returns the warnings.
-    public func render(into sink: Sink) throws(DiagnosticError) -> [Diagnostic] {
+    public func render(into sink: Sink, reusing reuse: Reuse? = nil) throws(DiagnosticError) -> Rendered {
         /// What one series gave: its part of the site index, or its problems.
-        struct Outcome: @unchecked Sendable {
-            var index = SiteIndex()
+        struct Outcome: Sendable {
+            var index: SeriesIndex?
             var warnings: [Diagnostic] = []
             var problems: [Diagnostic] = []
         }
@@ -47,9 +79,11 @@ public struct SiteRenderer: Sendable {
         DispatchQueue.concurrentPerform(iterations: project.series.count) { position in
             let series = project.series[position]
             var outcome = Outcome()
-            if let style = LocaleStyle.named(series.config.locale) {
+            if let kept = reuse?(series) {
+                outcome.index = kept
+            } else if let style = LocaleStyle.named(series.config.locale) {
                 do throws(DiagnosticError) {
-                    try renderSeries(series, style: style, sink: sink, index: &outcome.index, warnings: &outcome.warnings)
+                    outcome.index = try renderSeries(series, style: style, sink: sink, warnings: &outcome.warnings)
                 } catch { outcome.problems = error.diagnostics }
             } else {
                 outcome.problems = [Diagnostic(at: SourceLocation(file: series.config.file), "unknown locale '\(series.config.locale)'",
@@ -59,37 +93,52 @@ public struct SiteRenderer: Sendable {
         }
         var problems: [Diagnostic] = []
         var warnings: [Diagnostic] = []
-        var index = SiteIndex()
+        var indexes: [SeriesIndex] = []
         for outcome in outcomes.withLock({ $0 }) {
             problems += outcome.problems
             warnings += outcome.warnings
-            index.series += outcome.index.series
-            index.feed += outcome.index.feed
-            index.pages += outcome.index.pages
+            if let index = outcome.index { indexes.append(index) }
         }
         if !problems.isEmpty { throw DiagnosticError(problems) }
         var home = page(root: "", title: project.site.title, breadcrumbs: [])
-        home["series"] = index.series
+        home["series"] = indexes.map(\.summary.context)
         try emit("index.html", try layouts.render("index", home), sink)
-        try emit("feed.xml", AtomFeed(title: project.site.title, baseURL: absoluteBaseURL, entries: index.feed).render(), sink)
+        try emit("feed.xml", AtomFeed(title: project.site.title, baseURL: absoluteBaseURL, entries: indexes.flatMap(\.feed)).render(), sink)
         if let base = absoluteBaseURL {
-            try emit("sitemap.xml", Sitemap.render(baseURL: base, pages: [("index.html", nil)] + index.pages), sink)
+            let pages = [("index.html", nil)] + indexes.flatMap(\.pages).map { ($0.path, $0.modified) }
+            try emit("sitemap.xml", Sitemap.render(baseURL: base, pages: pages), sink)
         }
         for asset in layouts.assets { try sink("assets/\(asset.path)", asset.bytes) }
-        return warnings
+        return Rendered(warnings: warnings,
+                        series: Dictionary(uniqueKeysWithValues: zip(project.series.map(\.config.slug), indexes)))
     }
 
     private func renderSeries(_ series: Project.Series, style: LocaleStyle, sink: Sink,
-                              index: inout SiteIndex, warnings: inout [Diagnostic]) throws(DiagnosticError) {
+                              warnings: inout [Diagnostic]) throws(DiagnosticError) -> SeriesIndex {
         let config = series.config
         let slug = config.slug
         var problems: [Diagnostic] = []
         var summaries: [[String: Any]] = []
+        var index = SeriesIndex(summary: .init(url: "\(slug)/index.html", title: config.title, office: config.office ?? "",
+                                                reportCount: series.periods.count))
         let labels = series.periods.map { style.format(from: $0.period.start, to: $0.period.end) }
         var seriesFigures = SeriesFigures(series: config)
         for (position, folder) in series.periods.enumerated() {
+            let report: Report
             do {
-                let report = try project.loadReport(series: series, folder: folder)
+                report = try project.loadReport(series: series, folder: folder)
+            } catch {
+                // Later periods build on this one: checking them now would only repeat its errors.
+                problems += error.diagnostics
+                if position + 1 < series.periods.count {
+                    problems.append(Diagnostic(
+                        .warning, at: SourceLocation(file: series.periods[position + 1].path),
+                        "the later periods of this series were not checked, because they build on \(folder.name)",
+                        hint: "fix the errors above and run sitrep again"))
+                }
+                break
+            }
+            do {
                 let figures = try seriesFigures.figures(for: report, folder: folder)
                 let rendered = try RenderedReport(report: report, figures: figures, series: config, style: style)
                 warnings += rendered.warnings
@@ -126,7 +175,7 @@ public struct SiteRenderer: Sendable {
                 summaries.append(["url": "\(folder.name)/index.html", "title": report.title, "periodLabel": label,
                                   "keyFigures": rendered.keyFigureContext])
                 let updated = report.period.asOf ?? report.period.end
-                index.pages.append((path + "index.html", updated))
+                index.pages.append(.init(path: path + "index.html", modified: updated))
                 index.feed.append(AtomFeed.Entry(
                     id: AtomFeed.id(baseURL: absoluteBaseURL, path: path), title: "\(report.title) — \(label)",
                     url: (absoluteBaseURL ?? "") + path + "index.html", updated: updated,
@@ -140,14 +189,12 @@ public struct SiteRenderer: Sendable {
         context["lang"] = config.locale
         context["reports"] = Array(summaries.reversed())
         try emit("\(slug)/index.html", try layouts.render("series", context), sink)
-        index.pages.append(("\(slug)/index.html", series.periods.last.map { $0.period.asOf ?? $0.period.end }))
-
-        var summary: [String: Any] = ["url": "\(slug)/index.html", "title": config.title,
-                                      "office": config.office ?? "", "reportCount": summaries.count]
-        if let latest = summaries.last {
-            summary["latest"] = ["url": "\(slug)/\(latest["url"]!)", "periodLabel": latest["periodLabel"]!]
+        index.pages.append(.init(path: "\(slug)/index.html", modified: series.periods.last.map { $0.period.asOf ?? $0.period.end }))
+        if let latest = series.periods.last, let label = labels.last {
+            index.summary.latestURL = "\(slug)/\(latest.name)/index.html"
+            index.summary.latestPeriodLabel = label
         }
-        index.series.append(summary)
+        return index
     }
 
     private func page(root: String, title: String, breadcrumbs: [[String: String]]) -> [String: Any] {
