@@ -121,11 +121,15 @@ public struct ReportFigures: Sendable {
         String(decoding: FiguresJSON.render(series: series, period: period, report: report, figures: figures), as: UTF8.self)
     }
 
-    /// One line per figure: the name, padded, then the value.
+    /// One line per figure: the name, padded, then the value; then the figures that cannot be
+    /// computed for this report, with the reason.
     public var table: String {
-        let width = figures.names.map(\.count).max() ?? 0
-        return figures.all.map { figure in
-            figure.name + String(repeating: " ", count: width - figure.name.count + 2) + figure.value.plainDescription
-        }.joined(separator: "\n") + "\n"
+        let unavailable = figures.unavailable.sorted { $0.key < $1.key }
+        let width = (figures.names + unavailable.map(\.key)).map(\.count).max() ?? 0
+        func line(_ name: String, _ value: String) -> String {
+            name + String(repeating: " ", count: width - name.count + 2) + value + "\n"
+        }
+        return figures.all.map { line($0.name, $0.value.plainDescription) }.joined()
+            + unavailable.map { line($0.key, "(not available: \($0.value))") }.joined()
     }
 }

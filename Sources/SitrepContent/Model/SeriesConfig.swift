@@ -28,7 +28,7 @@ public struct SeriesConfig: Sendable {
     /// Where series.yml is, for messages.
     public var file: String
 
-    static let keys = ["title", "office", "onset", "locale", "tables", "figures", "corrections", "description"]
+    static let keys = ["title", "office", "onset", "locale", "tables", "figures", "corrections"]
     static let tableKeys = ["value", "title"] + Measure.keys
 
     /// The declaration for `table`, or the defaults.
