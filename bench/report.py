@@ -1,0 +1,179 @@
+#!/usr/bin/env python3
+"""Render bench/run's measurements as a Markdown table (and a small JSON summary).
+
+    bench/report.py MACHINE.tsv RESULTS.tsv RSS.tsv OUT.md OUT.json   (what bench/run calls)
+    bench/report.py --json IN.json OUT.md                             (re-render a saved run)
+
+Standard library only.
+"""
+
+import json
+import sys
+
+ROWS = [
+    ("sitrep-cold", "sitrep build, cold (output removed)"),
+    ("sitrep-noop", "sitrep build, no-op (output up to date)"),
+    ("sitrep-csv", "sitrep build after 1 CSV value changed"),
+    ("sitrep-check", "sitrep build --check (up to date)"),
+    ("cmark", "cmark CLI, all report.md, 1 process (floor)"),
+    ("hugo-cold", "hugo, cold (public/ removed)"),
+    ("hugo-noop", "hugo, again (public/ present)"),
+]
+
+
+def seconds(x):
+    if x < 1:
+        return f"{x * 1000:.1f} ms"
+    return f"{x:.2f} s"
+
+
+def span(lo, hi):
+    if hi < 1:
+        return f"{lo * 1000:.1f}–{hi * 1000:.1f} ms"
+    return f"{lo:.2f}–{hi:.2f} s"
+
+
+def mb(kb):
+    return f"{kb / 1024:.0f} MB" if kb else "—"
+
+
+def read_tsv(machine_file, results_file, rss_file):
+    machine, loads, sizes = {}, {}, {}
+    for line in open(machine_file, encoding="utf-8"):
+        key, _, value = line.rstrip("\n").partition("\t")
+        if key == "load":
+            n, _, value = value.partition("\t")
+            loads[int(n)] = value
+        elif key == "size":
+            n, _, value = value.partition("\t")
+            sizes[int(n)] = value
+        else:
+            machine[key] = value
+    results = {}
+    for line in open(results_file, encoding="utf-8"):
+        f = line.rstrip("\n").split("\t")
+        n, row = int(f[0]), f[1]
+        median, lo, hi, mean, sd, user, sys_ = map(float, f[2:9])
+        results[(n, row)] = dict(n=n, row=row, median_s=median, min_s=lo, max_s=hi, mean_s=mean, stddev_s=sd,
+                                 user_s=user, system_s=sys_, runs=int(f[9]), peak_rss_kb=None)
+    try:
+        for line in open(rss_file, encoding="utf-8"):
+            n, row, kb = line.rstrip("\n").split("\t")
+            if (int(n), row) in results and kb:
+                results[(int(n), row)]["peak_rss_kb"] = int(kb)
+    except FileNotFoundError:
+        pass
+    return machine, loads, sizes, results
+
+
+def read_json(path):
+    data = json.load(open(path, encoding="utf-8"))
+    results = {(r["n"], r["row"]): r for r in data["results"]}
+    return (data["machine"], {int(k): v for k, v in data["load_before"].items()},
+            {int(k): v for k, v in data["input"].items()}, results)
+
+
+def render(machine, loads, sizes, results, out_md, out_json):
+    ns = sorted({n for n, _ in results})
+
+    out = [f"# sitrep benchmark, {machine.get('date', '')}", ""]
+    out.append(f"Machine: {machine.get('cpu', '?')}, {machine.get('nproc', '?')} cores, {machine.get('memory', '?')}, "
+               f"{machine.get('kernel', '')}. Files on {machine.get('storage', '?')}.")
+    out.append(f"sitrep {machine.get('commit', '?')}, {machine.get('swift', '')}; {machine.get('hyperfine', '')}; "
+               f"cmark {machine.get('cmark', '')}; hugo: {machine.get('hugo', '')}. {machine.get('runs', '')}.")
+    load_text = ", ".join(f"N={n}: {loads[n]}" for n in sorted(loads))
+    out.append(f"Load average (1/5/15 min) at start {machine.get('load_start', '?')}; before each N {load_text}; "
+               f"at end {machine.get('load_end', '?')}. A load above 0 before a row means other work shared the "
+               "cores: treat the spread (min–max) as the noise.")
+    out.append("")
+    for n in ns:
+        out.append(f"## N = {n:,} reports")
+        out.append("")
+        if n in sizes:
+            out.append(f"Input: {sizes[n]}.")
+            out.append("")
+        out.append("| measurement | median | min–max | CPU (user+sys, mean) | runs | peak RSS |")
+        out.append("|---|---:|---:|---:|---:|---:|")
+        for key, label in ROWS:
+            r = results.get((n, key))
+            if not r:
+                continue
+            out.append(f"| {label} | {seconds(r['median_s'])} | {span(r['min_s'], r['max_s'])} | "
+                       f"{seconds(r['user_s'] + r['system_s'])} | {r['runs']} | {mb(r['peak_rss_kb'])} |")
+        out.append("")
+        ratios = []
+        cold, cm = results.get((n, "sitrep-cold")), results.get((n, "cmark"))
+        hc, hn, sn = results.get((n, "hugo-cold")), results.get((n, "hugo-noop")), results.get((n, "sitrep-noop"))
+        cpu = lambda r: r["user_s"] + r["system_s"]
+        if cold and cm:
+            ratios.append(f"sitrep cold / cmark = **{cold['median_s'] / cm['median_s']:.1f}x** "
+                          f"(CPU time: {cpu(cold) / cpu(cm):.1f}x; target ≤ 2x)")
+        if cold and hc:
+            ratios.append(f"Hugo cold / sitrep cold = **{hc['median_s'] / cold['median_s']:.2f}x** "
+                          f"(CPU time: {cpu(hc) / cpu(cold):.2f}x; target ≥ 10x)")
+        if sn and hn:
+            ratios.append(f"Hugo again / sitrep no-op = {hn['median_s'] / sn['median_s']:.2f}x "
+                          f"(CPU time: {cpu(hn) / cpu(sn):.2f}x)")
+        if cold:
+            ratios.append(f"sitrep cold per report = {cold['median_s'] / n * 1000:.2f} ms")
+        if ratios:
+            out.append("Ratios of medians: " + "; ".join(ratios) + ".")
+            out.append("")
+
+    if len(ns) > 1:
+        out.append("## Scaling: median time per report, and peak RSS")
+        out.append("")
+        out.append("| measurement | " + " | ".join(f"N={n:,}" for n in ns) + " |")
+        out.append("|---|" + "---:|" * len(ns))
+        for key, label in ROWS:
+            cells = []
+            for n in ns:
+                r = results.get((n, key))
+                cells.append(f"{r['median_s'] / n * 1000:.3f} ms, {mb(r['peak_rss_kb'])}" if r else "—")
+            if any(c != "—" for c in cells):
+                out.append(f"| {label} | " + " | ".join(cells) + " |")
+        out.append("")
+
+    out.append("## Targets")
+    out.append("")
+    t = results.get
+    if t((1000, "sitrep-cold")) and t((1000, "cmark")):
+        ratio = t((1000, "sitrep-cold"))["median_s"] / t((1000, "cmark"))["median_s"]
+        out.append(f"- Full build of 1,000 reports within 2x of the cmark floor: {ratio:.1f}x, "
+                   f"{'met' if ratio <= 2 else 'not met'}.")
+    if t((1000, "sitrep-cold")) and t((1000, "hugo-cold")):
+        ratio = t((1000, "hugo-cold"))["median_s"] / t((1000, "sitrep-cold"))["median_s"]
+        out.append(f"- Full build ≥ 10x faster than Hugo: {ratio:.2f}x, {'met' if ratio >= 10 else 'not met'}.")
+    for key, label in (("sitrep-noop", "No-op rebuild"), ("sitrep-check", "--check")):
+        if t((1000, key)):
+            m = t((1000, key))["median_s"]
+            out.append(f"- {label} under 20 ms at 1,000 reports: {seconds(m)}, {'met' if m < 0.02 else 'not met'}.")
+    if len(ns) > 1 and all(t((n, "sitrep-cold")) for n in ns):
+        per = [t((n, "sitrep-cold"))["median_s"] / n for n in ns]
+        cpu_per = [(t((n, "sitrep-cold"))["user_s"] + t((n, "sitrep-cold"))["system_s"]) / n for n in ns]
+        out.append(f"- Cost linear in N: per-report time of a cold build goes from {per[0] * 1000:.2f} ms (N={ns[0]:,}) "
+                   f"to {per[-1] * 1000:.2f} ms (N={ns[-1]:,}), x{per[-1] / per[0]:.2f}; per-report CPU time from "
+                   f"{cpu_per[0] * 1000:.2f} ms to {cpu_per[-1] * 1000:.2f} ms, x{cpu_per[-1] / cpu_per[0]:.2f}.")
+        rss = [t((n, "sitrep-cold"))["peak_rss_kb"] for n in ns]
+        if all(rss):
+            out.append(f"- Peak memory not growing with N: cold build {', '.join(mb(k) for k in rss)} "
+                       f"for N = {', '.join(f'{n:,}' for n in ns)}.")
+    out.append("")
+    with open(out_md, "w", encoding="utf-8") as f:
+        f.write("\n".join(out))
+    if not out_json:
+        return
+    with open(out_json, "w", encoding="utf-8") as f:
+        json.dump({"machine": machine, "load_before": {str(k): v for k, v in loads.items()},
+                   "input": {str(k): v for k, v in sizes.items()},
+                   "results": [results[k] for k in sorted(results)]}, f, indent=1, ensure_ascii=False)
+        f.write("\n")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 6:
+        render(*read_tsv(*sys.argv[1:4]), sys.argv[4], sys.argv[5])
+    elif len(sys.argv) == 4 and sys.argv[1] == "--json":
+        render(*read_json(sys.argv[2]), sys.argv[3], None)
+    else:
+        sys.exit(__doc__)
