@@ -210,10 +210,13 @@ final class ErrorTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0 == ["arrivals.total", "32322"] }, run.stdout)
         XCTAssertTrue(lines.contains { $0 == ["avrr.total", "533"] }, run.stdout)
         XCTAssertTrue(lines.contains { $0 == ["leaflets.disseminated", "6000"] }, run.stdout)
-        // One line per figure of figures.json.
+        // One line per figure of figures.json, then the figures that cannot be computed, with why.
         let json = try XCTUnwrap(built.output["belarus/2022-06/figures.json"] ?? nil)
         let figures = try XCTUnwrap((try JSONSerialization.jsonObject(with: json) as? [String: Any])?["figures"] as? [String: Any])
-        XCTAssertEqual(lines.count, figures.count)
+        let unavailable = run.stdout.split(separator: "\n").filter { $0.contains("(not available: ") }
+        XCTAssertEqual(lines.count - unavailable.count, figures.count)
+        XCTAssertTrue(unavailable.contains { $0.hasPrefix("hotline.total.previous ") && $0.contains("is not in the previous period") },
+                      unavailable.joined(separator: "\n"))
     }
 
     func testFiguresJSONEqualsTheBuiltFile() throws {

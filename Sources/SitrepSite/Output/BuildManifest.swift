@@ -7,32 +7,18 @@ import Foundation
 ///
 /// Like make and ninja, it trusts modification times; `sitrep build` with the manifest removed
 /// (or any edit, which changes the time) always renders everything.
+///
+/// The file is text: a header, the binary's signature, one `I size:mtime path` line per input
+/// and `O size:mtime path` per output (in the order the folders were read), then one
+/// `S slug json` line per series. The no-op check compares the file lists as bytes, without
+/// parsing them.
 struct BuildManifest {
-    /// `size:mtime` of every file, by path.
-    var inputs: [String: String]
-    var outputs: [String: String]
-    var binary: String
+    /// The header, binary and file lines, exactly as written.
+    private(set) var files: [UInt8]
     /// Each series' index (JSON), by slug, so that an unchanged series need not be rendered.
     var series: [String: String] = [:]
 
-    static let header = "sitrep-manifest 2"
-
-    /// True when the inputs, the output and the binary are the same in both.
-    func sameFiles(as other: BuildManifest) -> Bool {
-        inputs == other.inputs && outputs == other.outputs && binary == other.binary
-    }
-
-    /// True when everything but the series' own content is the same: the binary, sitrep.yml
-    /// and the templates, which every page depends on.
-    func sameSite(as other: BuildManifest) -> Bool {
-        binary == other.binary
-            && inputs.filter { !$0.key.hasPrefix("content/") } == other.inputs.filter { !$0.key.hasPrefix("content/") }
-    }
-
-    /// The entries of `files` under `prefix`.
-    static func under(_ prefix: String, _ files: [String: String]) -> [String: String] {
-        files.filter { $0.key.hasPrefix(prefix) }
-    }
+    static let header = "sitrep-manifest 3\n"
 
     /// Where the manifest of `output` is kept.
     static func path(for output: String) -> String {
@@ -40,67 +26,124 @@ struct BuildManifest {
         return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).sitrep-manifest").path
     }
 
-    /// The current state of a project's inputs and of `output`.
+    /// The current state of a project's inputs, of `output` and of the running binary.
     static func current(projectRoot: String, output: String) -> BuildManifest {
-        var inputs: [String: String] = [:]
-        for top in ["sitrep.yml", "content", "templates"] { scan(projectRoot + "/" + top, key: top, into: &inputs) }
-        var outputs: [String: String] = [:]
-        scanContents(of: output, prefix: "", into: &outputs)
-        return BuildManifest(inputs: inputs, outputs: outputs, binary: signature(of: "/proc/self/exe") ?? CommandLine.arguments[0])
+        var files: [UInt8] = []
+        files.reserveCapacity(1 << 16)
+        files += signature(of: "/proc/self/exe") ?? Array(CommandLine.arguments[0].utf8)
+        files.append(UInt8(ascii: "\n"))
+        for top in ["sitrep.yml", "content", "templates"] {
+            scan(Array((projectRoot + "/" + top).utf8), key: Array(top.utf8), kind: UInt8(ascii: "I"), into: &files)
+        }
+        scanContents(of: Array(output.utf8), prefix: [], kind: UInt8(ascii: "O"), into: &files)
+        return BuildManifest(files: files)
     }
 
-    /// Reads a manifest written by `write`; nil if there is none or it cannot be read.
+    /// True when the files are the same in both (and so is the binary).
+    func sameFiles(as other: BuildManifest) -> Bool { files == other.files }
+
+    /// Reads a manifest written by `write`; nil if there is none or it is not one.
     static func read(_ path: String) -> BuildManifest? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.count >= 2, lines[0] == header else { return nil }
-        var manifest = BuildManifest(inputs: [:], outputs: [:], binary: String(lines[1]))
-        for line in lines.dropFirst(2) where !line.isEmpty {
-            let parts = line.split(separator: " ", maxSplits: 2)
-            guard parts.count == 3 else { return nil }
-            switch parts[0] {
-            case "I": manifest.inputs[String(parts[2])] = String(parts[1])
-            case "O": manifest.outputs[String(parts[2])] = String(parts[1])
-            case "S": manifest.series[String(parts[1])] = String(parts[2])
-            default: return nil
+        let bytes = [UInt8](data)
+        let header = Array(Self.header.utf8)
+        guard bytes.starts(with: header) else { return nil }
+        var manifest = BuildManifest(files: [])
+        var lineStart = header.count
+        var seriesStart = bytes.count
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            if bytes[lineStart] == UInt8(ascii: "S"), lineStart + 1 < lineEnd, bytes[lineStart + 1] == UInt8(ascii: " ") {
+                seriesStart = min(seriesStart, lineStart)
+                let rest = bytes[(lineStart + 2)..<lineEnd]
+                guard let space = rest.firstIndex(of: UInt8(ascii: " ")) else { return nil }
+                manifest.series[String(decoding: rest[..<space], as: UTF8.self)] =
+                    String(decoding: rest[(space + 1)...], as: UTF8.self)
             }
+            lineStart = lineEnd + 1
         }
+        manifest.files = Array(bytes[header.count..<seriesStart])
         return manifest
     }
 
     /// Writes the manifest; failing to write it only costs the next build its shortcut.
     func write(to path: String) {
-        var text = Self.header + "\n" + binary + "\n"
-        for (path, signature) in inputs.sorted(by: { $0.key < $1.key }) { text += "I \(signature) \(path)\n" }
-        for (path, signature) in outputs.sorted(by: { $0.key < $1.key }) { text += "O \(signature) \(path)\n" }
-        for (slug, index) in series.sorted(by: { $0.key < $1.key }) { text += "S \(slug) \(index)\n" }
-        try? Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        var text = Array(Self.header.utf8) + files
+        for (slug, index) in series.sorted(by: { $0.key < $1.key }) { text += Array("S \(slug) \(index)\n".utf8) }
+        try? Data(text).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
-    private static func signature(of path: String) -> String? {
+    /// The binary's signature, and the inputs and outputs as `path: signature`.
+    func parsed() -> (binary: String, inputs: [String: String], outputs: [String: String]) {
+        let lines = String(decoding: files, as: UTF8.self).split(separator: "\n")
+        var inputs: [String: String] = [:]
+        var outputs: [String: String] = [:]
+        for line in lines.dropFirst() {
+            let parts = line.split(separator: " ", maxSplits: 2)
+            guard parts.count == 3 else { continue }
+            if parts[0] == "I" { inputs[String(parts[2])] = String(parts[1]) } else { outputs[String(parts[2])] = String(parts[1]) }
+        }
+        return (lines.first.map(String.init) ?? "", inputs, outputs)
+    }
+
+    private static func signature(of path: String) -> [UInt8]? {
         var status = stat()
         guard stat(path, &status) == 0 else { return nil }
-        return "\(status.st_size):\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
+        return Array("\(status.st_size):\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)".utf8)
     }
 
-    /// Records the file at `full` under `key`, or every file below it if it is a folder.
-    private static func scan(_ full: String, key: String, into files: inout [String: String]) {
+    /// Appends the line of the file at `full` (as `key`), or of every file below it.
+    private static func scan(_ full: [UInt8], key: [UInt8], kind: UInt8, into files: inout [UInt8]) {
+        withCString(full) { path in entry(at: AT_FDCWD, path, key: key, kind: kind, into: &files) }
+    }
+
+    /// Appends the lines of every file in the folder at `folder` (keys start with `prefix`).
+    private static func scanContents(of folder: [UInt8], prefix: [UInt8], kind: UInt8, into files: inout [UInt8]) {
+        let descriptor = withCString(folder) { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        if descriptor >= 0 { scanFolder(descriptor, prefix: prefix, kind: kind, into: &files) }
+    }
+
+    /// One entry, looked up relative to an open folder (no path walk from the root for each file).
+    private static func entry(at folder: Int32, _ name: UnsafePointer<CChar>, key: [UInt8], kind: UInt8,
+                              into files: inout [UInt8]) {
         var status = stat()
-        guard lstat(full, &status) == 0 else { return }
-        guard (status.st_mode & S_IFMT) == S_IFDIR else {
-            files[key] = "\(status.st_size):\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
+        guard fstatat(folder, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return }
+        if (status.st_mode & S_IFMT) == S_IFDIR {
+            let descriptor = openat(folder, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if descriptor >= 0 { scanFolder(descriptor, prefix: key + [UInt8(ascii: "/")], kind: kind, into: &files) }
             return
         }
-        scanContents(of: full, prefix: key + "/", into: &files)
+        files.append(kind)
+        files.append(UInt8(ascii: " "))
+        files += Array("\(status.st_size):\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)".utf8)
+        files.append(UInt8(ascii: " "))
+        files += key
+        files.append(UInt8(ascii: "\n"))
     }
 
-    private static func scanContents(of folder: String, prefix: String, into files: inout [String: String]) {
-        guard let directory = opendir(folder) else { return }
+    /// Reads an open folder (and closes it), in name order so that the list does not depend on
+    /// the file system's order.
+    private static func scanFolder(_ descriptor: Int32, prefix: [UInt8], kind: UInt8, into files: inout [UInt8]) {
+        guard let directory = fdopendir(descriptor) else {
+            close(descriptor)
+            return
+        }
         defer { closedir(directory) }
+        var names: [[UInt8]] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name == "." || name == ".." { continue }
-            scan(folder + "/" + name, key: prefix + name, into: &files)
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
+            names.append(name)
+        }
+        let folder = dirfd(directory)
+        for name in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            withCString(name) { entry(at: folder, $0, key: prefix + name, kind: kind, into: &files) }
+        }
+    }
+
+    private static func withCString<Result>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>) -> Result) -> Result {
+        (bytes + [0]).withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) }
         }
     }
 }
