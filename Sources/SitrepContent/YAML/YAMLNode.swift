@@ -44,7 +44,7 @@ public struct YAMLNode: Sendable {
     public static func parse(_ text: String, file: String, lineOffset: Int = 0) throws(DiagnosticError) -> YAMLNode {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, .basic)  // sitrep types scalars itself: no tag regexes
         } catch let error as YamlError {
             throw DiagnosticError(diagnostic(for: error, text: text, file: file, lineOffset: lineOffset))
         } catch {

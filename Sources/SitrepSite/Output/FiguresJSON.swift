@@ -51,8 +51,12 @@ enum FiguresJSON {
     /// U+2028 and U+2029 are escaped for JavaScript.
     static func quote(_ text: String, into json: inout [UInt8]) {
         json.append(UInt8(ascii: "\""))
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x3C && $0 != 0x3E && $0 != 0x26 && $0 != 0xE2 }) {
-            json.append(contentsOf: text.utf8)
+        var text = text
+        let plain = text.withUTF8 { bytes in
+            bytes.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x3C && $0 != 0x3E && $0 != 0x26 && $0 != 0xE2 }
+        }
+        if plain {
+            text.withUTF8 { json.append(contentsOf: $0) }
             json.append(UInt8(ascii: "\""))
             return
         }
