@@ -14,16 +14,24 @@ public struct Aggregation: Sendable {
 
     /// Groups `table` by the dimensions at `dimensionIndices` (in that order).
     public init(_ table: Table, by dimensionIndices: [Int]) throws(DiagnosticError) {
+        // Grouping by one dimension, the commonest case, keys the index by the value itself.
+        var single: [String: Int] = [:]
         var index: [[String]: Int] = [:]
         var groups: [Group] = []
         for row in table.rows {
-            let keys = dimensionIndices.map { row.keys[$0] }
-            if let position = index[keys] {
+            let position: Int?
+            if dimensionIndices.count == 1 {
+                position = single[row.keys[dimensionIndices[0]]]
+            } else {
+                position = index[dimensionIndices.map { row.keys[$0] }]
+            }
+            if let position {
                 let (sum, overflow) = groups[position].total.addingReportingOverflow(row.value)
                 if overflow { throw Aggregation.overflow(table, row: row) }
                 groups[position].total = sum
             } else {
-                index[keys] = groups.count
+                let keys = dimensionIndices.map { row.keys[$0] }
+                if keys.count == 1 { single[keys[0]] = groups.count } else { index[keys] = groups.count }
                 groups.append(Group(keys: keys, total: row.value))
             }
         }

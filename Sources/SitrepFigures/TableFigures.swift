@@ -17,11 +17,12 @@ enum TableFigures {
             let prefix = "\(table.name).\(dimension)"
             let aggregation = try Aggregation(table, by: [index])
             let ranked = aggregation.ranked
+            let ranks = Dictionary(uniqueKeysWithValues: ranked.enumerated().map { ($0.element.keys[0], $0.offset + 1) })
             for group in aggregation.groups {
                 let name = "\(prefix).\(group.keys[0])"
                 try adder.add(&set, name, .number(Rational(group.total)), additive: true)
                 if let share = Rational(group.total, total) { try adder.add(&set, "\(name).share", .number(share), tracked: true) }
-                let rank = ranked.firstIndex(of: group)! + 1
+                let rank = ranks[group.keys[0]]!
                 try adder.add(&set, "\(name).rank", .number(Rational(rank)), tracked: true)
             }
             try adder.add(&set, "\(prefix).count", .number(Rational(ranked.count)))
@@ -30,9 +31,9 @@ enum TableFigures {
         }
 
         for first in table.dimensions.indices {
+            let parents = try Aggregation(table, by: [first])
+            let parentTotals = Dictionary(uniqueKeysWithValues: parents.groups.map { ($0.keys[0], $0.total) })
             for second in table.dimensions.indices where second > first {
-                let parents = try Aggregation(table, by: [first])
-                let parentTotals = Dictionary(uniqueKeysWithValues: parents.groups.map { ($0.keys[0], $0.total) })
                 for group in try Aggregation(table, by: [first, second]).groups {
                     let name = "\(table.name).\(table.dimensions[first]).\(group.keys[0]).\(table.dimensions[second]).\(group.keys[1])"
                     try adder.add(&set, name, .number(Rational(group.total)), additive: true)
