@@ -146,8 +146,7 @@ public struct SiteRenderer: Sendable {
                 var context = page(root: "../../", title: "\(report.title) — \(label)", breadcrumbs: [
                     ["url": "../../index.html", "label": project.site.title],
                     ["url": "../index.html", "label": config.title],
-                ])
-                context["lang"] = config.locale
+                ], locale: config.locale)
                 context["description"] = "\(config.title): situation report, \(label)"
                 context["series"] = seriesContext(config)
                 var notes = report.notes
@@ -184,9 +183,9 @@ public struct SiteRenderer: Sendable {
             } catch { problems += error.diagnostics }
         }
         if !problems.isEmpty { throw DiagnosticError(problems) }
-        var context = page(root: "../", title: config.title, breadcrumbs: [["url": "../index.html", "label": project.site.title]])
+        var context = page(root: "../", title: config.title, breadcrumbs: [["url": "../index.html", "label": project.site.title]],
+                           locale: config.locale)
         context["series"] = seriesContext(config)
-        context["lang"] = config.locale
         context["reports"] = Array(summaries.reversed())
         try emit("\(slug)/index.html", try layouts.render("series", context), sink)
         index.pages.append(.init(path: "\(slug)/index.html", modified: series.periods.last.map { $0.period.asOf ?? $0.period.end }))
@@ -197,9 +196,10 @@ public struct SiteRenderer: Sendable {
         return index
     }
 
-    private func page(root: String, title: String, breadcrumbs: [[String: String]]) -> [String: Any] {
-        ["lang": project.site.locale, "root": root, "stylesheet": "\(root)assets/sitrep.css", "pageTitle": title,
-         "description": title, "site": ["title": project.site.title], "breadcrumbs": breadcrumbs]
+    private func page(root: String, title: String, breadcrumbs: [[String: String]], locale: String? = nil) -> [String: Any] {
+        let locale = locale ?? project.site.locale
+        return ["lang": locale, "t": PageLabels.labels(for: locale), "root": root, "stylesheet": "\(root)assets/sitrep.css",
+                "pageTitle": title, "description": title, "site": ["title": project.site.title], "breadcrumbs": breadcrumbs]
     }
 
     private func seriesContext(_ config: SeriesConfig) -> [String: Any] {
