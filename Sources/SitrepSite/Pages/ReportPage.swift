@@ -42,7 +42,9 @@ struct RenderedReport {
     }
 
     /// The layout's view of the key figures.
-    var keyFigureContext: [[String: Any]] {
+    var keyFigureContext: [[String: Any]] { Self.context(of: keyFigures) }
+
+    static func context(of keyFigures: [(value: String, label: String, change: String?)]) -> [[String: Any]] {
         keyFigures.map { figure in
             var context: [String: Any] = ["value": figure.value, "label": figure.label]
             if let change = figure.change { context["change"] = change }

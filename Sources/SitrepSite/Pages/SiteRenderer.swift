@@ -113,80 +113,76 @@ public struct SiteRenderer: Sendable {
                         series: Dictionary(uniqueKeysWithValues: zip(project.series.map(\.config.slug), indexes)))
     }
 
+    /// Periods whose figures are computed (in order) before their pages are rendered together,
+    /// on every core. Small, so that memory does not grow with the length of a series.
+    static let batchSize = 8
+
     private func renderSeries(_ series: Project.Series, style: LocaleStyle, sink: Sink,
                               warnings: inout [Diagnostic]) throws(DiagnosticError) -> SeriesIndex {
         let config = series.config
         let slug = config.slug
         var problems: [Diagnostic] = []
-        var summaries: [[String: Any]] = []
+        var summaries: [ReportOutcome.Summary] = []
         var index = SeriesIndex(summary: .init(url: "\(slug)/index.html", title: config.title, office: config.office ?? "",
                                                 reportCount: series.periods.count))
         let labels = series.periods.map { style.format(from: $0.period.start, to: $0.period.end) }
         var seriesFigures = SeriesFigures(series: config)
-        for (position, folder) in series.periods.enumerated() {
-            let report: Report
-            do {
-                report = try project.loadReport(series: series, folder: folder)
-            } catch {
-                // Later periods build on this one: checking them now would only repeat its errors.
-                problems += error.diagnostics
-                if position + 1 < series.periods.count {
-                    problems.append(Diagnostic(
-                        .warning, at: SourceLocation(file: series.periods[position + 1].path),
-                        "the later periods of this series were not checked, because they build on \(folder.name)",
-                        hint: "fix the errors above and run sitrep again"))
+        var start = 0
+        var stopped = false
+        while start < series.periods.count, !stopped {
+            // Figures in order: each period builds on the one before.
+            var prepared: [(position: Int, report: Report, figures: FigureSet)] = []
+            for position in start..<min(start + Self.batchSize, series.periods.count) {
+                let folder = series.periods[position]
+                let report: Report
+                do {
+                    report = try project.loadReport(series: series, folder: folder)
+                } catch {
+                    // Later periods build on this one: checking them now would only repeat its errors.
+                    problems += error.diagnostics
+                    if position + 1 < series.periods.count {
+                        problems.append(Diagnostic(
+                            .warning, at: SourceLocation(file: series.periods[position + 1].path),
+                            "the later periods of this series were not checked, because they build on \(folder.name)",
+                            hint: "fix the errors above and run sitrep again"))
+                    }
+                    stopped = true
+                    break
                 }
-                break
+                do { prepared.append((position, report, try seriesFigures.figures(for: report, folder: folder))) }
+                catch { problems += error.diagnostics }
             }
-            do {
-                let figures = try seriesFigures.figures(for: report, folder: folder)
-                let rendered = try RenderedReport(report: report, figures: figures, series: config, style: style)
-                warnings += rendered.warnings
-                let label = labels[position]
-                var context = page(root: "../../", title: "\(report.title) — \(label)", breadcrumbs: [
-                    ["url": "../../index.html", "label": project.site.title],
-                    ["url": "../index.html", "label": config.title],
-                ], locale: config.locale)
-                context["description"] = "\(config.title): situation report, \(label)"
-                context["series"] = seriesContext(config)
-                var notes = report.notes
-                for correction in config.corrections where correction.period == folder.name {
-                    notes.append("Correction: \(correction.figure) is lower than in the previous report. \(correction.reason)")
+            start += Self.batchSize
+            // Pages in parallel, put back in order.
+            let outcomes = Locked([Result<ReportOutcome, DiagnosticError>?](repeating: nil, count: prepared.count))
+            let batch = prepared
+            DispatchQueue.concurrentPerform(iterations: batch.count) { item in
+                let (position, report, figures) = batch[item]
+                let outcome = Result { () throws(DiagnosticError) -> ReportOutcome in
+                    try renderReport(report, figures: figures, position: position, series: series, style: style,
+                                     labels: labels, sink: sink)
                 }
-                var reportContext: [String: Any] = [
-                    "title": report.title, "periodLabel": label,
-                    "keyFigures": rendered.keyFigureContext, "notes": notes.map { ["text": $0] },
-                ]
-                if let asOf = report.period.asOf { reportContext["asOf"] = style.format(asOf) }
-                context["report"] = reportContext
-                context["body"] = rendered.body
-                context["figuresURL"] = "figures.json"
-                if position > 0 {
-                    context["previous"] = ["url": "../\(series.periods[position - 1].name)/index.html", "label": labels[position - 1]]
+                outcomes.withLock { $0[item] = outcome }
+            }
+            for outcome in outcomes.withLock({ $0 }) {
+                switch outcome {
+                case .success(let page)?:
+                    warnings += page.warnings
+                    summaries.append(page.summary)
+                    index.pages.append(page.page)
+                    index.feed.append(page.feed)
+                case .failure(let error)?:
+                    problems += error.diagnostics
+                case nil:
+                    break
                 }
-                if position + 1 < series.periods.count {
-                    context["next"] = ["url": "../\(series.periods[position + 1].name)/index.html", "label": labels[position + 1]]
-                }
-                let path = "\(slug)/\(folder.name)/"
-                try emit(path + "index.html", try layouts.render("report", context), sink)
-                try sink(path + "figures.json",
-                         FiguresJSON.render(series: slug, period: folder.name, report: report, figures: rendered.figures))
-                summaries.append(["url": "\(folder.name)/index.html", "title": report.title, "periodLabel": label,
-                                  "keyFigures": rendered.keyFigureContext])
-                let updated = report.period.asOf ?? report.period.end
-                index.pages.append(.init(path: path + "index.html", modified: updated))
-                index.feed.append(AtomFeed.Entry(
-                    id: AtomFeed.id(baseURL: absoluteBaseURL, path: path), title: "\(report.title) — \(label)",
-                    url: (absoluteBaseURL ?? "") + path + "index.html", updated: updated,
-                    author: config.office ?? config.title,
-                    summary: rendered.keyFigures.map { "\($0.value) \($0.label)" }.joined(separator: "; ")))
-            } catch { problems += error.diagnostics }
+            }
         }
         if !problems.isEmpty { throw DiagnosticError(problems) }
         var context = page(root: "../", title: config.title, breadcrumbs: [["url": "../index.html", "label": project.site.title]],
                            locale: config.locale)
         context["series"] = seriesContext(config)
-        context["reports"] = Array(summaries.reversed())
+        context["reports"] = summaries.reversed().map(\.context)
         try emit("\(slug)/index.html", try layouts.render("series", context), sink)
         index.pages.append(.init(path: "\(slug)/index.html", modified: series.periods.last.map { $0.period.asOf ?? $0.period.end }))
         if let latest = series.periods.last, let label = labels.last {
@@ -196,17 +192,17 @@ public struct SiteRenderer: Sendable {
         return index
     }
 
-    private func page(root: String, title: String, breadcrumbs: [[String: String]], locale: String? = nil) -> [String: Any] {
+    func page(root: String, title: String, breadcrumbs: [[String: String]], locale: String? = nil) -> [String: Any] {
         let locale = locale ?? project.site.locale
         return ["lang": locale, "t": PageLabels.labels(for: locale), "root": root, "stylesheet": "\(root)assets/sitrep.css",
                 "pageTitle": title, "description": title, "site": ["title": project.site.title], "breadcrumbs": breadcrumbs]
     }
 
-    private func seriesContext(_ config: SeriesConfig) -> [String: Any] {
+    func seriesContext(_ config: SeriesConfig) -> [String: Any] {
         ["title": config.title, "office": config.office ?? ""]
     }
 
-    private func emit(_ path: String, _ text: String, _ sink: Sink) throws(DiagnosticError) {
+    func emit(_ path: String, _ text: String, _ sink: Sink) throws(DiagnosticError) {
         try sink(path, Array(text.utf8))
     }
 }
