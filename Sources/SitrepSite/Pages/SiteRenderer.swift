@@ -6,8 +6,8 @@ import SitrepTemplates
 
 /// Renders every page of a project, series by series and period by period, handing each file
 /// to a sink as soon as it is ready so that memory does not grow with the number of reports.
-/// Series are rendered in parallel, one per core; their results are put together in the order
-/// of the series, so the output is the same whatever the number of threads.
+/// Series are rendered in parallel, and within a series pages are rendered in parallel batches;
+/// results are put together in order, so the output is the same whatever the number of threads.
 public struct SiteRenderer: Sendable {
     public let project: Project
     let layouts: LayoutSet
