@@ -79,10 +79,9 @@ public struct SeriesFigures {
             guard let chain = chains[measure.since] else { continue }
             switch measure.reported {
             case .period:
-                derive("\(figure.name).cumulative", cumulative(of: figure, in: chain, measure: measure))
+                derive(derivedName, cumulative(of: figure, in: chain))
             case .cumulative:
-                let periodValue = periodValue(of: figure, value: value, in: chain, contiguity: contiguity)
-                derive("\(figure.name).period", periodValue)
+                derive(derivedName, periodValue(of: figure, value: value, in: chain, contiguity: contiguity))
                 if let problem = decrease(of: figure, value: value, chain: chain, folder: folder) { problems.append(problem) }
             }
         }
@@ -180,7 +179,7 @@ public struct SeriesFigures {
         }
     }
 
-    private func cumulative(of figure: Figure, in chain: Chain, measure: Measure) -> Result<Rational, Reason> {
+    private func cumulative(of figure: Figure, in chain: Chain) -> Result<Rational, Reason> {
         if let broken = chain.broken { return .failure(Reason(broken)) }
         guard chain.presence[Self.presenceKey(of: figure)] == chain.periods else {
             return .failure(Reason("'\(figure.name)' is not reported in every period since \(chain.anchor)"))
