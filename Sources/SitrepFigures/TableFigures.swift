@@ -21,7 +21,7 @@ enum TableFigures {
             for group in aggregation.groups {
                 let name = "\(prefix).\(group.keys[0])"
                 try adder.add(&set, name, .number(Rational(group.total)), additive: true)
-                if let share = Rational(group.total, total) { try adder.add(&set, "\(name).share", .number(share), tracked: true) }
+                try adder.addShare(&set, "\(name).share", group.total, of: total, tracked: true)
                 let rank = ranks[group.keys[0]]!
                 try adder.add(&set, "\(name).rank", .number(Rational(rank)), tracked: true)
             }
@@ -37,9 +37,7 @@ enum TableFigures {
                 for group in try Aggregation(table, by: [first, second]).groups {
                     let name = "\(table.name).\(table.dimensions[first]).\(group.keys[0]).\(table.dimensions[second]).\(group.keys[1])"
                     try adder.add(&set, name, .number(Rational(group.total)), additive: true)
-                    if let share = Rational(group.total, parentTotals[group.keys[0]]!) {
-                        try adder.add(&set, "\(name).share", .number(share), tracked: true)
-                    }
+                    try adder.addShare(&set, "\(name).share", group.total, of: parentTotals[group.keys[0]]!, tracked: true)
                 }
             }
         }
@@ -56,9 +54,9 @@ enum TableFigures {
             let name = "\(prefix).top\(n)"
             try adder.add(&set, name, .list(top.map { $0.keys[0] }))
             try adder.add(&set, "\(name).total", .number(Rational(topTotal)))
-            if let share = Rational(topTotal, total) { try adder.add(&set, "\(name).share", .number(share)) }
+            try adder.addShare(&set, "\(name).share", topTotal, of: total)
             try adder.add(&set, "\(name).other", .number(Rational(restTotal)))
-            if let share = Rational(restTotal, total) { try adder.add(&set, "\(name).other.share", .number(share)) }
+            try adder.addShare(&set, "\(name).other.share", restTotal, of: total)
             try adder.add(&set, "\(name).other.count", .number(Rational(rest.count)))
             try adder.add(&set, "\(name).other.list", .list(rest.map { $0.keys[0] }))
         }
@@ -68,6 +66,15 @@ enum TableFigures {
     private struct Adder {
         let table: Table
         let measure: Measure
+
+        /// Adds `part / whole`, or records why there is no share when `whole` is 0.
+        func addShare(_ set: inout FigureSet, _ name: String, _ part: Int, of whole: Int, tracked: Bool = false) throws(DiagnosticError) {
+            if let share = Rational(part, whole) {
+                try add(&set, name, .number(share), tracked: tracked)
+            } else {
+                set.markUnavailable(name, because: "the total it would be a share of is 0")
+            }
+        }
 
         func add(_ set: inout FigureSet, _ name: String, _ value: FigureValue, additive: Bool = false,
                  tracked: Bool = false) throws(DiagnosticError) {

@@ -173,6 +173,9 @@ final class TableFiguresTests: XCTestCase {
         XCTAssertNil(set["z.region.North.share"], "a share of nothing is not a number")
         XCTAssertNil(set["z.region.top1.share"])
         XCTAssertEqual(value(set, "z.region.top1.other"), number(0))
+        // A placeholder naming it is told why, not that the name is unknown.
+        XCTAssertEqual(set.unavailable["z.region.North.share"], "the total it would be a share of is 0")
+        XCTAssertEqual(set.unavailable["z.region.top1.other.share"], "the total it would be a share of is 0")
     }
 
     // MARK: Ranks
@@ -233,6 +236,7 @@ final class TableFiguresTests: XCTestCase {
         let set = try figures(table("t", "region,sex,count\nNorth,male,0\nSouth,male,4\n"))
         XCTAssertEqual(value(set, "t.region.North.sex.male"), number(0))
         XCTAssertNil(set["t.region.North.sex.male.share"])
+        XCTAssertNotNil(set.unavailable["t.region.North.sex.male.share"])
         XCTAssertEqual(value(set, "t.region.South.sex.male.share"), number(1))
     }
 

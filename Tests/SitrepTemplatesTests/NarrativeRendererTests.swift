@@ -396,6 +396,15 @@ final class NarrativeRendererTests: XCTestCase {
         XCTAssertTrue(diagnostics.allSatisfy { $0.severity == .error })
     }
 
+    func testErrorsInAWindowsFileQuoteOnlyTheirLine() throws {
+        let diagnostics = try problems("First line.\r\nReturned: {{ avrr.totl }}.\r\nUnclosed {{ avrr.total\r\nLast.\r\n")
+        XCTAssertEqual(diagnostics.map(\.location), [
+            SourceLocation(file: file, line: 2, column: 14),
+            SourceLocation(file: file, line: 3, column: 10),
+        ])
+        XCTAssertEqual(diagnostics.map(\.sourceLine), ["Returned: {{ avrr.totl }}.", "Unclosed {{ avrr.total"])
+    }
+
     func testUnknownTableInABlockIsAnErrorAtItsLine() throws {
         let diagnostics = try problems("Intro.\n\n```sitrep-table\ntable: avr\nrows: country\n```\n", lineOffset: 7)
         XCTAssertEqual(diagnostics.count, 1, "\(diagnostics)")

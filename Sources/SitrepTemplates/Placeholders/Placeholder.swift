@@ -69,7 +69,7 @@ public enum PlaceholderScanner {
                 matches.append(Match(range: index..<lineEnd, result: .failure(Diagnostic(
                     at: location, "this placeholder is not closed",
                     hint: "end it with }} on the same line, e.g. {{ arrivals.total }}",
-                    sourceLine: String(text[lineStart..<lineEnd])))))
+                    sourceLine: sourceLine(text, lineStart, lineEnd)))))
                 index = lineEnd
                 continue
             }
@@ -77,13 +77,27 @@ public enum PlaceholderScanner {
             let parsed = parse(String(text[contentStart..<closing]), location: location, innerColumn: column + 2)
                 .mapError { failure -> Diagnostic in
                     var diagnostic = failure
-                    diagnostic.sourceLine = String(text[lineStart..<lineEnd])
+                    diagnostic.sourceLine = sourceLine(text, lineStart, lineEnd)
                     return diagnostic
                 }
             matches.append(Match(range: index..<end, result: parsed))
             index = end
         }
         return matches
+    }
+
+    /// The line that holds `index`, without its line end (LF or CRLF), for a diagnostic.
+    static func line(around index: String.Index, in text: String) -> String {
+        let utf8 = text.utf8
+        let start = utf8[..<index].lastIndex(of: UInt8(ascii: "\n")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        let end = utf8[index...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+        return sourceLine(text, start, end)
+    }
+
+    private static func sourceLine(_ text: String, _ start: String.Index, _ end: String.Index) -> String {
+        var line = Substring(text[start..<end])
+        if line.utf8.last == UInt8(ascii: "\r") { line = Substring(line.utf8.dropLast()) }
+        return String(line)
     }
 
     /// Parses the text between the braces; `innerColumn` is the column of its first character.

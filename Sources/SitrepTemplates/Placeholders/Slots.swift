@@ -36,7 +36,7 @@ struct Slots {
                     case .success(let text):
                         value = text
                     case .failure(var diagnostic):
-                        diagnostic.sourceLine = Self.line(around: match.range, in: markdown)
+                        diagnostic.sourceLine = PlaceholderScanner.line(around: match.range.lowerBound, in: markdown)
                         problems.append(diagnostic)
                         value = nil
                     }
@@ -118,9 +118,4 @@ struct Slots {
         return result
     }
 
-    private static func line(around range: Range<String.Index>, in text: String) -> String {
-        let start = text[..<range.lowerBound].lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
-        let end = text[range.lowerBound...].firstIndex(of: "\n") ?? text.endIndex
-        return String(text[start..<end])
-    }
 }
