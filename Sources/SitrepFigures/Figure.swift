@@ -26,28 +26,116 @@ public struct Figure: Sendable {
     public var tracksChange = false
 }
 
-/// Every figure of one report, by name, in a stable order (tables in file order, then stated figures).
+/// A figure that needs the periods before the report: `X.previous`, `X.change`,
+/// `X.change.relative`, and `X.cumulative` (for a count reported per period) or `X.period` (for
+/// one reported cumulatively). See `SeriesFigures`.
+public enum Derivation: Int, Sendable, CaseIterable {
+    case previous, change, relativeChange, cumulative, period
+
+    /// What the name of the figure `X` derived this way adds to `X`.
+    public var suffix: String {
+        switch self {
+        case .previous: ".previous"
+        case .change: ".change"
+        case .relativeChange: ".change.relative"
+        case .cumulative: ".cumulative"
+        case .period: ".period"
+        }
+    }
+
+    /// The figure a name derives from and how, if the name ends with a derivation's suffix.
+    static func split(_ name: String) -> (base: Substring, derivation: Derivation)? {
+        for derivation in allCases where name.utf8.count > derivation.suffix.utf8.count && name.hasSuffix(derivation.suffix) {
+            return (name.dropLast(derivation.suffix.count), derivation)
+        }
+        return nil
+    }
+}
+
+/// Every figure of one report, by name, in a stable order: tables in file order, then stated
+/// figures, then the figures derived from the periods before.
+///
+/// Derived figures are kept by their base figure and derivation, not by name: a report has
+/// hundreds of them, and their names are only spelled out when they are listed.
 public struct FigureSet: Sendable {
-    /// All figures, in order.
-    public private(set) var all: [Figure] = []
+    /// The figures of the report itself, in order.
+    private var figures: [Figure] = []
     private var index: [String: Int] = [:]
-    /// Figures that exist in principle but cannot be computed for this report, with the reason
-    /// (e.g. a gap before the period). A placeholder naming one is an error that gives the reason.
-    public private(set) var unavailable: [String: String] = [:]
+    /// Figures of the report itself that cannot be computed, with the reason.
+    private var unavailableHere: [String: String] = [:]
+    /// Derived figures, in the order they were derived.
+    private var derived: [(base: Int, derivation: Derivation, value: Result<Rational, DerivationFailure>, stated: Bool)] = []
+    /// For each figure, where its derived figures start in `derived` (they are contiguous).
+    private var firstDerived: [Int] = []
+
+    /// Why a derived figure cannot be computed.
+    public struct DerivationFailure: Error, Sendable {
+        public var reason: String
+        public init(_ reason: String) { self.reason = reason }
+    }
 
     public init() {}
 
     /// The figure called `name`.
-    public subscript(name: String) -> Figure? { index[name].map { all[$0] } }
+    public subscript(name: String) -> Figure? {
+        if let position = index[name] { return figures[position] }
+        guard let (base, derivation) = locateDerived(name), case .success(let value) = derivedValue(of: base, derivation) else { return nil }
+        return Figure(name: name, value: .number(value), origin: .report)
+    }
+
+    /// Why `name` cannot be computed for this report, if it is a figure that exists in principle
+    /// (e.g. a change across a gap). A placeholder naming it is an error that gives the reason.
+    public func unavailableReason(_ name: String) -> String? {
+        if index[name] != nil { return nil }
+        if let reason = unavailableHere[name] { return reason }
+        guard let (base, derivation) = locateDerived(name), case .failure(let failure) = derivedValue(of: base, derivation) else { return nil }
+        return failure.reason
+    }
+
+    /// Every figure that cannot be computed, by name, with the reason.
+    public var unavailable: [String: String] {
+        var all = unavailableHere
+        for entry in derived {
+            if case .failure(let failure) = entry.value, !entry.stated {
+                all[figures[entry.base].name + entry.derivation.suffix] = failure.reason
+            }
+        }
+        return all
+    }
+
+    /// Every figure, in order.
+    public var all: [Figure] {
+        var list = figures
+        forEachDerived { name, value in list.append(Figure(name: name, value: .number(value), origin: .report)) }
+        return list
+    }
+
+    /// Calls `body` with each figure's name and value, in order, without building a `Figure`
+    /// per derived figure: a derived name is given as its base name and suffix.
+    public func forEach(_ body: (_ name: String, _ suffix: String, _ value: FigureValue) -> Void) {
+        for figure in figures { body(figure.name, "", figure.value) }
+        for entry in derived {
+            guard case .success(let value) = entry.value, !entry.stated else { continue }
+            body(figures[entry.base].name, entry.derivation.suffix, .number(value))
+        }
+    }
 
     /// Every figure name, in order.
     public var names: [String] { all.map(\.name) }
 
-    public var count: Int { all.count }
+    /// How many figures there are.
+    public var count: Int {
+        var count = figures.count
+        forEachDerived { _, _ in count += 1 }
+        return count
+    }
+
+    /// The report's own figures (no derived ones), in order.
+    var ownFigures: [Figure] { figures }
 
     /// Makes room for `count` more figures.
     mutating func reserve(_ count: Int) {
-        all.reserveCapacity(all.count + count)
+        figures.reserveCapacity(figures.count + count)
         index.reserveCapacity(index.count + count)
     }
 
@@ -55,14 +143,56 @@ public struct FigureSet: Sendable {
     @discardableResult
     mutating func add(_ name: String, _ value: FigureValue, origin: Figure.Origin, measure: Measure? = nil,
                       table: String? = nil, tracksChange: Bool = false) -> Figure? {
-        if let existing = index[name] { return all[existing] }
-        index[name] = all.count
-        all.append(Figure(name: name, value: value, origin: origin, measure: measure, table: table, tracksChange: tracksChange))
+        if let existing = index[name] { return figures[existing] }
+        index[name] = figures.count
+        figures.append(Figure(name: name, value: value, origin: origin, measure: measure, table: table, tracksChange: tracksChange))
         return nil
     }
 
     /// Records that `name` cannot be computed, unless a figure of that name exists.
     mutating func markUnavailable(_ name: String, because reason: String) {
-        if index[name] == nil { unavailable[name] = reason }
+        if index[name] == nil { unavailableHere[name] = reason }
+    }
+
+    /// Records a figure derived from the figure at `base` (its position in `base`). The
+    /// derived figures of one base figure must be added one after the other. When the report
+    /// states a figure of the same name (`stated`, see `statedDerivedFigures`), the stated one
+    /// stands: it is the one found and listed.
+    mutating func addDerived(from base: Int, _ derivation: Derivation, _ value: Result<Rational, DerivationFailure>, stated: Bool) {
+        if firstDerived.isEmpty { firstDerived = Array(repeating: -1, count: figures.count) }
+        if firstDerived[base] < 0 { firstDerived[base] = derived.count }
+        derived.append((base, derivation, value, stated))
+    }
+
+    /// The figures named like a derived one, e.g. `assessments.total.cumulative` stated in
+    /// figures.yml: by the position of the figure they derive from, and the derivation.
+    func figuresNamedLikeDerived() -> [Int: [Derivation: Figure]] {
+        var found: [Int: [Derivation: Figure]] = [:]
+        for figure in figures {
+            guard let (base, derivation) = Derivation.split(figure.name), let position = index[String(base)] else { continue }
+            found[position, default: [:]][derivation] = figure
+        }
+        return found
+    }
+
+    private func locateDerived(_ name: String) -> (base: Int, derivation: Derivation)? {
+        guard !derived.isEmpty, let (base, derivation) = Derivation.split(name), let position = index[String(base)] else { return nil }
+        return (position, derivation)
+    }
+
+    private func derivedValue(of base: Int, _ derivation: Derivation) -> Result<Rational, DerivationFailure>? {
+        guard base < firstDerived.count, firstDerived[base] >= 0 else { return nil }
+        var position = firstDerived[base]
+        while position < derived.count, derived[position].base == base {
+            if derived[position].derivation == derivation { return derived[position].value }
+            position += 1
+        }
+        return nil
+    }
+
+    private func forEachDerived(_ body: (String, Rational) -> Void) {
+        forEach { name, suffix, value in
+            if !suffix.isEmpty, case .number(let number) = value { body(name + suffix, number) }
+        }
     }
 }

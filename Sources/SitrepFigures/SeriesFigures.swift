@@ -40,48 +40,47 @@ public struct SeriesFigures {
     public mutating func figures(for report: Report, folder: PeriodFolder) throws(DiagnosticError) -> FigureSet {
         let (base, baseProblems) = FigureComputer.figuresAndProblems(for: report, in: series)
         var set = base
-        set.reserve(base.count * 4)
         var problems = baseProblems
         let stated = Dictionary((report.statedFigures + report.frontMatterFigures).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let contiguity = previousReason(folder)
         advanceChains(base: base, folder: folder)
 
-        func derive(_ name: String, _ value: Result<Rational, Reason>) {
-            switch value {
-            case .success(let number):
-                if set.add(name, .number(number), origin: .report) != nil, let statement = stated[name],
-                   let problem = FigureComputer.disagreement(statement, Figure(name: name, value: .number(number), origin: .report)) {
+        let namedLikeDerived = base.figuresNamedLikeDerived()
+        for (position, figure) in base.ownFigures.enumerated() {
+            guard figure.tracksChange, case .number(let value) = figure.value else { continue }
+            let existing = namedLikeDerived[position]
+            func derive(_ derivation: Derivation, _ result: Result<Rational, Reason>) {
+                let figureOfThatName = existing?[derivation]
+                set.addDerived(from: position, derivation, result.mapError { FigureSet.DerivationFailure($0.text) },
+                               stated: figureOfThatName != nil)
+                // A figure stated under a derived name is checked against the computed one.
+                if case .success(let number) = result, let figureOfThatName, let statement = stated[figureOfThatName.name],
+                   let problem = FigureComputer.disagreement(statement, Figure(name: figureOfThatName.name, value: .number(number), origin: .report)) {
                     problems.append(problem)
                 }
-            case .failure(let reason):
-                set.markUnavailable(name, because: reason.text)
             }
-        }
-
-        for figure in base.all {
-            guard figure.tracksChange, case .number(let value) = figure.value else { continue }
             let previousValue = self.previousValue(of: figure, contiguity: contiguity)
-            derive("\(figure.name).previous", previousValue)
-            derive("\(figure.name).change", previousValue.flatMap { previous in
+            derive(.previous, previousValue)
+            derive(.change, previousValue.flatMap { previous in
                 value.subtracting(previous).map(Result.success) ?? .failure(Reason("the numbers are too large"))
             })
-            derive("\(figure.name).change.relative", previousValue.flatMap { previous in
+            derive(.relativeChange, previousValue.flatMap { previous in
                 guard previous.numerator != 0 else { return .failure(Reason("its previous value is 0")) }
                 return value.subtracting(previous).flatMap { $0.dividing(by: previous) }.map(Result.success)
                     ?? .failure(Reason("the numbers are too large"))
             })
             guard let measure = figure.measure else { continue }
-            let derivedName = "\(figure.name).\(measure.reported == .period ? "cumulative" : "period")"
+            let derivation: Derivation = measure.reported == .period ? .cumulative : .period
             if let reason = outside[measure.since] {
-                derive(derivedName, .failure(Reason(reason)))
+                derive(derivation, .failure(Reason(reason)))
                 continue
             }
             guard let chain = chains[measure.since] else { continue }
             switch measure.reported {
             case .period:
-                derive(derivedName, cumulative(of: figure, in: chain))
+                derive(derivation, cumulative(of: figure, in: chain))
             case .cumulative:
-                derive(derivedName, periodValue(of: figure, value: value, in: chain, contiguity: contiguity))
+                derive(derivation, periodValue(of: figure, value: value, in: chain, contiguity: contiguity))
                 if let problem = decrease(of: figure, value: value, chain: chain, folder: folder) { problems.append(problem) }
             }
         }
@@ -137,7 +136,7 @@ public struct SeriesFigures {
     /// that ends before a count begins is left out of that count.
     private mutating func advanceChains(base: FigureSet, folder: PeriodFolder) {
         outside = [:]
-        let measures = Set(base.all.compactMap(\.measure))
+        let measures = Set(base.ownFigures.compactMap(\.measure))
         for since in Set(measures.map(\.since)).union(chains.keys) {
             guard let anchor = anchor(of: since, for: folder) else {
                 chains[since] = Chain(anchor: folder.period.start, broken: "series.yml gives no onset date to count from")
@@ -166,7 +165,7 @@ public struct SeriesFigures {
             }
             chain.periods += 1
             var present = Set<String>()
-            for figure in base.all where figure.measure?.since == since {
+            for figure in base.ownFigures where figure.measure?.since == since {
                 present.insert(Self.presenceKey(of: figure))
                 if figure.measure?.reported == .period, let value = figure.value.number, value.isWhole {
                     let (sum, overflow) = (chain.sums[figure.name] ?? 0).addingReportingOverflow(value.numerator)

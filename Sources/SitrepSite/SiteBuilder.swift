@@ -20,8 +20,7 @@ public enum SiteBuilder {
     /// True when the project and `output` are exactly as the last successful build left them
     /// (see `BuildManifest`).
     static func isUpToDate(projectRoot: String, output: String) -> Bool {
-        guard let recorded = BuildManifest.read(BuildManifest.path(for: output)) else { return false }
-        return recorded.sameFiles(as: BuildManifest.current(projectRoot: projectRoot, output: output))
+        BuildManifest.read(BuildManifest.path(for: output))?.isCurrent(projectRoot: projectRoot, output: output) ?? false
     }
 
     /// Renders the project at `projectRoot` into `output`, replacing it only if every page
@@ -31,10 +30,10 @@ public enum SiteBuilder {
     public static func build(projectRoot: String, output: String) throws(DiagnosticError) -> Summary {
         let manifestPath = BuildManifest.path(for: output)
         let previous = BuildManifest.read(manifestPath)
-        let current = BuildManifest.current(projectRoot: projectRoot, output: output)
-        if let previous, previous.sameFiles(as: current) {
+        if let previous, previous.isCurrent(projectRoot: projectRoot, output: output) {
             return Summary(files: 0, warnings: [], upToDate: true)
         }
+        let current = BuildManifest.current(projectRoot: projectRoot, output: output)
         let renderer = try SiteRenderer(project: Project.load(root: projectRoot))
         try OutputWriter.checkSafe(destination: output, projectRoot: renderer.project.root)
         let writer = try OutputWriter(destination: output)

@@ -649,6 +649,26 @@ final class SeriesFiguresTests: XCTestCase {
         XCTAssertEqual(diagnostics.first?.hint, hint)
     }
 
+    /// A derived figure is kept by its base figure, not by name: listing spells the names out,
+    /// once each, with the stated figure standing for the derived one of the same name.
+    func testDerivedFiguresAreListedOnceEachByName() throws {
+        try exampleSeries()
+        try write("content/belarus/2022-06-09/figures.yml", "assessments.total.cumulative: 343\n")
+        let june = try figures(of: "2022-06-09")
+        let names = june.all.map(\.name)
+        XCTAssertEqual(names.count, Set(names).count, "a name is listed twice")
+        XCTAssertEqual(june.count, names.count)
+        XCTAssertEqual(names.filter { $0 == "assessments.total.cumulative" }.count, 1)
+        guard case .stated? = june["assessments.total.cumulative"]?.origin else { return XCTFail("the stated figure should stand") }
+        XCTAssertEqual(number(june, "assessments.total.change"), number(june, "assessments.total")!.subtracting(number(june, "assessments.total.previous")!))
+        var listed: [String] = []
+        june.forEach { name, suffix, _ in listed.append(name + suffix) }
+        XCTAssertEqual(listed, names)
+        XCTAssertTrue(names.contains("arrivals.total.previous"))
+        XCTAssertNil(june["arrivals.total.previous.previous"])
+        XCTAssertNil(june.unavailableReason("arrivals.total.previous"))
+    }
+
     func testAStatedDerivedFigureFillsInWhenTheComputedOneIsUnavailable() throws {
         try series(Self.onset)
         try period("2022-05-26", start: "2022-05-13", assessments([("Gomel", 63)]))

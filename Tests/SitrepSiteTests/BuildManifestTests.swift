@@ -62,6 +62,37 @@ final class BuildManifestTests: XCTestCase {
         try Data("x\n".utf8).write(to: project.appendingPathComponent("content/belarus/NOTES.txt"))
         XCTAssertFalse(SiteBuilder.isUpToDate(projectRoot: project.path, output: output))
     }
+
+    /// The no-op check lists no folder: a removed file, a file added to the output, and a
+    /// `templates/` folder that did not exist are each noticed by the folders' recorded times.
+    func testAddedAndRemovedFilesAreNoticedWithoutListingFolders() throws {
+        try FileManager.default.removeItem(at: project.appendingPathComponent("templates"))
+        _ = try SiteBuilder.build(projectRoot: project.path, output: output)
+        XCTAssertTrue(SiteBuilder.isUpToDate(projectRoot: project.path, output: output))
+
+        try Data("stray\n".utf8).write(to: URL(fileURLWithPath: output + "/belarus/2022-06/stray.txt"))
+        XCTAssertFalse(SiteBuilder.isUpToDate(projectRoot: project.path, output: output))
+        _ = try SiteBuilder.build(projectRoot: project.path, output: output)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output + "/belarus/2022-06/stray.txt"))
+        XCTAssertTrue(SiteBuilder.isUpToDate(projectRoot: project.path, output: output))
+
+        try FileManager.default.createDirectory(at: project.appendingPathComponent("templates"), withIntermediateDirectories: false)
+        XCTAssertFalse(SiteBuilder.isUpToDate(projectRoot: project.path, output: output))
+        _ = try SiteBuilder.build(projectRoot: project.path, output: output)
+
+        try FileManager.default.removeItem(at: project.appendingPathComponent("content/belarus/2022-06/hotline.csv"))
+        XCTAssertFalse(SiteBuilder.isUpToDate(projectRoot: project.path, output: output))
+    }
+
+    func testAManifestOfAnOlderFormatIsNotTrusted() throws {
+        _ = try SiteBuilder.build(projectRoot: project.path, output: output)
+        let path = BuildManifest.path(for: output)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "sitrep-manifest 4", with: "sitrep-manifest 3").utf8).write(to: URL(fileURLWithPath: path))
+        XCTAssertFalse(SiteBuilder.isUpToDate(projectRoot: project.path, output: output))
+        XCTAssertFalse(try SiteBuilder.build(projectRoot: project.path, output: output).upToDate)
+        XCTAssertTrue(SiteBuilder.isUpToDate(projectRoot: project.path, output: output))
+    }
 }
 
 /// A series whose content did not change keeps its pages from the last build; the result is

@@ -44,7 +44,9 @@ public struct YAMLNode: Sendable {
     public static func parse(_ text: String, file: String, lineOffset: Int = 0) throws(DiagnosticError) -> YAMLNode {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text, .basic)  // sitrep types scalars itself: no tag regexes
+            // sitrep types scalars itself: no tag regexes. The encoding is given because Yams's
+            // default reads the whole process environment on every call.
+            root = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw DiagnosticError(diagnostic(for: error, text: text, file: file, lineOffset: lineOffset))
         } catch {

@@ -1,24 +1,37 @@
 import Foundation
 
-/// What the last successful build read and wrote, by size and modification time, kept beside
-/// the output folder (`.output.sitrep-manifest`). When nothing listed has changed, and the
-/// sitrep binary is the same, a build or `--check` can say "up to date" after a few thousand
-/// `stat` calls, without reading any content: the no-op rebuild CI pays on every push.
+/// What the last successful build read and wrote, kept beside the output folder
+/// (`.output.sitrep-manifest`). When nothing listed has changed, and the sitrep binary is the
+/// same, a build or `--check` can say "up to date" after one `stat` call per file and folder,
+/// without listing a folder or reading any content: the no-op rebuild CI pays on every push.
 ///
-/// Like make and ninja, it trusts modification times; `sitrep build` with the manifest removed
-/// (or any edit, which changes the time) always renders everything.
+/// Like make and ninja, it trusts modification times. A file added, removed or renamed changes
+/// its folder's modification time, which is recorded too, so new files are noticed without
+/// listing folders. `sitrep build` with the manifest removed always renders everything.
 ///
-/// The file is text: a header, the binary's signature, one `I size:mtime path` line per input
-/// and `O size:mtime path` per output (in the order the folders were read), then one
-/// `S slug json` line per series. The no-op check compares the file lists as bytes, without
-/// parsing them.
+/// The file is text: a header, the binary's signature, then one line per entry, in the order the
+/// folders were read: `I size:mtime path` per input file, `D mtime path` per input folder,
+/// `A - path` for a top-level input that does not exist (`sitrep.yml`, `templates`), and
+/// `O size:mtime path` and `F mtime path` for the output's files and folders (the output folder
+/// itself is `.`). Then one `S slug json` line per series.
 struct BuildManifest {
-    /// The header, binary and file lines, exactly as written.
+    /// The header, binary and entry lines, exactly as written.
     private(set) var files: [UInt8]
-    /// Each series' index (JSON), by slug, so that an unchanged series need not be rendered.
+    /// Each series' index (JSON), by slug, to be written, so that the next build need not
+    /// render an unchanged series.
     var series: [String: String] = [:]
+    /// The `S` lines as read, parsed only when a build needs them (see `recordedSeries`).
+    private var seriesLines: ArraySlice<UInt8> = []
 
-    static let header = "sitrep-manifest 3\n"
+    static let header = "sitrep-manifest 4\n"
+
+    private enum Kind {
+        static let inputFile = UInt8(ascii: "I")
+        static let inputFolder = UInt8(ascii: "D")
+        static let absent = UInt8(ascii: "A")
+        static let outputFile = UInt8(ascii: "O")
+        static let outputFolder = UInt8(ascii: "F")
+    }
 
     /// Where the manifest of `output` is kept.
     static func path(for output: String) -> String {
@@ -26,21 +39,105 @@ struct BuildManifest {
         return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).sitrep-manifest").path
     }
 
-    /// The current state of a project's inputs, of `output` and of the running binary.
+    /// The current state of a project's inputs, of `output` and of the running binary, found by
+    /// listing every folder.
     static func current(projectRoot: String, output: String) -> BuildManifest {
         var files: [UInt8] = []
         files.reserveCapacity(1 << 16)
         files += signature(of: "/proc/self/exe") ?? Array(CommandLine.arguments[0].utf8)
         files.append(UInt8(ascii: "\n"))
         for top in ["sitrep.yml", "content", "templates"] {
-            scan(Array((projectRoot + "/" + top).utf8), key: Array(top.utf8), kind: UInt8(ascii: "I"), into: &files)
+            withCString(Array((projectRoot + "/" + top).utf8)) { path in
+                if !entry(at: AT_FDCWD, path, key: Array(top.utf8), output: false, into: &files) {
+                    line(Kind.absent, [UInt8(ascii: "-")], Array(top.utf8), into: &files)
+                }
+            }
         }
-        scanContents(of: Array(output.utf8), prefix: [], kind: UInt8(ascii: "O"), into: &files)
+        withCString(Array(output.utf8)) { path in
+            _ = entry(at: AT_FDCWD, path, key: [UInt8(ascii: ".")], output: true, into: &files)
+        }
         return BuildManifest(files: files)
     }
 
-    /// True when the files are the same in both (and so is the binary).
-    func sameFiles(as other: BuildManifest) -> Bool { files == other.files }
+    /// True when every entry is as recorded: the same binary, and each file and folder with the
+    /// same signature (and each absent one still absent). It lists no folder, so it costs one
+    /// `stat` per entry; the entries are checked on every core.
+    func isCurrent(projectRoot: String, output: String) -> Bool {
+        guard let firstEnd = files.firstIndex(of: UInt8(ascii: "\n")),
+              let binary = Self.signature(of: "/proc/self/exe"), files[..<firstEnd].elementsEqual(binary) else { return false }
+        let roots = [projectRoot, output].map { path in
+            Self.withCString(Array(path.utf8)) { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        }
+        defer { for root in roots where root >= 0 { close(root) } }
+        guard roots.allSatisfy({ $0 >= 0 }) else { return false }
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(files.count / 48)
+        var start = firstEnd + 1
+        while start < files.count {
+            let end = files[start...].firstIndex(of: UInt8(ascii: "\n")) ?? files.count
+            ranges.append(start..<end)
+            start = end + 1
+        }
+        let (files, lines) = (files, ranges)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let changed = Locked(false)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var path = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let share = lines[(lines.count * worker / workers)..<(lines.count * (worker + 1) / workers)]
+            for (checked, line) in share.enumerated() {
+                if checked % 512 == 511, changed.withLock({ $0 }) { return }
+                if !Self.isCurrent(files[line], roots: roots, path: &path) {
+                    changed.withLock { $0 = true }
+                    return
+                }
+            }
+        }
+        return !changed.withLock { $0 }
+    }
+
+    /// Whether one entry line (`K stamp key`) matches the file system; `path` is scratch space.
+    private static func isCurrent(_ line: ArraySlice<UInt8>, roots: [Int32], path: inout [CChar]) -> Bool {
+        guard line.count > 4, let stampEnd = line.dropFirst(2).firstIndex(of: UInt8(ascii: " ")),
+              line.count - (stampEnd + 1 - line.startIndex) < path.count else { return false }
+        let kind = line[line.startIndex]
+        let key = line[(stampEnd + 1)...]
+        for (offset, byte) in key.enumerated() { path[offset] = CChar(bitPattern: byte) }
+        path[key.count] = 0
+        let root = kind == Kind.outputFile || kind == Kind.outputFolder ? roots[1] : roots[0]
+        var status = stat()
+        let found = fstatat(root, path, &status, AT_SYMLINK_NOFOLLOW) == 0
+        let stamp = line[(line.startIndex + 2)..<stampEnd]
+        switch kind {
+        case Kind.absent: return !found
+        case Kind.inputFolder, Kind.outputFolder: return found && isFolder(status) && matches(stamp, status)
+        case Kind.inputFile, Kind.outputFile: return found && !isFolder(status) && matches(stamp, status)
+        default: return false
+        }
+    }
+
+    /// Whether a recorded stamp (see `stamp`) is the one of `status`, read without allocating.
+    private static func matches(_ stamp: ArraySlice<UInt8>, _ status: stat) -> Bool {
+        let expected = isFolder(status)
+            ? (count: 2, values: (status.st_mtim.tv_sec, status.st_mtim.tv_nsec, 0))
+            : (count: 3, values: (Int(status.st_size), status.st_mtim.tv_sec, status.st_mtim.tv_nsec))
+        var rest = stamp[...]
+        for field in 0..<expected.count {
+            var value = 0
+            var digits = 0
+            while let byte = rest.first, byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 18 {
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+                digits += 1
+                rest = rest.dropFirst()
+            }
+            let wanted = field == 0 ? expected.values.0 : field == 1 ? expected.values.1 : expected.values.2
+            guard digits > 0, value == wanted else { return false }
+            if field < expected.count - 1 {
+                guard let separator = rest.first, separator == UInt8(ascii: field == expected.count - 2 ? "." : ":") else { return false }
+                rest = rest.dropFirst()
+            }
+        }
+        return rest.isEmpty
+    }
 
     /// Reads a manifest written by `write`; nil if there is none or it is not one.
     static func read(_ path: String) -> BuildManifest? {
@@ -48,22 +145,25 @@ struct BuildManifest {
         let bytes = [UInt8](data)
         let header = Array(Self.header.utf8)
         guard bytes.starts(with: header) else { return nil }
-        var manifest = BuildManifest(files: [])
+        // The S lines come last: find the first one.
         var lineStart = header.count
-        var seriesStart = bytes.count
-        while lineStart < bytes.count {
-            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-            if bytes[lineStart] == UInt8(ascii: "S"), lineStart + 1 < lineEnd, bytes[lineStart + 1] == UInt8(ascii: " ") {
-                seriesStart = min(seriesStart, lineStart)
-                let rest = bytes[(lineStart + 2)..<lineEnd]
-                guard let space = rest.firstIndex(of: UInt8(ascii: " ")) else { return nil }
-                manifest.series[String(decoding: rest[..<space], as: UTF8.self)] =
-                    String(decoding: rest[(space + 1)...], as: UTF8.self)
-            }
-            lineStart = lineEnd + 1
+        while lineStart < bytes.count, !(bytes[lineStart] == UInt8(ascii: "S") && lineStart + 1 < bytes.count && bytes[lineStart + 1] == UInt8(ascii: " ")) {
+            lineStart = (bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count) + 1
         }
-        manifest.files = Array(bytes[header.count..<seriesStart])
+        var manifest = BuildManifest(files: Array(bytes[header.count..<min(lineStart, bytes.count)]))
+        if lineStart < bytes.count { manifest.seriesLines = bytes[lineStart...] }
         return manifest
+    }
+
+    /// Each series' index (JSON) as the last build recorded it, by slug.
+    func recordedSeries() -> [String: String] {
+        var indexes: [String: String] = [:]
+        for line in seriesLines.split(separator: UInt8(ascii: "\n")) where line.starts(with: [UInt8(ascii: "S"), UInt8(ascii: " ")]) {
+            let rest = line.dropFirst(2)
+            guard let space = rest.firstIndex(of: UInt8(ascii: " ")) else { continue }
+            indexes[String(decoding: rest[..<space], as: UTF8.self)] = String(decoding: rest[(space + 1)...], as: UTF8.self)
+        }
+        return indexes
     }
 
     /// Writes the manifest; failing to write it only costs the next build its shortcut.
@@ -73,7 +173,7 @@ struct BuildManifest {
         try? Data(text).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
-    /// The binary's signature, and the inputs and outputs as `path: signature`.
+    /// The binary's signature, and the input and output files as `path: signature`.
     func parsed() -> (binary: String, inputs: [String: String], outputs: [String: String]) {
         let lines = String(decoding: files, as: UTF8.self).split(separator: "\n")
         var inputs: [String: String] = [:]
@@ -81,7 +181,11 @@ struct BuildManifest {
         for line in lines.dropFirst() {
             let parts = line.split(separator: " ", maxSplits: 2)
             guard parts.count == 3 else { continue }
-            if parts[0] == "I" { inputs[String(parts[2])] = String(parts[1]) } else { outputs[String(parts[2])] = String(parts[1]) }
+            switch parts[0] {
+            case "I": inputs[String(parts[2])] = String(parts[1])
+            case "O": outputs[String(parts[2])] = String(parts[1])
+            default: continue
+            }
         }
         return (lines.first.map(String.init) ?? "", inputs, outputs)
     }
@@ -89,41 +193,57 @@ struct BuildManifest {
     private static func signature(of path: String) -> [UInt8]? {
         var status = stat()
         guard stat(path, &status) == 0 else { return nil }
-        return Array("\(status.st_size):\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)".utf8)
+        return stamp(status)
     }
 
-    /// Appends the line of the file at `full` (as `key`), or of every file below it.
-    private static func scan(_ full: [UInt8], key: [UInt8], kind: UInt8, into files: inout [UInt8]) {
-        withCString(full) { path in entry(at: AT_FDCWD, path, key: key, kind: kind, into: &files) }
-    }
+    private static func isFolder(_ status: stat) -> Bool { (status.st_mode & S_IFMT) == S_IFDIR }
 
-    /// Appends the lines of every file in the folder at `folder` (keys start with `prefix`).
-    private static func scanContents(of folder: [UInt8], prefix: [UInt8], kind: UInt8, into files: inout [UInt8]) {
-        let descriptor = withCString(folder) { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
-        if descriptor >= 0 { scanFolder(descriptor, prefix: prefix, kind: kind, into: &files) }
-    }
-
-    /// One entry, looked up relative to an open folder (no path walk from the root for each file).
-    private static func entry(at folder: Int32, _ name: UnsafePointer<CChar>, key: [UInt8], kind: UInt8,
-                              into files: inout [UInt8]) {
-        var status = stat()
-        guard fstatat(folder, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return }
-        if (status.st_mode & S_IFMT) == S_IFDIR {
-            let descriptor = openat(folder, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            if descriptor >= 0 { scanFolder(descriptor, prefix: key + [UInt8(ascii: "/")], kind: kind, into: &files) }
-            return
+    /// `size:seconds.nanoseconds` of the last modification for a file, `seconds.nanoseconds` for
+    /// a folder (whose size says nothing).
+    private static func stamp(_ status: stat) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        if !isFolder(status) {
+            bytes.appendDecimal(Int(status.st_size))
+            bytes.append(UInt8(ascii: ":"))
         }
+        bytes.appendDecimal(status.st_mtim.tv_sec)
+        bytes.append(UInt8(ascii: "."))
+        bytes.appendDecimal(status.st_mtim.tv_nsec)
+        return bytes
+    }
+
+    private static func line(_ kind: UInt8, _ stamp: [UInt8], _ key: [UInt8], into files: inout [UInt8]) {
         files.append(kind)
         files.append(UInt8(ascii: " "))
-        files += Array("\(status.st_size):\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)".utf8)
+        files += stamp
         files.append(UInt8(ascii: " "))
         files += key
         files.append(UInt8(ascii: "\n"))
     }
 
+    /// Appends the line of the entry `name` of an open folder (as `key`), and of everything below
+    /// it if it is a folder. False if there is no such entry.
+    private static func entry(at folder: Int32, _ name: UnsafePointer<CChar>, key: [UInt8], output: Bool,
+                              into files: inout [UInt8]) -> Bool {
+        var status = stat()
+        guard fstatat(folder, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
+        guard isFolder(status) else {
+            line(output ? Kind.outputFile : Kind.inputFile, stamp(status), key, into: &files)
+            return true
+        }
+        line(output ? Kind.outputFolder : Kind.inputFolder, stamp(status), key, into: &files)
+        let descriptor = openat(folder, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if descriptor >= 0 {
+            let prefix = key == [UInt8(ascii: ".")] ? [] : key + [UInt8(ascii: "/")]
+            scanFolder(descriptor, prefix: prefix, output: output, into: &files)
+        }
+        return true
+    }
+
     /// Reads an open folder (and closes it), in name order so that the list does not depend on
     /// the file system's order.
-    private static func scanFolder(_ descriptor: Int32, prefix: [UInt8], kind: UInt8, into files: inout [UInt8]) {
+    private static func scanFolder(_ descriptor: Int32, prefix: [UInt8], output: Bool, into files: inout [UInt8]) {
         guard let directory = fdopendir(descriptor) else {
             close(descriptor)
             return
@@ -137,7 +257,7 @@ struct BuildManifest {
         }
         let folder = dirfd(directory)
         for name in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-            withCString(name) { entry(at: folder, $0, key: prefix + name, kind: kind, into: &files) }
+            _ = withCString(name) { entry(at: folder, $0, key: prefix + name, output: output, into: &files) }
         }
     }
 

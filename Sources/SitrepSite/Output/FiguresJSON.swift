@@ -13,12 +13,12 @@ enum FiguresJSON {
         quote(period, into: &json)
         append(",\n  \"start\": \"\(report.period.start)\",\n  \"end\": \"\(report.period.end)\",\n  \"figures\": {", to: &json)
         var first = true
-        for figure in figures.all {
+        figures.forEach { name, suffix, figureValue in
             append(first ? "\n    " : ",\n    ", to: &json)
             first = false
-            quote(figure.name, into: &json)
+            quote(name, suffix: suffix, into: &json)
             append(": ", to: &json)
-            value(figure.value, into: &json)
+            value(figureValue, into: &json)
         }
         append("\n  }\n}\n", to: &json)
         return json
@@ -27,8 +27,10 @@ enum FiguresJSON {
     /// A value as JSON: numbers as numbers, dates as `YYYY-MM-DD` strings, lists as arrays.
     static func value(_ value: FigureValue, into json: inout [UInt8]) {
         switch value {
+        case .number(let number) where number.isWhole:
+            json.appendDecimal(number.numerator)
         case .number(let number):
-            append(number.isWhole ? String(number.numerator) : String(number.doubleValue), to: &json)
+            append(String(number.doubleValue), to: &json)
         case .text(let text):
             quote(text, into: &json)
         case .list(let items):
@@ -47,17 +49,24 @@ enum FiguresJSON {
         json.append(contentsOf: text.utf8)
     }
 
-    /// A JSON string. `<`, `>` and `&` are escaped too, so the file is safe to inline in HTML;
-    /// U+2028 and U+2029 are escaped for JavaScript.
-    static func quote(_ text: String, into json: inout [UInt8]) {
+    /// A JSON string of `text` followed by `suffix` (a derived figure's name is its base
+    /// figure's name and a suffix, which is plain ASCII).
+    static func quote(_ text: String, suffix: String = "", into json: inout [UInt8]) {
         json.append(UInt8(ascii: "\""))
+        appendEscaped(text, into: &json)
+        json.append(contentsOf: suffix.utf8)
+        json.append(UInt8(ascii: "\""))
+    }
+
+    /// The characters of a JSON string. `<`, `>` and `&` are escaped too, so the file is safe to
+    /// inline in HTML; U+2028 and U+2029 are escaped for JavaScript.
+    private static func appendEscaped(_ text: String, into json: inout [UInt8]) {
         var text = text
         let plain = text.withUTF8 { bytes in
             bytes.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x3C && $0 != 0x3E && $0 != 0x26 && $0 != 0xE2 }
         }
         if plain {
             text.withUTF8 { json.append(contentsOf: $0) }
-            json.append(UInt8(ascii: "\""))
             return
         }
         let utf8 = Array(text.utf8)
@@ -84,6 +93,5 @@ enum FiguresJSON {
             }
             index += 1
         }
-        json.append(UInt8(ascii: "\""))
     }
 }

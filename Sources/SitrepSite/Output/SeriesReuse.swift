@@ -20,7 +20,7 @@ struct SeriesReuse: Sendable {
         guard oldBinary == binary, site(oldInputs) == site(inputs) else { return nil }
         before = (oldInputs, oldOutputs)
         now = (inputs, outputs)
-        indexes = previous.series
+        indexes = previous.recordedSeries()
         self.writer = writer
     }
 

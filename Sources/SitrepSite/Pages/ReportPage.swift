@@ -21,7 +21,7 @@ struct RenderedReport {
             if let figure = figures[key.figure] {
                 let change = figures["\(key.figure).change"]?.value.number.map { style.format(signed: $0) }
                 keyFigures.append((style.format(figure.value), key.label, change))
-            } else if let reason = figures.unavailable[key.figure] {
+            } else if let reason = figures.unavailableReason(key.figure) {
                 problems.append(Diagnostic(at: key.location, "the key figure '\(key.figure)' cannot be computed: \(reason)"))
             } else {
                 let nearest = Suggestions.nearest(to: key.figure, in: figures.names)

@@ -107,7 +107,7 @@ public enum PlaceholderScanner {
             at.column = column
             return .failure(Diagnostic(at: at, message, hint: hint))
         }
-        let parts = inner.unicodeScalars.split(separator: "|", omittingEmptySubsequences: false).map { String($0) }
+        let parts = split(inner, at: UInt8(ascii: "|"))
         let (name, nameOffset) = trimmed(parts[0])
         let nameColumn = innerColumn + nameOffset
         if name.isEmpty {
@@ -129,7 +129,7 @@ public enum PlaceholderScanner {
         let filterOffset = parts[0].count + 1
         let (call, callOffset) = trimmed(parts[1])
         let filterColumn = innerColumn + filterOffset + callOffset
-        let pieces = call.unicodeScalars.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map { String($0) }
+        let pieces = split(call, at: UInt8(ascii: ":"), maxSplits: 1)
         let filterName = trimmed(pieces[0]).text
         if filterName.isEmpty {
             return failure("there is a | but no filter after it", column: filterColumn,
@@ -147,10 +147,31 @@ public enum PlaceholderScanner {
 
     /// The text without surrounding spaces, and how many scalars were cut from its start.
     private static func trimmed(_ text: String) -> (text: String, offset: Int) {
-        let scalars = text.unicodeScalars
-        let leading = scalars.prefix { $0 == " " || $0 == "\t" }.count
-        let trailing = scalars.reversed().prefix { $0 == " " || $0 == "\t" }.count
-        guard leading < scalars.count else { return ("", leading) }
-        return (String(String.UnicodeScalarView(scalars.dropFirst(leading).dropLast(trailing))), leading)
+        let utf8 = text.utf8
+        func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        // Spaces and tabs are one byte each, so byte offsets are scalar offsets here.
+        guard let first = utf8.firstIndex(where: { !isBlank($0) }), let last = utf8.lastIndex(where: { !isBlank($0) }) else {
+            return ("", utf8.count)
+        }
+        return (String(text[first...last]), utf8.distance(from: utf8.startIndex, to: first))
+    }
+
+    /// The parts of `text` between occurrences of an ASCII byte (which never occurs inside a
+    /// multi-byte UTF-8 sequence, so the parts are whole scalars).
+    private static func split(_ text: String, at separator: UInt8, maxSplits: Int = .max) -> [String] {
+        let utf8 = text.utf8
+        var parts: [String] = []
+        var start = utf8.startIndex
+        var index = start
+        while index < utf8.endIndex {
+            if utf8[index] == separator, parts.count < maxSplits {
+                parts.append(String(text[start..<index]))
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        parts.append(String(text[start...]))
+        return parts
     }
 }
+

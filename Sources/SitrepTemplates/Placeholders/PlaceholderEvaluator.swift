@@ -18,7 +18,7 @@ public struct PlaceholderEvaluator: Sendable {
     /// The text for `placeholder`, or a diagnostic naming the nearest figure or filter.
     public func evaluate(_ placeholder: Placeholder, sourceLine: String?) -> Result<String, Diagnostic> {
         guard let figure = figures[placeholder.name] else {
-            if let reason = figures.unavailable[placeholder.name] {
+            if let reason = figures.unavailableReason(placeholder.name) {
                 return .failure(Diagnostic(
                     at: SourceLocation(file: file, line: placeholder.line, column: placeholder.nameColumn),
                     "'\(placeholder.name)' cannot be computed for this report: \(reason)",
