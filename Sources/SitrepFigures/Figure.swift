@@ -33,7 +33,10 @@ public enum Derivation: Int, Sendable, CaseIterable {
     case previous, change, relativeChange, cumulative, period
 
     /// What the name of the figure `X` derived this way adds to `X`.
-    public var suffix: String {
+    public var suffix: String { String(describing: staticSuffix) }
+
+    /// The suffix, as static bytes.
+    public var staticSuffix: StaticString {
         switch self {
         case .previous: ".previous"
         case .change: ".change"
@@ -45,10 +48,24 @@ public enum Derivation: Int, Sendable, CaseIterable {
 
     /// The figure a name derives from and how, if the name ends with a derivation's suffix.
     static func split(_ name: String) -> (base: Substring, derivation: Derivation)? {
-        for derivation in allCases where name.utf8.count > derivation.suffix.utf8.count && name.hasSuffix(derivation.suffix) {
-            return (name.dropLast(derivation.suffix.count), derivation)
+        var name = name
+        let found: (Derivation, Int)? = name.withUTF8 { bytes in
+            // Every suffix ends in s, e or d: most names are turned away by their last byte.
+            guard let last = bytes.last, last == UInt8(ascii: "s") || last == UInt8(ascii: "e") || last == UInt8(ascii: "d") else {
+                return nil
+            }
+            for derivation in allCases {
+                let length = derivation.staticSuffix.utf8CodeUnitCount
+                guard bytes.count > length else { continue }
+                let matches = derivation.staticSuffix.withUTF8Buffer { suffix in
+                    UnsafeBufferPointer(rebasing: bytes[(bytes.count - length)...]).elementsEqual(suffix)
+                }
+                if matches { return (derivation, length) }
+            }
+            return nil
         }
-        return nil
+        guard let (derivation, length) = found else { return nil }
+        return (Substring(name.utf8.dropLast(length)), derivation)
     }
 }
 
@@ -110,13 +127,13 @@ public struct FigureSet: Sendable {
         return list
     }
 
-    /// Calls `body` with each figure's name and value, in order, without building a `Figure`
-    /// per derived figure: a derived name is given as its base name and suffix.
-    public func forEach(_ body: (_ name: String, _ suffix: String, _ value: FigureValue) -> Void) {
-        for figure in figures { body(figure.name, "", figure.value) }
+    /// Calls `body` with each figure's name and value, in order, without building a name per
+    /// derived figure: a derived figure is given as its base figure's name and the derivation.
+    public func forEach(_ body: (_ name: String, _ derivation: Derivation?, _ value: FigureValue) -> Void) {
+        for figure in figures { body(figure.name, nil, figure.value) }
         for entry in derived {
             guard case .success(let value) = entry.value, !entry.stated else { continue }
-            body(figures[entry.base].name, entry.derivation.suffix, .number(value))
+            body(figures[entry.base].name, entry.derivation, .number(value))
         }
     }
 
@@ -125,9 +142,10 @@ public struct FigureSet: Sendable {
 
     /// How many figures there are.
     public var count: Int {
-        var count = figures.count
-        forEachDerived { _, _ in count += 1 }
-        return count
+        figures.count + derived.count { entry in
+            if case .success = entry.value { return !entry.stated }
+            return false
+        }
     }
 
     /// The report's own figures (no derived ones), in order.
@@ -191,8 +209,8 @@ public struct FigureSet: Sendable {
     }
 
     private func forEachDerived(_ body: (String, Rational) -> Void) {
-        forEach { name, suffix, value in
-            if !suffix.isEmpty, case .number(let number) = value { body(name + suffix, number) }
+        forEach { name, derivation, value in
+            if let derivation, case .number(let number) = value { body(name + derivation.suffix, number) }
         }
     }
 }

@@ -662,7 +662,7 @@ final class SeriesFiguresTests: XCTestCase {
         guard case .stated? = june["assessments.total.cumulative"]?.origin else { return XCTFail("the stated figure should stand") }
         XCTAssertEqual(number(june, "assessments.total.change"), number(june, "assessments.total")!.subtracting(number(june, "assessments.total.previous")!))
         var listed: [String] = []
-        june.forEach { name, suffix, _ in listed.append(name + suffix) }
+        june.forEach { name, derivation, _ in listed.append(name + (derivation?.suffix ?? "")) }
         XCTAssertEqual(listed, names)
         XCTAssertTrue(names.contains("arrivals.total.previous"))
         XCTAssertNil(june["arrivals.total.previous.previous"])

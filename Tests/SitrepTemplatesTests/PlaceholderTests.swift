@@ -117,6 +117,27 @@ final class PlaceholderTests: XCTestCase {
                        "employment.support.Micro-business course")
     }
 
+    /// Columns are counted on from the previous placeholder of the line; they must still be the
+    /// characters from the line's start, whatever comes between (a combining mark joined to the
+    /// closing brace, CJK, emoji, tabs).
+    func testColumnsOfSeveralPlaceholdersOnALineCountCharactersFromTheLineStart() throws {
+        let lines = [
+            "{{ a }}\u{301} é {{ b }} and {{ c }}",
+            "Всего {{ a }}: 数字 {{ b }}👍🏽{{ c }}\t{{ d }}",
+            "plain {{ a }} text {{ b }} only {{ c }}",
+            "e\u{301}{{ a }}e\u{301}{{ b }}",
+        ]
+        let text = lines.joined(separator: "\n")
+        let matches = scan(text)
+        XCTAssertEqual(matches.count, 12)
+        for match in matches {
+            let start = match.range.lowerBound
+            let lineStart = text[..<start].lastIndex(of: "\n").map(text.index(after:)) ?? text.startIndex
+            let expected = text[lineStart..<start].count + 1
+            XCTAssertEqual(try placeholder(match).column, expected, matched(match, in: text))
+        }
+    }
+
     func testPositionsOnMultiLineTextWithNonASCIICharacters() throws {
         let text = "Première ligne — «intro».\nÀ Minsk – {{ avrr.total | percent: 1 }} et {{ x }}\n\nВсего 数字: {{\tavrr.total}}\n"
         let matches = scan(text)

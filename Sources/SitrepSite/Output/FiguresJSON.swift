@@ -13,10 +13,11 @@ enum FiguresJSON {
         quote(period, into: &json)
         append(",\n  \"start\": \"\(report.period.start)\",\n  \"end\": \"\(report.period.end)\",\n  \"figures\": {", to: &json)
         var first = true
-        figures.forEach { name, suffix, figureValue in
-            append(first ? "\n    " : ",\n    ", to: &json)
+        figures.forEach { name, derivation, figureValue in
+            if !first { json.append(UInt8(ascii: ",")) }
+            append("\n    ", to: &json)
             first = false
-            quote(name, suffix: suffix, into: &json)
+            quote(name, suffix: derivation?.staticSuffix ?? "", into: &json)
             append(": ", to: &json)
             value(figureValue, into: &json)
         }
@@ -45,17 +46,29 @@ enum FiguresJSON {
         }
     }
 
+    /// Appends the bytes of `text` (copied whole: appending a `String.UTF8View` goes byte by byte).
     private static func append(_ text: String, to json: inout [UInt8]) {
-        json.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { json.append(contentsOf: $0) }
+    }
+
+    private static func append(_ text: StaticString, to json: inout [UInt8]) {
+        text.withUTF8Buffer { json.append(contentsOf: $0) }
     }
 
     /// A JSON string of `text` followed by `suffix` (a derived figure's name is its base
     /// figure's name and a suffix, which is plain ASCII).
-    static func quote(_ text: String, suffix: String = "", into json: inout [UInt8]) {
+    static func quote(_ text: String, suffix: StaticString = "", into json: inout [UInt8]) {
         json.append(UInt8(ascii: "\""))
         appendEscaped(text, into: &json)
-        json.append(contentsOf: suffix.utf8)
+        append(suffix, to: &json)
         json.append(UInt8(ascii: "\""))
+    }
+
+    /// The bytes that the escaping below handles: controls, `"`, `\`, `<`, `>`, `&`, and the
+    /// first byte of U+2028 and U+2029.
+    private static let needsEscaping: [Bool] = (0..<256).map { byte in
+        byte < 0x20 || [0x22, 0x5C, 0x3C, 0x3E, 0x26, 0xE2].contains(byte)
     }
 
     /// The characters of a JSON string. `<`, `>` and `&` are escaped too, so the file is safe to
@@ -63,12 +76,13 @@ enum FiguresJSON {
     private static func appendEscaped(_ text: String, into json: inout [UInt8]) {
         var text = text
         let plain = text.withUTF8 { bytes in
-            bytes.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x3C && $0 != 0x3E && $0 != 0x26 && $0 != 0xE2 }
+            needsEscaping.withUnsafeBufferPointer { table in
+                guard bytes.allSatisfy({ !table[Int($0)] }) else { return false }
+                json.append(contentsOf: bytes)
+                return true
+            }
         }
-        if plain {
-            text.withUTF8 { json.append(contentsOf: $0) }
-            return
-        }
+        if plain { return }
         let utf8 = Array(text.utf8)
         var index = 0
         while index < utf8.count {

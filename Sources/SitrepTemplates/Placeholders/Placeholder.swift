@@ -33,57 +33,76 @@ public enum PlaceholderScanner {
     /// Every `{{ … }}` in `text`. Malformed ones come back as diagnostics located in `file`,
     /// with `lineOffset` added to their lines.
     public static func scan(_ text: String, file: String, lineOffset: Int = 0) -> [Match] {
+        // Braces are ASCII, so the scan walks UTF-8 bytes; byte offsets are turned into indices
+        // (valid in every view) only where something is found.
+        var contiguous = text
+        return contiguous.withUTF8 { bytes in scan(bytes, of: text, file: file, lineOffset: lineOffset) }
+    }
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, of text: String, file: String, lineOffset: Int) -> [Match] {
         var matches: [Match] = []
-        // Braces are ASCII, so the scan walks UTF-8 bytes; indices stay valid in every view.
-        let utf8 = text.utf8
         let open = UInt8(ascii: "{"), close = UInt8(ascii: "}"), newline = UInt8(ascii: "\n")
-        var index = utf8.startIndex
+        func index(_ offset: Int) -> String.Index { text.utf8.index(text.utf8.startIndex, offsetBy: offset) }
         var line = 1
-        var lineStart = utf8.startIndex
-        while index < utf8.endIndex {
-            let byte = utf8[index]
+        var lineStart = 0
+        // Columns count characters, as the caret under a diagnostic does. They are counted on
+        // from the last placeholder of the line, not from the line's start each time.
+        var counted = (upTo: 0, characters: 0)
+        var offset = 0
+        while offset < bytes.count {
+            let byte = bytes[offset]
             if byte == newline {
-                index = utf8.index(after: index)
+                offset += 1
                 line += 1
-                lineStart = index
+                lineStart = offset
+                counted = (offset, 0)
                 continue
             }
-            let second = utf8.index(after: index)
-            guard byte == open, second < utf8.endIndex, utf8[second] == open else {
-                index = second
+            guard byte == open, offset + 1 < bytes.count, bytes[offset + 1] == open else {
+                offset += 1
                 continue
             }
-            // Columns count characters, as the caret under a diagnostic does.
-            let column = text[lineStart..<index].count + 1
-            let lineEnd = utf8[index...].firstIndex(of: newline) ?? utf8.endIndex
+            counted = (offset, counted.characters + characters(in: bytes, counted.upTo..<offset, lineStart: lineStart, of: text))
+            let column = counted.characters + 1
+            let lineEnd = bytes[offset...].firstIndex(of: newline) ?? bytes.count
             let location = SourceLocation(file: file, line: line + lineOffset, column: column)
-            let contentStart = utf8.index(after: second)
-            var closing: String.Index?
+            let contentStart = offset + 2
+            var closing: Int?
             var cursor = contentStart
-            while cursor < lineEnd {
-                let next = utf8.index(after: cursor)
-                if utf8[cursor] == close, next < lineEnd, utf8[next] == close { closing = cursor; break }
-                cursor = next
+            while cursor + 1 < lineEnd {
+                if bytes[cursor] == close, bytes[cursor + 1] == close { closing = cursor; break }
+                cursor += 1
             }
             guard let closing else {
-                matches.append(Match(range: index..<lineEnd, result: .failure(Diagnostic(
+                matches.append(Match(range: index(offset)..<index(lineEnd), result: .failure(Diagnostic(
                     at: location, "this placeholder is not closed",
                     hint: "end it with }} on the same line, e.g. {{ arrivals.total }}",
-                    sourceLine: sourceLine(text, lineStart, lineEnd)))))
-                index = lineEnd
+                    sourceLine: sourceLine(text, index(lineStart), index(lineEnd))))))
+                offset = lineEnd
                 continue
             }
-            let end = utf8.index(closing, offsetBy: 2)
-            let parsed = parse(String(text[contentStart..<closing]), location: location, innerColumn: column + 2)
+            let parsed = parse(String(decoding: UnsafeBufferPointer(rebasing: bytes[contentStart..<closing]), as: UTF8.self),
+                               location: location, innerColumn: column + 2)
                 .mapError { failure -> Diagnostic in
                     var diagnostic = failure
-                    diagnostic.sourceLine = sourceLine(text, lineStart, lineEnd)
+                    diagnostic.sourceLine = sourceLine(text, index(lineStart), index(lineEnd))
                     return diagnostic
                 }
-            matches.append(Match(range: index..<end, result: parsed))
-            index = end
+            matches.append(Match(range: index(offset)..<index(closing + 2), result: parsed))
+            offset = closing + 2
         }
         return matches
+    }
+
+    /// How many characters the bytes `range` of a line hold, counted on from `range.lowerBound`:
+    /// by bytes when the range is ASCII (one character each: there is no line end in it, and
+    /// what follows is `{`), else by characters. A range that starts inside a character (after
+    /// `}}`, a combining mark) is counted from the line's start instead, minus what came before.
+    private static func characters(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, lineStart: Int, of text: String) -> Int {
+        if bytes[range].allSatisfy({ $0 < 0x80 }) { return range.count }
+        func index(_ offset: Int) -> String.Index { text.utf8.index(text.utf8.startIndex, offsetBy: offset) }
+        if range.lowerBound == lineStart || bytes[range.lowerBound] < 0x80 { return text[index(range.lowerBound)..<index(range.upperBound)].count }
+        return text[index(lineStart)..<index(range.upperBound)].count - text[index(lineStart)..<index(range.lowerBound)].count
     }
 
     /// The line that holds `index`, without its line end (LF or CRLF), for a diagnostic.
