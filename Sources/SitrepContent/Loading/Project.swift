@@ -1,3 +1,4 @@
+import Dispatch
 import SitrepDiagnostics
 
 /// A sitrep project: `sitrep.yml`, `content/` and `templates/` under one root.
@@ -34,9 +35,23 @@ public struct Project: Sendable {
         }
         var series: [Series] = []
         do {
-            for slug in try files.list("content") where files.isDirectory("content/\(slug)") {
-                do { series.append(try loadSeries(slug: slug, files: files, defaultLocale: site.locale)) }
-                catch { problems += error.diagnostics }
+            let slugs = try files.list("content").filter { files.isDirectory("content/\($0)") }
+            // Each series' outline reads every report's front matter: the series are read on
+            // every core, and their outlines and problems kept in folder order.
+            let outlines = Locked([Result<Series, DiagnosticError>?](repeating: nil, count: slugs.count))
+            let locale = site.locale
+            DispatchQueue.concurrentPerform(iterations: slugs.count) { position in
+                let outline = Result { () throws(DiagnosticError) in
+                    try loadSeries(slug: slugs[position], files: files, defaultLocale: locale)
+                }
+                outlines.withLock { $0[position] = outline }
+            }
+            for outline in outlines.withLock({ $0 }) {
+                switch outline {
+                case .success(let loaded)?: series.append(loaded)
+                case .failure(let error)?: problems += error.diagnostics
+                case nil: continue
+                }
             }
         } catch { problems += error.diagnostics }
         if !problems.isEmpty { throw DiagnosticError(problems) }

@@ -1,4 +1,5 @@
 import Foundation
+import SitrepContent
 
 /// What the last successful build read and wrote, kept beside the output folder
 /// (`.output.sitrep-manifest`). When nothing listed has changed, and the sitrep binary is the

@@ -11,7 +11,7 @@ enum FiguresJSON {
         quote(series, into: &json)
         append(",\n  \"period\": ", to: &json)
         quote(period, into: &json)
-        append(",\n  \"start\": \"\(report.period.start)\",\n  \"end\": \"\(report.period.end)\",\n  \"figures\": {", to: &json)
+        appendString(",\n  \"start\": \"\(report.period.start)\",\n  \"end\": \"\(report.period.end)\",\n  \"figures\": {", to: &json)
         var first = true
         figures.forEach { name, derivation, figureValue in
             if !first { json.append(UInt8(ascii: ",")) }
@@ -31,7 +31,7 @@ enum FiguresJSON {
         case .number(let number) where number.isWhole:
             json.appendDecimal(number.numerator)
         case .number(let number):
-            append(String(number.doubleValue), to: &json)
+            appendString(String(number.doubleValue), to: &json)
         case .text(let text):
             quote(text, into: &json)
         case .list(let items):
@@ -42,12 +42,12 @@ enum FiguresJSON {
             }
             json.append(UInt8(ascii: "]"))
         case .date(let day):
-            append("\"\(day)\"", to: &json)
+            appendString("\"\(day)\"", to: &json)
         }
     }
 
     /// Appends the bytes of `text` (copied whole: appending a `String.UTF8View` goes byte by byte).
-    private static func append(_ text: String, to json: inout [UInt8]) {
+    private static func appendString(_ text: String, to json: inout [UInt8]) {
         var text = text
         text.withUTF8 { json.append(contentsOf: $0) }
     }
@@ -101,7 +101,7 @@ enum FiguresJSON {
                 index += 2
             case 0..<0x20:
                 let hex = String(byte, radix: 16)
-                append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex, to: &json)
+                appendString("\\u" + String(repeating: "0", count: 4 - hex.count) + hex, to: &json)
             default:
                 json.append(byte)
             }

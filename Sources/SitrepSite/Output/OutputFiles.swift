@@ -1,4 +1,5 @@
 import Foundation
+import SitrepContent
 
 /// Comparisons between what a build produces and what is already on disk.
 enum OutputFiles {

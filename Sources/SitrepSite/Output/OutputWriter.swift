@@ -1,5 +1,6 @@
 import CSitrepSystem
 import Foundation
+import SitrepContent
 import SitrepDiagnostics
 
 /// Writes a whole site into a staging folder beside `output/` and swaps it in only when every

@@ -96,26 +96,40 @@ struct Slots {
     }
 
     private func replacingMarkers(in text: String, _ replacement: (Int, Substring) -> String) -> String {
-        // U+E000 is EE 80 80 in UTF-8, U+E001 is EE 80 81: search bytes, copy whole runs.
-        let utf8 = text.utf8
-        guard utf8.contains(0xEE) else { return text }
-        var result = ""
-        var copied = text.startIndex
-        var index = text.startIndex
-        while let lead = utf8[index...].firstIndex(of: 0xEE) {
-            index = utf8.index(after: lead)
-            guard text.unicodeScalars[lead] == Self.open,
-                  let close = text.unicodeScalars[lead...].firstIndex(of: Self.close),
-                  let number = Int(text[text.unicodeScalars.index(after: lead)..<close]), values.indices.contains(number)
-            else { continue }
-            result += text[copied..<lead]
-            result += replacement(number, text[text.startIndex..<lead])
-            copied = text.unicodeScalars.index(after: close)
-            index = copied
+        // U+E000 is EE 80 80 in UTF-8, U+E001 is EE 80 81: find the markers on bytes, then copy
+        // whole runs between them.
+        var contiguous = text
+        let markers = contiguous.withUTF8 { bytes in
+            var found: [(start: Int, end: Int, number: Int)] = []
+            var offset = 0
+            while let lead = bytes[offset...].firstIndex(of: 0xEE) {
+                offset = lead + 1
+                guard lead + 2 < bytes.count, bytes[lead + 1] == 0x80, bytes[lead + 2] == 0x80 else { continue }
+                var end = lead + 3
+                var number = 0
+                while end < bytes.count, end - lead < 12, bytes[end] >= UInt8(ascii: "0"), bytes[end] <= UInt8(ascii: "9") {
+                    number = number * 10 + Int(bytes[end] - UInt8(ascii: "0"))
+                    end += 1
+                }
+                guard end > lead + 3, end + 2 < bytes.count, bytes[end] == 0xEE, bytes[end + 1] == 0x80, bytes[end + 2] == 0x81,
+                      values.indices.contains(number) else { continue }
+                found.append((lead, end + 3, number))
+                offset = end + 3
+            }
+            return found
         }
-        if copied == text.startIndex { return text }
-        result += text[copied...]
+        guard !markers.isEmpty else { return text }
+        let utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        var result = ""
+        result.reserveCapacity(utf8.count)
+        var copied = 0
+        for marker in markers {
+            result += text[index(copied)..<index(marker.start)]
+            result += replacement(marker.number, text[text.startIndex..<index(marker.start)])
+            copied = marker.end
+        }
+        result += text[index(copied)...]
         return result
     }
-
 }
