@@ -33,7 +33,8 @@ public enum SiteBuilder {
         if let previous, previous.isCurrent(projectRoot: projectRoot, output: output) {
             return Summary(files: 0, warnings: [], upToDate: true)
         }
-        let current = BuildManifest.current(projectRoot: projectRoot, output: output)
+        let inputs = BuildManifest.inputs(projectRoot: projectRoot)
+        let current = inputs.addingOutputs(of: output)
         let renderer = try SiteRenderer(project: Project.load(root: projectRoot))
         try OutputWriter.checkSafe(destination: output, projectRoot: renderer.project.root)
         let writer = try OutputWriter(destination: output)
@@ -46,7 +47,7 @@ public enum SiteBuilder {
         try writer.commit()
         // A failed build leaves output/ and its manifest as they were: both still describe each other.
         if rendered.warnings.isEmpty {
-            var manifest = BuildManifest.current(projectRoot: projectRoot, output: output)
+            var manifest = inputs.addingOutputs(of: output)
             let encoder = JSONEncoder()
             encoder.outputFormatting = .sortedKeys
             for (slug, index) in rendered.series {

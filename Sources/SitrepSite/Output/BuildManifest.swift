@@ -40,9 +40,9 @@ struct BuildManifest {
         return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).sitrep-manifest").path
     }
 
-    /// The current state of a project's inputs, of `output` and of the running binary, found by
-    /// listing every folder.
-    static func current(projectRoot: String, output: String) -> BuildManifest {
+    /// The current state of the running binary and of a project's inputs, found by listing
+    /// every folder. `addingOutputs` completes it.
+    static func inputs(projectRoot: String) -> BuildManifest {
         var files: [UInt8] = []
         files.reserveCapacity(1 << 16)
         files += signature(of: "/proc/self/exe") ?? Array(CommandLine.arguments[0].utf8)
@@ -54,10 +54,70 @@ struct BuildManifest {
                 }
             }
         }
-        withCString(Array(output.utf8)) { path in
-            _ = entry(at: AT_FDCWD, path, key: [UInt8(ascii: ".")], output: true, into: &files)
+        return BuildManifest(files: files)
+    }
+
+    /// These inputs and the current state of `output`. After a build, the inputs are the ones
+    /// found before it: a file edited during the build then differs, and the next build renders.
+    func addingOutputs(of output: String) -> BuildManifest {
+        var files = self.files
+        Self.withCString(Array(output.utf8)) { path in
+            _ = Self.entry(at: AT_FDCWD, path, key: [UInt8(ascii: ".")], output: true, into: &files)
         }
         return BuildManifest(files: files)
+    }
+
+    /// The entry lines grouped for `SeriesReuse`: the binary, the site's own inputs (everything
+    /// but `content/`), and per series the byte ranges of its input lines (`content/<slug>/…`)
+    /// and output lines (`<slug>/…`). Entries are in path order, so each group is one run of
+    /// lines; a series whose lines are not is left out, and so is never reused.
+    func groups() -> (binary: ArraySlice<UInt8>, site: [UInt8], series: [String: (inputs: Range<Int>, outputs: Range<Int>)]) {
+        let firstEnd = files.firstIndex(of: UInt8(ascii: "\n")) ?? files.count
+        var site: [UInt8] = []
+        var series: [String: (inputs: Range<Int>, outputs: Range<Int>)] = [:]
+        var scattered: Set<String> = []
+        let content = Array("content/".utf8)
+        var start = firstEnd + 1
+        while start < files.count {
+            let end = files[start...].firstIndex(of: UInt8(ascii: "\n")) ?? files.count
+            defer { start = end + 1 }
+            let line = files[start..<end]
+            guard line.count > 2, let space = line.dropFirst(2).firstIndex(of: UInt8(ascii: " ")) else { continue }
+            let kind = line[start]
+            var key = files[(space + 1)..<end]
+            let isOutput = kind == Kind.outputFile || kind == Kind.outputFolder
+            if !isOutput {
+                guard key.starts(with: content) else {
+                    if !key.elementsEqual("content".utf8) { site += files[start...min(end, files.count - 1)] }
+                    continue
+                }
+                key = key.dropFirst(content.count)
+            } else if key.elementsEqual(".".utf8) {
+                continue
+            }
+            let slug = String(decoding: key.prefix { $0 != UInt8(ascii: "/") }, as: UTF8.self)
+            var ranges = series[slug] ?? (start..<start, start..<start)
+            let lineRange = start..<min(end + 1, files.count)
+            if isOutput {
+                if ranges.outputs.isEmpty { ranges.outputs = lineRange } else if ranges.outputs.upperBound == start { ranges.outputs = ranges.outputs.lowerBound..<lineRange.upperBound } else { scattered.insert(slug) }
+            } else {
+                if ranges.inputs.isEmpty { ranges.inputs = lineRange } else if ranges.inputs.upperBound == start { ranges.inputs = ranges.inputs.lowerBound..<lineRange.upperBound } else { scattered.insert(slug) }
+            }
+            series[slug] = ranges
+        }
+        for slug in scattered { series[slug] = nil }
+        return (files[..<firstEnd], site, series)
+    }
+
+    /// The bytes of `range` of the entry lines, to compare groups of two manifests.
+    subscript(range: Range<Int>) -> ArraySlice<UInt8> { files[range] }
+
+    /// The paths of the output files listed in `range`.
+    func outputFiles(in range: Range<Int>) -> [String] {
+        files[range].split(separator: UInt8(ascii: "\n")).compactMap { line in
+            guard line.first == Kind.outputFile, let space = line.dropFirst(2).firstIndex(of: UInt8(ascii: " ")) else { return nil }
+            return String(decoding: line[(space + 1)...], as: UTF8.self)
+        }
     }
 
     /// True when every entry is as recorded: the same binary, and each file and folder with the
@@ -172,23 +232,6 @@ struct BuildManifest {
         var text = Array(Self.header.utf8) + files
         for (slug, index) in series.sorted(by: { $0.key < $1.key }) { text += Array("S \(slug) \(index)\n".utf8) }
         try? Data(text).write(to: URL(fileURLWithPath: path), options: .atomic)
-    }
-
-    /// The binary's signature, and the input and output files as `path: signature`.
-    func parsed() -> (binary: String, inputs: [String: String], outputs: [String: String]) {
-        let lines = String(decoding: files, as: UTF8.self).split(separator: "\n")
-        var inputs: [String: String] = [:]
-        var outputs: [String: String] = [:]
-        for line in lines.dropFirst() {
-            let parts = line.split(separator: " ", maxSplits: 2)
-            guard parts.count == 3 else { continue }
-            switch parts[0] {
-            case "I": inputs[String(parts[2])] = String(parts[1])
-            case "O": outputs[String(parts[2])] = String(parts[1])
-            default: continue
-            }
-        }
-        return (lines.first.map(String.init) ?? "", inputs, outputs)
     }
 
     private static func signature(of path: String) -> [UInt8]? {

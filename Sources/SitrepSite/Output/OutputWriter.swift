@@ -35,6 +35,15 @@ public final class OutputWriter: @unchecked Sendable {
     /// Files whose bytes were the same as in the previous output, and so were kept as they were.
     public var unchanged: Int { counts.withLock { $0.unchanged } }
 
+    /// Folders of the staging site made so far: each is made once, not once per file.
+    private let madeFolders = Locked(Set<String>())
+
+    private func makeFolder(_ folder: String) throws {
+        if madeFolders.withLock({ $0.contains(folder) }) { return }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        madeFolders.withLock { _ = $0.insert(folder) }
+    }
+
     /// Writes `bytes` to `path` (relative to the site root) in the staging folder. When the
     /// previous output has the same bytes there, its file is linked instead of rewritten, so its
     /// modification time is kept and rsync or a CDN uploads only what changed.
@@ -42,7 +51,7 @@ public final class OutputWriter: @unchecked Sendable {
         let full = staging + "/" + path
         let folder = (full as NSString).deletingLastPathComponent
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try makeFolder(folder)
             let previous = destination + "/" + path
             if OutputFiles.contents(of: previous, equal: bytes), link(previous, full) == 0 {
                 counts.withLock { $0.written += 1; $0.unchanged += 1 }
@@ -60,8 +69,7 @@ public final class OutputWriter: @unchecked Sendable {
     public func keep(_ path: String) -> Bool {
         let full = staging + "/" + path
         let folder = (full as NSString).deletingLastPathComponent
-        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil,
-              link(destination + "/" + path, full) == 0 else { return false }
+        guard (try? makeFolder(folder)) != nil, link(destination + "/" + path, full) == 0 else { return false }
         counts.withLock { $0.written += 1; $0.unchanged += 1 }
         return true
     }

@@ -2,24 +2,28 @@ import Foundation
 import SitrepContent
 
 /// Keeps the pages of a series whose content did not change since the last build: the same
-/// binary, site settings and templates, the same files under `content/<series>/`, and its pages
-/// in `output/` untouched since. Its files are linked into the new site as they are, and its
-/// index comes from the manifest.
+/// binary, site settings and templates, the same files and folders under `content/<series>/`,
+/// and its pages in `output/` untouched since. Its files are linked into the new site as they
+/// are, and its index comes from the manifest. Manifests are compared as bytes, a run of lines
+/// per series.
 struct SeriesReuse: Sendable {
-    let before: (inputs: [String: String], outputs: [String: String])
-    let now: (inputs: [String: String], outputs: [String: String])
+    let before: BuildManifest
+    let now: BuildManifest
+    let beforeSeries: [String: (inputs: Range<Int>, outputs: Range<Int>)]
+    let nowSeries: [String: (inputs: Range<Int>, outputs: Range<Int>)]
     let indexes: [String: String]
     let writer: OutputWriter
 
     /// Nil when the site itself changed (the binary, sitrep.yml, the templates), so that no
     /// series can be kept.
     init?(previous: BuildManifest, current: BuildManifest, writer: OutputWriter) {
-        let (oldBinary, oldInputs, oldOutputs) = previous.parsed()
-        let (binary, inputs, outputs) = current.parsed()
-        func site(_ files: [String: String]) -> [String: String] { files.filter { !$0.key.hasPrefix("content/") } }
-        guard oldBinary == binary, site(oldInputs) == site(inputs) else { return nil }
-        before = (oldInputs, oldOutputs)
-        now = (inputs, outputs)
+        let old = previous.groups()
+        let new = current.groups()
+        guard old.binary.elementsEqual(new.binary), old.site == new.site else { return nil }
+        before = previous
+        now = current
+        beforeSeries = old.series
+        nowSeries = new.series
         indexes = previous.recordedSeries()
         self.writer = writer
     }
@@ -27,13 +31,12 @@ struct SeriesReuse: Sendable {
     /// The series' index if its pages were kept, nil if it must be rendered.
     func keep(_ series: Project.Series) -> SiteRenderer.SeriesIndex? {
         let slug = series.config.slug
-        func under(_ prefix: String, _ files: [String: String]) -> [String: String] { files.filter { $0.key.hasPrefix(prefix) } }
-        let kept = under("\(slug)/", before.outputs)
-        guard under("content/\(slug)/", before.inputs) == under("content/\(slug)/", now.inputs),
-              kept == under("\(slug)/", now.outputs),
+        guard let old = beforeSeries[slug], let new = nowSeries[slug], !old.outputs.isEmpty,
+              before[old.inputs].elementsEqual(now[new.inputs]),
+              before[old.outputs].elementsEqual(now[new.outputs]),
               let json = indexes[slug],
               let index = try? JSONDecoder().decode(SiteRenderer.SeriesIndex.self, from: Data(json.utf8)) else { return nil }
-        for path in kept.keys.sorted() where !writer.keep(path) {
+        for path in before.outputFiles(in: old.outputs) where !writer.keep(path) {
             return nil
         }
         return index
