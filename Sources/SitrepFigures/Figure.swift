@@ -161,8 +161,11 @@ public struct FigureSet: Sendable {
     @discardableResult
     mutating func add(_ name: String, _ value: FigureValue, origin: Figure.Origin, measure: Measure? = nil,
                       table: String? = nil, tracksChange: Bool = false) -> Figure? {
-        if let existing = index[name] { return figures[existing] }
-        index[name] = figures.count
+        // One hash lookup in the usual case: insert, and put the old position back on a clash.
+        if let existing = index.updateValue(figures.count, forKey: name) {
+            index[name] = existing
+            return figures[existing]
+        }
         figures.append(Figure(name: name, value: value, origin: origin, measure: measure, table: table, tracksChange: tracksChange))
         return nil
     }

@@ -13,8 +13,10 @@ public enum FigureComputer {
     }
 
     /// The figures and every disagreement found, so that later checks can still run.
-    static func figuresAndProblems(for report: Report, in series: SeriesConfig) -> (FigureSet, [Diagnostic]) {
+    /// `expectedCount` (e.g. the previous period's count) saves growing the index as it fills.
+    static func figuresAndProblems(for report: Report, in series: SeriesConfig, expectedCount: Int = 0) -> (FigureSet, [Diagnostic]) {
         var set = FigureSet()
+        set.reserve(expectedCount)
         var problems: [Diagnostic] = []
         for table in report.tables {
             do { try TableFigures.add(table, measure: series.declaration(for: table.name).measure, to: &set) }

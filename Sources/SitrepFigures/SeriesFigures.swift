@@ -38,7 +38,8 @@ public struct SeriesFigures {
 
     /// The figures of the next report of the series, in reporting order.
     public mutating func figures(for report: Report, folder: PeriodFolder) throws(DiagnosticError) -> FigureSet {
-        let (base, baseProblems) = FigureComputer.figuresAndProblems(for: report, in: series)
+        let (base, baseProblems) = FigureComputer.figuresAndProblems(for: report, in: series,
+                                                                    expectedCount: previous?.figures.ownFigures.count ?? 0)
         var set = base
         var problems = baseProblems
         let stated = Dictionary((report.statedFigures + report.frontMatterFigures).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
