@@ -15,6 +15,8 @@ public enum SiteBuilder {
         /// True when the manifest showed that nothing changed since the last build, so nothing
         /// was rendered.
         public var upToDate = false
+        /// Series whose pages were kept from the last build without rendering them.
+        public var keptSeries = 0
     }
 
     /// True when the project and `output` are exactly as the last successful build left them
@@ -39,8 +41,13 @@ public enum SiteBuilder {
         try OutputWriter.checkSafe(destination: output, projectRoot: renderer.project.root)
         let writer = try OutputWriter(destination: output)
         var keep: SiteRenderer.Reuse?
+        let kept = Locked(0)
         if let previous, let reuse = SeriesReuse(previous: previous, current: current, writer: writer) {
-            keep = { series in reuse.keep(series) }
+            keep = { series in
+                let index = reuse.keep(series)
+                if index != nil { kept.withLock { $0 += 1 } }
+                return index
+            }
         }
         let sink: SiteRenderer.Sink = { path, bytes throws(DiagnosticError) in try writer.write(path, bytes) }
         let rendered = try renderer.render(into: sink, reusing: keep)
@@ -55,7 +62,8 @@ public enum SiteBuilder {
             }
             manifest.write(to: manifestPath)
         }
-        return Summary(files: writer.written, unchanged: writer.unchanged, warnings: rendered.warnings)
+        return Summary(files: writer.written, unchanged: writer.unchanged, warnings: rendered.warnings,
+                       keptSeries: kept.withLock { $0 })
     }
 
     /// Renders the project without writing and compares the result with `output`: what

@@ -43,7 +43,8 @@ struct Build: ParsableCommand {
         if summary.upToDate {
             print("\(destination) is up to date: nothing changed since the last build")
         } else {
-            print("wrote \(summary.files) files to \(destination) (\(summary.unchanged) unchanged)")
+            let kept = summary.keptSeries == 0 ? "" : "; \(summary.keptSeries) series kept as they were"
+            print("wrote \(summary.files) files to \(destination) (\(summary.unchanged) unchanged\(kept))")
         }
     }
 }

@@ -99,6 +99,20 @@ final class BuildManifestTests: XCTestCase {
 /// byte for byte what a fresh build gives.
 final class SeriesReuseTests: XCTestCase {
     func testAnUnchangedSeriesIsKeptAndTheSiteEqualsAFreshBuild() throws {
+        try checkReuse(copy: "second", changed: "belarus", kept: "second")
+    }
+
+    /// The manifest's lines of `belarus` and `belarus-north` sit next to each other; each series
+    /// is still compared on its own lines, in either direction.
+    func testASeriesWhoseNameStartsAnotherIsComparedOnItsOwnFiles() throws {
+        try checkReuse(copy: "belarus-north", changed: "belarus-north", kept: "belarus")
+        try checkReuse(copy: "belarus-north", changed: "belarus", kept: "belarus-north")
+    }
+
+    /// Builds the example with a copy of its series named `copy`, changes one CSV value of
+    /// `changed`, builds again, and checks that `kept` kept its files and that the site equals a
+    /// fresh build.
+    private func checkReuse(copy: String, changed: String, kept: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let project = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-manifest-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: project) }
@@ -107,31 +121,32 @@ final class SeriesReuseTests: XCTestCase {
             try FileManager.default.copyItem(at: repository.appendingPathComponent(item), to: project.appendingPathComponent(item))
         }
         try FileManager.default.copyItem(at: project.appendingPathComponent("content/belarus"),
-                                         to: project.appendingPathComponent("content/second"))
+                                         to: project.appendingPathComponent("content/\(copy)"))
         let output = project.appendingPathComponent("output").path
         _ = try SiteBuilder.build(projectRoot: project.path, output: output)
         func inode(_ path: String) throws -> Int {
             (try FileManager.default.attributesOfItem(atPath: output + "/" + path)[.systemFileNumber] as? NSNumber)?.intValue ?? -1
         }
-        let keptBefore = try inode("second/2022-06/index.html")
-        let changedBefore = try inode("belarus/2022-06/index.html")
+        let keptBefore = try inode("\(kept)/2022-06/index.html")
+        let changedBefore = try inode("\(changed)/2022-06/index.html")
 
-        let csv = project.appendingPathComponent("content/belarus/2022-06/arrivals.csv")
+        let csv = project.appendingPathComponent("content/\(changed)/2022-06/arrivals.csv")
         let text = try String(contentsOf: csv, encoding: .utf8).replacingOccurrences(of: "Belarus,902", with: "Belarus,912")
         try Data(text.utf8).write(to: csv)
         let summary = try SiteBuilder.build(projectRoot: project.path, output: output)
 
-        XCTAssertEqual(try inode("second/2022-06/index.html"), keptBefore, "the unchanged series was rendered again")
-        XCTAssertNotEqual(try inode("belarus/2022-06/index.html"), changedBefore)
-        XCTAssertGreaterThan(summary.unchanged, 0)
+        XCTAssertEqual(summary.keptSeries, 1, "the unchanged series was rendered again", file: file, line: line)
+        XCTAssertEqual(try inode("\(kept)/2022-06/index.html"), keptBefore, file: file, line: line)
+        XCTAssertNotEqual(try inode("\(changed)/2022-06/index.html"), changedBefore, file: file, line: line)
+        XCTAssertGreaterThan(summary.unchanged, 0, file: file, line: line)
         let fresh = project.appendingPathComponent("fresh").path
         _ = try SiteBuilder.build(projectRoot: project.path, output: fresh)
         for path in BuildManifestTests.files(under: output) {
             XCTAssertEqual(FileManager.default.contents(atPath: output + "/" + path),
-                           FileManager.default.contents(atPath: fresh + "/" + path), path)
+                           FileManager.default.contents(atPath: fresh + "/" + path), path, file: file, line: line)
         }
-        XCTAssertEqual(BuildManifestTests.files(under: output), BuildManifestTests.files(under: fresh))
-        XCTAssertTrue(try String(contentsOfFile: output + "/index.html", encoding: .utf8).contains("second/index.html"))
+        XCTAssertEqual(BuildManifestTests.files(under: output), BuildManifestTests.files(under: fresh), file: file, line: line)
+        XCTAssertTrue(try String(contentsOfFile: output + "/index.html", encoding: .utf8).contains("\(copy)/index.html"), file: file, line: line)
     }
 }
 
