@@ -29,7 +29,7 @@ public struct Figure: Sendable {
 /// A figure that needs the periods before the report: `X.previous`, `X.change`,
 /// `X.change.relative`, and `X.cumulative` (for a count reported per period) or `X.period` (for
 /// one reported cumulatively). See `SeriesFigures`.
-public enum Derivation: Int, Sendable, CaseIterable {
+public enum Derivation: Sendable, CaseIterable {
     case previous, change, relativeChange, cumulative, period
 
     /// What the name of the figure `X` derived this way adds to `X`.
@@ -86,9 +86,9 @@ public struct FigureSet: Sendable {
     private var firstDerived: [Int] = []
 
     /// Why a derived figure cannot be computed.
-    public struct DerivationFailure: Error, Sendable {
-        public var reason: String
-        public init(_ reason: String) { self.reason = reason }
+    struct DerivationFailure: Error, Sendable {
+        var reason: String
+        init(_ reason: String) { self.reason = reason }
     }
 
     public init() {}

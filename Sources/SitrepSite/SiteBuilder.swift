@@ -31,18 +31,19 @@ public enum SiteBuilder {
     /// again: its pages are kept.
     public static func build(projectRoot: String, output: String) throws(DiagnosticError) -> Summary {
         let manifestPath = BuildManifest.path(for: output)
-        let previous = BuildManifest.read(manifestPath)
+        var previous = BuildManifest.read(manifestPath)
         if let previous, previous.isCurrent(projectRoot: projectRoot, output: output) {
             return Summary(files: 0, warnings: [], upToDate: true)
         }
-        let inputs = BuildManifest.inputs(projectRoot: projectRoot)
-        let current = inputs.addingOutputs(of: output)
+        var manifest = BuildManifest.inputs(projectRoot: projectRoot)
+        let inputBytes = manifest.byteCount
+        manifest.addOutputs(of: output)
         let renderer = try SiteRenderer(project: Project.load(root: projectRoot))
         try OutputWriter.checkSafe(destination: output, projectRoot: renderer.project.root)
         let writer = try OutputWriter(destination: output)
-        var keep: SiteRenderer.Reuse?
         let kept = Locked(0)
-        if let previous, let reuse = SeriesReuse(previous: previous, current: current, writer: writer) {
+        var keep: SiteRenderer.Reuse?
+        if let before = previous, let reuse = SeriesReuse(previous: before, current: manifest, writer: writer) {
             keep = { series in
                 let index = reuse.keep(series)
                 if index != nil { kept.withLock { $0 += 1 } }
@@ -51,16 +52,14 @@ public enum SiteBuilder {
         }
         let sink: SiteRenderer.Sink = { path, bytes throws(DiagnosticError) in try writer.write(path, bytes) }
         let rendered = try renderer.render(into: sink, reusing: keep)
+        // The manifests are the largest things a build keeps (about 1 kB per report): let the
+        // previous one go before the new one is made.
+        (keep, previous) = (nil, nil)
         try writer.commit()
         // A failed build leaves output/ and its manifest as they were: both still describe each other.
         if rendered.warnings.isEmpty {
-            var manifest = inputs.addingOutputs(of: output)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = .sortedKeys
-            for (slug, index) in rendered.series {
-                if let data = try? encoder.encode(index) { manifest.series[slug] = String(decoding: data, as: UTF8.self) }
-            }
-            manifest.write(to: manifestPath)
+            manifest.replaceOutputs(after: inputBytes, of: output)
+            manifest.write(to: manifestPath, series: rendered.series)
         }
         return Summary(files: writer.written, unchanged: writer.unchanged, warnings: rendered.warnings,
                        keptSeries: kept.withLock { $0 })

@@ -18,11 +18,9 @@ import SitrepContent
 struct BuildManifest {
     /// The header, binary and entry lines, exactly as written.
     private(set) var files: [UInt8]
-    /// Each series' index (JSON), by slug, to be written, so that the next build need not
-    /// render an unchanged series.
-    var series: [String: String] = [:]
-    /// The `S` lines as read, parsed only when a build needs them (see `recordedSeries`).
-    private var seriesLines: ArraySlice<UInt8> = []
+    /// The `S` lines as read, looked into only when a build needs a series' index (see
+    /// `recordedSeries`).
+    private var seriesLines: [UInt8] = []
 
     static let header = "sitrep-manifest 4\n"
 
@@ -57,15 +55,23 @@ struct BuildManifest {
         return BuildManifest(files: files)
     }
 
-    /// These inputs and the current state of `output`. After a build, the inputs are the ones
-    /// found before it: a file edited during the build then differs, and the next build renders.
-    func addingOutputs(of output: String) -> BuildManifest {
-        var files = self.files
+    /// Appends the current state of `output` to these inputs.
+    mutating func addOutputs(of output: String) {
         Self.withCString(Array(output.utf8)) { path in
             _ = Self.entry(at: AT_FDCWD, path, key: [UInt8(ascii: ".")], output: true, into: &files)
         }
-        return BuildManifest(files: files)
     }
+
+    /// Replaces the output entries (everything after the first `inputBytes` bytes) with the
+    /// current state of `output`. After a build, the inputs stay the ones found before it: a
+    /// file edited during the build then differs, and the next build renders.
+    mutating func replaceOutputs(after inputBytes: Int, of output: String) {
+        files.removeSubrange(inputBytes...)
+        addOutputs(of: output)
+    }
+
+    /// The length of the entry lines, in bytes.
+    var byteCount: Int { files.count }
 
     /// The entry lines grouped for `SeriesReuse`: the binary, the site's own inputs (everything
     /// but `content/`), and per series the byte ranges of its input lines (`content/<slug>/…`)
@@ -212,7 +218,7 @@ struct BuildManifest {
             lineStart = (bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count) + 1
         }
         var manifest = BuildManifest(files: Array(bytes[header.count..<min(lineStart, bytes.count)]))
-        if lineStart < bytes.count { manifest.seriesLines = bytes[lineStart...] }
+        if lineStart < bytes.count { manifest.seriesLines = Array(bytes[lineStart...]) }
         return manifest
     }
 
@@ -239,22 +245,54 @@ struct BuildManifest {
         return complete ? bytes : nil
     }
 
-    /// Each series' index (JSON) as the last build recorded it, by slug.
-    func recordedSeries() -> [String: String] {
-        var indexes: [String: String] = [:]
-        for line in seriesLines.split(separator: UInt8(ascii: "\n")) where line.starts(with: [UInt8(ascii: "S"), UInt8(ascii: " ")]) {
-            let rest = line.dropFirst(2)
-            guard let space = rest.firstIndex(of: UInt8(ascii: " ")) else { continue }
-            indexes[String(decoding: rest[..<space], as: UTF8.self)] = String(decoding: rest[(space + 1)...], as: UTF8.self)
+    /// Where each series' index (JSON) is in the recorded `S` lines, by slug.
+    func recordedSeries() -> [String: Range<Int>] {
+        var ranges: [String: Range<Int>] = [:]
+        var start = 0
+        while start < seriesLines.count {
+            let end = seriesLines[start...].firstIndex(of: UInt8(ascii: "\n")) ?? seriesLines.count
+            defer { start = end + 1 }
+            guard end - start > 2, seriesLines[start] == UInt8(ascii: "S"), seriesLines[start + 1] == UInt8(ascii: " "),
+                  let space = seriesLines[(start + 2)..<end].firstIndex(of: UInt8(ascii: " ")) else { continue }
+            ranges[String(decoding: seriesLines[(start + 2)..<space], as: UTF8.self)] = (space + 1)..<end
         }
-        return indexes
+        return ranges
     }
 
-    /// Writes the manifest; failing to write it only costs the next build its shortcut.
-    func write(to path: String) {
-        var text = Array(Self.header.utf8) + files
-        for (slug, index) in series.sorted(by: { $0.key < $1.key }) { text += Array("S \(slug) \(index)\n".utf8) }
-        try? Data(text).write(to: URL(fileURLWithPath: path), options: .atomic)
+    /// A series' index recorded at `range` (from `recordedSeries`).
+    func recordedIndex(at range: Range<Int>) -> SiteRenderer.SeriesIndex? {
+        try? JSONDecoder().decode(SiteRenderer.SeriesIndex.self, from: Data(seriesLines[range]))
+    }
+
+    /// Writes the manifest with each series' index, line by line into a new file that then
+    /// replaces the old one; failing to write it only costs the next build its shortcut.
+    func write(to path: String, series: [String: SiteRenderer.SeriesIndex]) {
+        // One fixed name: a build killed while writing leaves at most this file, which the next
+        // build replaces.
+        let temporary = path + ".tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        var written = Self.writeAll(descriptor, Array(Self.header.utf8)) && Self.writeAll(descriptor, files)
+        for (slug, index) in series.sorted(by: { $0.key < $1.key }) where written {
+            guard let json = try? encoder.encode(index) else { continue }
+            written = Self.writeAll(descriptor, Array("S \(slug) ".utf8) + Array(json) + [UInt8(ascii: "\n")])
+        }
+        if close(descriptor) != 0 { written = false }
+        if !written || rename(temporary, path) != 0 { unlink(temporary) }
+    }
+
+    private static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                guard count > 0 else { return false }
+                offset += count
+            }
+            return true
+        }
     }
 
     private static func signature(of path: String) -> [UInt8]? {

@@ -11,7 +11,7 @@ struct SeriesReuse: Sendable {
     let now: BuildManifest
     let beforeSeries: [String: (inputs: Range<Int>, outputs: Range<Int>)]
     let nowSeries: [String: (inputs: Range<Int>, outputs: Range<Int>)]
-    let indexes: [String: String]
+    let indexes: [String: Range<Int>]
     let writer: OutputWriter
 
     /// Nil when the site itself changed (the binary, sitrep.yml, the templates), so that no
@@ -34,8 +34,7 @@ struct SeriesReuse: Sendable {
         guard let old = beforeSeries[slug], let new = nowSeries[slug], !old.outputs.isEmpty,
               before[old.inputs].elementsEqual(now[new.inputs]),
               before[old.outputs].elementsEqual(now[new.outputs]),
-              let json = indexes[slug],
-              let index = try? JSONDecoder().decode(SiteRenderer.SeriesIndex.self, from: Data(json.utf8)) else { return nil }
+              let recorded = indexes[slug], let index = before.recordedIndex(at: recorded) else { return nil }
         for path in before.outputFiles(in: old.outputs) where !writer.keep(path) {
             return nil
         }
