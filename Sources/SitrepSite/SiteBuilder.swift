@@ -35,6 +35,8 @@ public enum SiteBuilder {
         if let previous, previous.isCurrent(projectRoot: projectRoot, output: output) {
             return Summary(files: 0, warnings: [], upToDate: true)
         }
+        // With no output folder there are no pages to keep: the previous manifest is of no use.
+        if !FileManager.default.fileExists(atPath: output) { previous = nil }
         var manifest = BuildManifest.inputs(projectRoot: projectRoot)
         let inputBytes = manifest.byteCount
         manifest.addOutputs(of: output)
