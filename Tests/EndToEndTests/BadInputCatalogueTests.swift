@@ -57,11 +57,11 @@ final class BadInputCatalogueTests: XCTestCase {
         var outside: URL
     }
 
-    nonisolated(unsafe) private static var shared: Result<Built, any Error>?
+    private static let shared = ClassFixture<Built> { [$0.project, $0.outside] }
 
     override class func setUp() {
         super.setUp()
-        shared = Result {
+        shared.make {
             let project = try SitrepProcess.copyExample()
             try Data(assessmentsCSV.utf8).write(to: project.appendingPathComponent(assessments))
             let run = try SitrepProcess.run(["build"], in: project)
@@ -73,16 +73,12 @@ final class BadInputCatalogueTests: XCTestCase {
     }
 
     override class func tearDown() {
-        if case .success(let built)? = shared {
-            SitrepProcess.remove(built.project)
-            SitrepProcess.remove(built.outside)
-        }
-        shared = nil
+        shared.remove()
         super.tearDown()
     }
 
     private func built() throws -> Built {
-        let built = try XCTUnwrap(Self.shared).get()
+        let built = try Self.shared.get()
         XCTAssertEqual(built.run.status, 0, "the example must build: \(built.run)")
         XCTAssertNotNil(built.output["belarus/2022-06/index.html"] ?? nil, "\(built.output.keys.sorted())")
         return built

@@ -26,7 +26,7 @@ final class InjectionTests: XCTestCase {
         var reportText: String { SitrepProcess.visibleText(ofHTML: reportHTML) }
     }
 
-    nonisolated(unsafe) private static var shared: Result<Built, any Error>?
+    private static let shared = ClassFixture<Built> { [$0.project] }
 
     /// Writes `text` as a YAML double-quoted string.
     static func yamlQuoted(_ text: String) -> String {
@@ -85,7 +85,7 @@ final class InjectionTests: XCTestCase {
 
     override class func setUp() {
         super.setUp()
-        shared = Result {
+        shared.make {
             let project = try makeHostileProject()
             let run = try SitrepProcess.run(["build"], in: project)
             var files: [String: String] = [:]
@@ -97,13 +97,12 @@ final class InjectionTests: XCTestCase {
     }
 
     override class func tearDown() {
-        if case .success(let built)? = shared { SitrepProcess.remove(built.project) }
-        shared = nil
+        shared.remove()
         super.tearDown()
     }
 
     private func built() throws -> Built {
-        let built = try XCTUnwrap(Self.shared).get()
+        let built = try Self.shared.get()
         XCTAssertEqual(built.run.status, 0, "\(built.run)")
         for path in SitrepProcess.requiredOutputFiles {
             XCTAssertNotNil(built.files[path], "no \(path) in \(built.files.keys.sorted())")

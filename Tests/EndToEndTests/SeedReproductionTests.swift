@@ -13,11 +13,11 @@ final class SeedReproductionTests: XCTestCase {
         var reportText: String
     }
 
-    nonisolated(unsafe) private static var shared: Result<Built, any Error>?
+    private static let shared = ClassFixture<Built> { [$0.project] }
 
     override class func setUp() {
         super.setUp()
-        shared = Result {
+        shared.make {
             let project = try SitrepProcess.copyExample()
             let run = try SitrepProcess.run(["build"], in: project)
             let html = (try? SitrepProcess.read("output/belarus/2022-06/index.html", in: project)) ?? ""
@@ -27,15 +27,12 @@ final class SeedReproductionTests: XCTestCase {
     }
 
     override class func tearDown() {
-        if case .success(let built)? = shared {
-            SitrepProcess.remove(built.project)
-        }
-        shared = nil
+        shared.remove()
         super.tearDown()
     }
 
     private func built() throws -> Built {
-        let built = try XCTUnwrap(Self.shared).get()
+        let built = try Self.shared.get()
         XCTAssertEqual(built.run.status, 0, "\(built.run)")
         return built
     }

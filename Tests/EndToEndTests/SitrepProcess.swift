@@ -346,3 +346,30 @@ struct SimpleCSV {
         return seen
     }
 }
+
+/// What a test class makes once for all its tests (e.g. the example, copied and built), with
+/// the folders to remove when the class is done.
+final class ClassFixture<Value>: @unchecked Sendable {
+    private var made: Result<Value, any Error>?
+    private let folders: (Value) -> [URL]
+
+    init(folders: @escaping (Value) -> [URL]) {
+        self.folders = folders
+    }
+
+    /// Makes the value; call it from the class's `setUp()`. An error is kept for `get()`.
+    func make(_ body: () throws -> Value) {
+        made = Result(catching: body)
+    }
+
+    /// The value made for the class, or the error that making it threw.
+    func get() throws -> Value {
+        try XCTUnwrap(made, "the class's setUp() did not make the fixture").get()
+    }
+
+    /// Removes the value's folders; call it from the class's `tearDown()`.
+    func remove() {
+        if case .success(let value)? = made { folders(value).forEach(SitrepProcess.remove) }
+        made = nil
+    }
+}
