@@ -44,14 +44,7 @@ public enum SiteBuilder {
         try OutputWriter.checkSafe(destination: output, projectRoot: renderer.project.root)
         let writer = try OutputWriter(destination: output)
         let kept = Locked(0)
-        var keep: SiteRenderer.Reuse?
-        if let before = previous, let reuse = SeriesReuse(previous: before, current: manifest, writer: writer) {
-            keep = { series in
-                let index = reuse.keep(series)
-                if index != nil { kept.withLock { $0 += 1 } }
-                return index
-            }
-        }
+        var keep = reuse(previous: previous, current: manifest, keepFile: { writer.keep($0) }, counting: kept)
         let sink: SiteRenderer.Sink = { path, bytes throws(DiagnosticError) in try writer.write(path, bytes) }
         let rendered = try renderer.render(into: sink, reusing: keep)
         // The manifests are the largest things a build keeps (about 1 kB per report): let the
@@ -68,16 +61,37 @@ public enum SiteBuilder {
     }
 
     /// Renders the project without writing and compares the result with `output`: what
-    /// `sitrep build --check` reports in CI.
+    /// `sitrep build --check` reports in CI. As in a build, a series whose content and pages are
+    /// as the last build left them is not rendered: its pages are counted as the same.
     public static func compare(projectRoot: String, output: String) throws(DiagnosticError) -> (StaleOutput, Summary) {
-        if isUpToDate(projectRoot: projectRoot, output: output) {
+        let previous = BuildManifest.read(BuildManifest.path(for: output))
+        if let previous, previous.isCurrent(projectRoot: projectRoot, output: output) {
             return (StaleOutput(), Summary(files: 0, warnings: [], upToDate: true))
         }
         let renderer = try SiteRenderer(project: Project.load(root: projectRoot))
         let comparer = StaleOutput.Comparer(destination: output)
-        let rendered = try renderer.render { path, bytes in comparer.compare(path, bytes) }
+        let kept = Locked(0)
+        var keep: SiteRenderer.Reuse?
+        if let previous, FileManager.default.fileExists(atPath: output) {
+            var current = BuildManifest.inputs(projectRoot: projectRoot)
+            current.addOutputs(of: output)
+            keep = reuse(previous: previous, current: current, keepFile: { comparer.countAsSame($0) }, counting: kept)
+        }
+        let rendered = try renderer.render(into: { path, bytes in comparer.compare(path, bytes) }, reusing: keep)
         let stale = comparer.finish()
-        return (stale, Summary(files: comparer.compared, warnings: rendered.warnings))
+        return (stale, Summary(files: comparer.compared, warnings: rendered.warnings, keptSeries: kept.withLock { $0 }))
+    }
+
+    /// What a render reuses from the last build (see `SeriesReuse`), counting the series kept;
+    /// nil when nothing can be.
+    private static func reuse(previous: BuildManifest?, current: BuildManifest, keepFile: @escaping @Sendable (String) -> Bool,
+                              counting kept: Locked<Int>) -> SiteRenderer.Reuse? {
+        guard let previous, let reuse = SeriesReuse(previous: previous, current: current, keepFile: keepFile) else { return nil }
+        return { series in
+            let index = reuse.keep(series)
+            if index != nil { kept.withLock { $0 += 1 } }
+            return index
+        }
     }
 
     /// Loads and renders everything without writing, to find every problem.

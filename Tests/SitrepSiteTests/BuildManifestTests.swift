@@ -109,6 +109,31 @@ final class SeriesReuseTests: XCTestCase {
         try checkReuse(copy: "belarus-north", changed: "belarus", kept: "belarus-north")
     }
 
+    /// A page edited by hand in output/ is not kept: `--check` renders its series and reports it.
+    func testCheckFindsAHandEditedPageOfAnUnchangedSeries() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let project = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-manifest-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: project) }
+        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
+        for item in ["sitrep.yml", "content", "templates"] {
+            try FileManager.default.copyItem(at: repository.appendingPathComponent(item), to: project.appendingPathComponent(item))
+        }
+        try FileManager.default.copyItem(at: project.appendingPathComponent("content/belarus"),
+                                         to: project.appendingPathComponent("content/second"))
+        let output = project.appendingPathComponent("output").path
+        _ = try SiteBuilder.build(projectRoot: project.path, output: output)
+        let csv = project.appendingPathComponent("content/belarus/2022-06/arrivals.csv")
+        let text = try String(contentsOf: csv, encoding: .utf8).replacingOccurrences(of: "Belarus,902", with: "Belarus,912")
+        try Data(text.utf8).write(to: csv)
+        let page = output + "/second/2022-05-12/index.html"
+        try Data((try String(contentsOfFile: page, encoding: .utf8) + "<!-- edited -->").utf8).write(to: URL(fileURLWithPath: page))
+
+        let (stale, checked) = try SiteBuilder.compare(projectRoot: project.path, output: output)
+        XCTAssertEqual(checked.keptSeries, 0)
+        XCTAssertTrue(stale.changed.contains("second/2022-05-12/index.html"), "\(stale)")
+        XCTAssertTrue(stale.changed.contains("belarus/2022-06/figures.json"), "\(stale)")
+    }
+
     /// Builds the example with a copy of its series named `copy`, changes one CSV value of
     /// `changed`, builds again, and checks that `kept` kept its files and that the site equals a
     /// fresh build.
@@ -133,6 +158,12 @@ final class SeriesReuseTests: XCTestCase {
         let csv = project.appendingPathComponent("content/\(changed)/2022-06/arrivals.csv")
         let text = try String(contentsOf: csv, encoding: .utf8).replacingOccurrences(of: "Belarus,902", with: "Belarus,912")
         try Data(text.utf8).write(to: csv)
+        // --check keeps the unchanged series too, and still finds what changed.
+        let (stale, checked) = try SiteBuilder.compare(projectRoot: project.path, output: output)
+        XCTAssertEqual(checked.keptSeries, 1, file: file, line: line)
+        XCTAssertTrue(stale.changed.contains("\(changed)/2022-06/figures.json"), "\(stale)", file: file, line: line)
+        XCTAssertEqual(stale.changed.filter { $0.hasPrefix("\(kept)/") }, [], file: file, line: line)
+        XCTAssertEqual(stale.added + stale.removed, [], file: file, line: line)
         let summary = try SiteBuilder.build(projectRoot: project.path, output: output)
 
         XCTAssertEqual(summary.keptSeries, 1, "the unchanged series was rendered again", file: file, line: line)

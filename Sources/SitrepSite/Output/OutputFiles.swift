@@ -58,6 +58,13 @@ public struct StaleOutput: Sendable {
             }
         }
 
+        /// Counts the file at `path` as compared and the same, without comparing it (a kept
+        /// series' page, unchanged since the last build by the manifest). Always true.
+        func countAsSame(_ path: String) -> Bool {
+            state.withLock { _ = $0.seen.insert(path) }
+            return true
+        }
+
         /// The differences, each list sorted so that the report does not depend on threads.
         func finish() -> StaleOutput {
             state.withLock { state in
