@@ -11,6 +11,8 @@ public struct Aggregation: Sendable {
 
     /// Groups in order of first appearance in the file.
     public private(set) var groups: [Group]
+    /// For each row of the table, the position of its group in `groups`.
+    private var groupOfRow: [Int] = []
 
     /// Groups `table` by the dimensions at `dimensionIndices` (in that order).
     public init(_ table: Table, by dimensionIndices: [Int]) throws(DiagnosticError) {
@@ -18,6 +20,8 @@ public struct Aggregation: Sendable {
         var single: [String: Int] = [:]
         var index: [[String]: Int] = [:]
         var groups: [Group] = []
+        var groupOfRow: [Int] = []
+        groupOfRow.reserveCapacity(table.rows.count)
         for row in table.rows {
             let position: Int?
             if dimensionIndices.count == 1 {
@@ -29,10 +33,35 @@ public struct Aggregation: Sendable {
                 let (sum, overflow) = groups[position].total.addingReportingOverflow(row.value)
                 if overflow { throw Aggregation.overflow(table, row: row) }
                 groups[position].total = sum
+                groupOfRow.append(position)
             } else {
                 let keys = dimensionIndices.map { row.keys[$0] }
                 if keys.count == 1 { single[keys[0]] = groups.count } else { index[keys] = groups.count }
+                groupOfRow.append(groups.count)
                 groups.append(Group(keys: keys, total: row.value))
+            }
+        }
+        self.groups = groups
+        self.groupOfRow = groupOfRow
+    }
+
+    /// Groups `table` by the dimensions of two one-dimension aggregations of it, in that order:
+    /// the same groups as grouping by both dimensions, found by the rows' group positions
+    /// instead of by their values.
+    public init(_ table: Table, pairing first: Aggregation, with second: Aggregation) throws(DiagnosticError) {
+        var index: [Int: Int] = [:]
+        var groups: [Group] = []
+        for (row, (firstGroup, secondGroup)) in zip(table.rows, zip(first.groupOfRow, second.groupOfRow)) {
+            let key = firstGroup * second.groups.count + secondGroup
+            if let position = index[key] {
+                let (sum, overflow) = groups[position].total.addingReportingOverflow(row.value)
+                if overflow { throw Aggregation.overflow(table, row: row) }
+                groups[position].total = sum
+                groupOfRow.append(position)
+            } else {
+                index[key] = groups.count
+                groupOfRow.append(groups.count)
+                groups.append(Group(keys: first.groups[firstGroup].keys + second.groups[secondGroup].keys, total: row.value))
             }
         }
         self.groups = groups

@@ -13,9 +13,10 @@ enum TableFigures {
         let total = try Aggregation.total(of: table)
         try adder.add(&set, "\(table.name).total", .number(Rational(total)), additive: true)
 
+        let byDimension = try table.dimensions.indices.map { index throws(DiagnosticError) in try Aggregation(table, by: [index]) }
         for (index, dimension) in table.dimensions.enumerated() {
             let prefix = "\(table.name).\(dimension)"
-            let aggregation = try Aggregation(table, by: [index])
+            let aggregation = byDimension[index]
             let ranked = aggregation.ranked
             let ranks = Dictionary(uniqueKeysWithValues: ranked.enumerated().map { ($0.element.keys[0], $0.offset + 1) })
             for group in aggregation.groups {
@@ -31,10 +32,9 @@ enum TableFigures {
         }
 
         for first in table.dimensions.indices {
-            let parents = try Aggregation(table, by: [first])
-            let parentTotals = Dictionary(uniqueKeysWithValues: parents.groups.map { ($0.keys[0], $0.total) })
+            let parentTotals = Dictionary(uniqueKeysWithValues: byDimension[first].groups.map { ($0.keys[0], $0.total) })
             for second in table.dimensions.indices where second > first {
-                for group in try Aggregation(table, by: [first, second]).groups {
+                for group in try Aggregation(table, pairing: byDimension[first], with: byDimension[second]).groups {
                     let name = "\(table.name).\(table.dimensions[first]).\(group.keys[0]).\(table.dimensions[second]).\(group.keys[1])"
                     try adder.add(&set, name, .number(Rational(group.total)), additive: true)
                     try adder.addShare(&set, "\(name).share", group.total, of: parentTotals[group.keys[0]]!, tracked: true)

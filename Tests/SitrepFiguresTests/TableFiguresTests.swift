@@ -28,6 +28,30 @@ final class TableFiguresTests: XCTestCase {
         return try FigureComputer.figures(for: report, in: series)
     }
 
+    /// Pairs are grouped from the two one-dimension groupings' positions; the groups, their order
+    /// (first appearance) and their sums must be those of grouping by both values.
+    func testPairingTwoGroupingsGivesTheGroupsOfBothDimensions() throws {
+        let avrr = try table("avrr", """
+            country,sex,age,count
+            Iraq,male,adult,5
+            Cuba,female,child,2
+            Iraq,female,adult,3
+            Cuba,female,adult,4
+            Iraq,male,child,1
+            Sri Lanka,male,adult,7
+            Cuba,male,child,6
+            Iraq,female,child,8
+
+            """)
+        let single = try (0..<3).map { index throws(DiagnosticError) in try Aggregation(avrr, by: [index]) }
+        for (first, second) in [(0, 1), (0, 2), (1, 2)] {
+            let paired = try Aggregation(avrr, pairing: single[first], with: single[second])
+            XCTAssertEqual(paired.groups, try Aggregation(avrr, by: [first, second]).groups, "\(first), \(second)")
+        }
+        XCTAssertEqual(try Aggregation(avrr, pairing: single[0], with: single[1]).groups.map(\.keys),
+                       [["Iraq", "male"], ["Cuba", "female"], ["Iraq", "female"], ["Sri Lanka", "male"], ["Cuba", "male"]])
+    }
+
     /// The names of the figures derived from tables, leaving out those of the report itself.
     private func tableNames(_ set: FigureSet) -> [String] {
         Array(set.names.prefix { $0 != "period.start" })
