@@ -100,3 +100,21 @@ extension String {
         return result
     }
 }
+
+extension Diagnostic {
+    /// Line `number` (1-based) of `text` without its line end, LF or CRLF, to quote under a
+    /// message; nil when there is no such line. Lines are cut at LF bytes: splitting by
+    /// Character would take CR LF for one character and never cut a file saved on Windows.
+    public static func sourceLine(_ number: Int, of text: String) -> String? {
+        guard number >= 1 else { return nil }
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        for _ in 1..<number {
+            guard let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            start = utf8.index(after: end)
+        }
+        var end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+        if end > start, utf8[utf8.index(before: end)] == UInt8(ascii: "\r") { end = utf8.index(before: end) }
+        return String(text[start..<end])
+    }
+}

@@ -55,7 +55,14 @@ extension SeriesTimeline.StatedDates {
     /// for anything else, and the caller parses the YAML.
     init?(simpleFrontMatter yaml: String) {
         self.init()
-        for line in yaml.split(separator: "\n") {
+        // Lines are cut at LF bytes (a CRLF line keeps its CR, which `trimmed` drops): splitting
+        // by Character would see CR LF as one character and never cut a Windows file.
+        let utf8 = yaml.utf8
+        var lineStart = utf8.startIndex
+        while lineStart < utf8.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            let line = yaml[lineStart..<lineEnd]
+            lineStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
             if line.hasPrefix("as_of:") {
                 guard let day = Day(iso: Self.trimmed(line.dropFirst("as_of:".count))) else { return nil }
                 asOf = day

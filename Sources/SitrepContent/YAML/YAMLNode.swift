@@ -96,8 +96,7 @@ public struct YAMLNode: Sendable {
 
     private static func diagnostic(for error: YamlError, text: String, file: String, lineOffset: Int) -> Diagnostic {
         func located(_ problem: String, _ mark: Mark, _ context: YamlError.Context?) -> Diagnostic {
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            let sourceLine = mark.line - 1 < lines.count && mark.line >= 1 ? String(lines[mark.line - 1]) : nil
+            let sourceLine = Diagnostic.sourceLine(mark.line, of: text)
             var message = "YAML syntax error: \(problem)"
             if let context { message += " \(context.text)" }
             return Diagnostic(
@@ -113,13 +112,12 @@ public struct YAMLNode: Sendable {
             return located(problem, mark, context)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let names = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             let line = context.mark.line
             return Diagnostic(
                 at: SourceLocation(file: file, line: line + lineOffset, column: context.mark.column),
                 "the key \(names) appears twice in the same map",
                 hint: "keep one of them: a figure or setting can have one value only",
-                sourceLine: line >= 1 && line <= lines.count ? String(lines[line - 1]) : nil)
+                sourceLine: Diagnostic.sourceLine(line, of: text))
         case .reader(let problem, let offset, _, _):
             return Diagnostic(at: SourceLocation(file: file), "cannot read YAML: \(problem)" + (offset.map { " at byte \($0)" } ?? ""),
                               hint: "save the file as UTF-8")
