@@ -103,12 +103,18 @@ struct BuildManifest {
             }
             let slug = String(decoding: key.prefix { $0 != UInt8(ascii: "/") }, as: UTF8.self)
             var ranges = series[slug] ?? (start..<start, start..<start)
-            let lineRange = start..<min(end + 1, files.count)
-            if isOutput {
-                if ranges.outputs.isEmpty { ranges.outputs = lineRange } else if ranges.outputs.upperBound == start { ranges.outputs = ranges.outputs.lowerBound..<lineRange.upperBound } else { scattered.insert(slug) }
-            } else {
-                if ranges.inputs.isEmpty { ranges.inputs = lineRange } else if ranges.inputs.upperBound == start { ranges.inputs = ranges.inputs.lowerBound..<lineRange.upperBound } else { scattered.insert(slug) }
+            let lineEnd = min(end + 1, files.count)
+            // Adds this line to a run, which must end where the line starts.
+            func extend(_ run: inout Range<Int>) {
+                if run.isEmpty {
+                    run = start..<lineEnd
+                } else if run.upperBound == start {
+                    run = run.lowerBound..<lineEnd
+                } else {
+                    scattered.insert(slug)
+                }
             }
+            if isOutput { extend(&ranges.outputs) } else { extend(&ranges.inputs) }
             series[slug] = ranges
         }
         for slug in scattered { series[slug] = nil }
