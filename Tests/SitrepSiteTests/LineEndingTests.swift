@@ -6,11 +6,14 @@ import XCTest
 /// Officers edit on Windows too: a project whose every text file has CRLF line ends must give
 /// the same site, byte for byte, as the same project with LF line ends.
 final class LineEndingTests: XCTestCase {
-    func testAProjectSavedWithWindowsLineEndsRendersTheSameSite() throws {
+    private var root: URL!
+    private var unix: URL { root.appendingPathComponent("lf") }
+    private var windows: URL { root.appendingPathComponent("crlf") }
+
+    /// Two copies of the example: `lf` as it is, `crlf` with every text file's line ends CR LF.
+    override func setUpWithError() throws {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-crlf-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let unix = root.appendingPathComponent("lf"), windows = root.appendingPathComponent("crlf")
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-crlf-\(UUID().uuidString)")
         for project in [unix, windows] {
             try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
             for item in ["sitrep.yml", "content", "templates"] {
@@ -26,7 +29,25 @@ final class LineEndingTests: XCTestCase {
             converted += 1
         }
         XCTAssertGreaterThan(converted, 10)
+    }
 
+    override func tearDownWithError() throws {
+        if root.lastPathComponent.hasPrefix("sitrep-crlf-") { try? FileManager.default.removeItem(at: root) }
+    }
+
+    /// `sitrep new` on a Windows project starts the same period, keeping the CR LF line ends.
+    func testANewPeriodOfAWindowsProjectIsTheSamePeriodWithWindowsLineEnds() throws {
+        let unixFiles = try NewPeriod.create(projectRoot: unix.path, series: "belarus", period: "2022-07")
+        let windowsFiles = try NewPeriod.create(projectRoot: windows.path, series: "belarus", period: "2022-07")
+        XCTAssertEqual(unixFiles.count, windowsFiles.count)
+        for name in ["report.md", "figures.yml", "arrivals.csv"] {
+            let lf = try String(contentsOf: unix.appendingPathComponent("content/belarus/2022-07/\(name)"), encoding: .utf8)
+            let crlf = try String(contentsOf: windows.appendingPathComponent("content/belarus/2022-07/\(name)"), encoding: .utf8)
+            XCTAssertEqual(crlf, lf.replacingOccurrences(of: "\n", with: "\r\n"), name)
+        }
+    }
+
+    func testAProjectSavedWithWindowsLineEndsRendersTheSameSite() throws {
         _ = try SiteBuilder.build(projectRoot: unix.path, output: unix.appendingPathComponent("output").path)
         _ = try SiteBuilder.build(projectRoot: windows.path, output: windows.appendingPathComponent("output").path)
         let files = BuildManifestTests.files(under: unix.appendingPathComponent("output").path)
