@@ -6,6 +6,9 @@ import SitrepDiagnostics
 struct ContentFiles: Sendable {
     /// Absolute path of the project root, symlinks resolved.
     let root: String
+    /// Folders with their links resolved, by path: each is resolved once, not once per file
+    /// read (a report reads seven files, and resolving a path costs a system call per component).
+    private let resolvedFolders = Locked([String: String]())
 
     init(root: String) {
         let absolute = root.hasPrefix("/") ? root : FileManager.default.currentDirectoryPath + "/" + root
@@ -36,7 +39,7 @@ struct ContentFiles: Sendable {
     /// The bytes of a file, after checking that it does not lead outside the project by a link.
     func read(_ relative: String) throws(DiagnosticError) -> [UInt8] {
         let path = absolute(relative)
-        let resolved = Self.realPath(path) ?? path
+        let resolved = resolvedPath(path)
         guard resolved == path || resolved.hasPrefix(root + "/") else {
             throw DiagnosticError(Diagnostic(
                 at: SourceLocation(file: relative), "this file is a link to \(resolved), outside the project",
@@ -48,8 +51,22 @@ struct ContentFiles: Sendable {
         return [UInt8](data)
     }
 
-    /// The path with every link resolved (libc's realpath: cheaper than Foundation's, and
-    /// this runs for every file read); nil if it cannot be resolved, e.g. a missing file.
+    /// The absolute `path` with every link resolved. A file that is not itself a link is found
+    /// in its folder's resolved path; a link (or a missing file) is resolved in full.
+    private func resolvedPath(_ path: String) -> String {
+        var status = stat()
+        guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFLNK, let slash = path.lastIndex(of: "/") else {
+            return Self.realPath(path) ?? path
+        }
+        let folder = String(path[..<slash])
+        if let known = resolvedFolders.withLock({ $0[folder] }) { return known + path[slash...] }
+        let resolved = Self.realPath(folder) ?? folder
+        resolvedFolders.withLock { $0[folder] = resolved }
+        return resolved + path[slash...]
+    }
+
+    /// The path with every link resolved (libc's realpath: cheaper than Foundation's); nil if it
+    /// cannot be resolved, e.g. a missing file.
     private static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }

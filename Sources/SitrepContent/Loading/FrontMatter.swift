@@ -7,9 +7,13 @@ public enum FrontMatter {
         public var yaml: String
         /// Lines before the YAML text (the opening `---`).
         public var yamlLineOffset: Int
-        public var narrative: String
+        /// The Markdown after the closing fence, copied out only when asked for: the series
+        /// outline reads every report's front matter and never its narrative.
+        public var narrative: String { String(text[narrativeStart...]) }
         /// Lines before the narrative (front matter and both fences).
         public var narrativeLineOffset: Int
+        let text: String
+        let narrativeStart: String.Index
     }
 
     static let example = "---\ntitle: \"Belarus: response to the war in Ukraine\"\nperiod: {start: 2022-05-27, end: 2022-06-09}\n---"
@@ -31,7 +35,7 @@ public enum FrontMatter {
             if let yamlStart {
                 if isFence(line, "---") || isFence(line, "...") {
                     return Parts(yaml: String(text[yamlStart..<cursor]), yamlLineOffset: 1,
-                                 narrative: String(text[next...]), narrativeLineOffset: lines)
+                                 narrativeLineOffset: lines, text: text, narrativeStart: next)
                 }
             } else {
                 guard isFence(line, "---") else {
