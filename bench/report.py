@@ -15,6 +15,7 @@ ROWS = [
     ("sitrep-noop", "sitrep build, no-op (output up to date)"),
     ("sitrep-csv", "sitrep build after 1 CSV value changed"),
     ("sitrep-check", "sitrep build --check (up to date)"),
+    ("sitrep-check-csv", "sitrep build --check after 1 CSV value changed (exits 1)"),
     ("cmark", "cmark CLI, all report.md, 1 process (floor)"),
     ("hugo-cold", "hugo, cold (public/ removed)"),
     ("hugo-noop", "hugo, again (public/ present)"),
