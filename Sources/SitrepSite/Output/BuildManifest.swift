@@ -1,5 +1,4 @@
 import Foundation
-import SitrepContent
 
 /// What the last successful build read and wrote, kept beside the output folder
 /// (`.output.sitrep-manifest`). When nothing listed has changed, and the sitrep binary is the
@@ -24,7 +23,7 @@ struct BuildManifest {
 
     static let header = "sitrep-manifest 4\n"
 
-    private enum Kind {
+    enum Kind {
         static let inputFile = UInt8(ascii: "I")
         static let inputFolder = UInt8(ascii: "D")
         static let absent = UInt8(ascii: "A")
@@ -72,146 +71,6 @@ struct BuildManifest {
 
     /// The length of the entry lines, in bytes.
     var byteCount: Int { files.count }
-
-    /// The entry lines grouped for `SeriesReuse`: the binary, the site's own inputs (everything
-    /// but `content/`), and per series the byte ranges of its input lines (`content/<slug>/…`)
-    /// and output lines (`<slug>/…`). Entries are in path order, so each group is one run of
-    /// lines; a series whose lines are not is left out, and so is never reused.
-    func groups() -> (binary: ArraySlice<UInt8>, site: [UInt8], series: [String: (inputs: Range<Int>, outputs: Range<Int>)]) {
-        let firstEnd = files.firstIndex(of: UInt8(ascii: "\n")) ?? files.count
-        var site: [UInt8] = []
-        var series: [String: (inputs: Range<Int>, outputs: Range<Int>)] = [:]
-        var scattered: Set<String> = []
-        let content = Array("content/".utf8)
-        var start = firstEnd + 1
-        while start < files.count {
-            let end = files[start...].firstIndex(of: UInt8(ascii: "\n")) ?? files.count
-            defer { start = end + 1 }
-            let line = files[start..<end]
-            guard line.count > 2, let space = line.dropFirst(2).firstIndex(of: UInt8(ascii: " ")) else { continue }
-            let kind = line[start]
-            var key = files[(space + 1)..<end]
-            let isOutput = kind == Kind.outputFile || kind == Kind.outputFolder
-            if !isOutput {
-                guard key.starts(with: content) else {
-                    if !key.elementsEqual("content".utf8) { site += files[start...min(end, files.count - 1)] }
-                    continue
-                }
-                key = key.dropFirst(content.count)
-            } else if key.elementsEqual(".".utf8) {
-                continue
-            }
-            let slug = String(decoding: key.prefix { $0 != UInt8(ascii: "/") }, as: UTF8.self)
-            var ranges = series[slug] ?? (start..<start, start..<start)
-            let lineEnd = min(end + 1, files.count)
-            // Adds this line to a run, which must end where the line starts.
-            func extend(_ run: inout Range<Int>) {
-                if run.isEmpty {
-                    run = start..<lineEnd
-                } else if run.upperBound == start {
-                    run = run.lowerBound..<lineEnd
-                } else {
-                    scattered.insert(slug)
-                }
-            }
-            if isOutput { extend(&ranges.outputs) } else { extend(&ranges.inputs) }
-            series[slug] = ranges
-        }
-        for slug in scattered { series[slug] = nil }
-        return (files[..<firstEnd], site, series)
-    }
-
-    /// The bytes of `range` of the entry lines, to compare groups of two manifests.
-    subscript(range: Range<Int>) -> ArraySlice<UInt8> { files[range] }
-
-    /// The paths of the output files listed in `range`.
-    func outputFiles(in range: Range<Int>) -> [String] {
-        files[range].split(separator: UInt8(ascii: "\n")).compactMap { line in
-            guard line.first == Kind.outputFile, let space = line.dropFirst(2).firstIndex(of: UInt8(ascii: " ")) else { return nil }
-            return String(decoding: line[(space + 1)...], as: UTF8.self)
-        }
-    }
-
-    /// True when every entry is as recorded: the same binary, and each file and folder with the
-    /// same signature (and each absent one still absent). It lists no folder, so it costs one
-    /// `stat` per entry; the entries are checked on every core.
-    func isCurrent(projectRoot: String, output: String) -> Bool {
-        guard let firstEnd = files.firstIndex(of: UInt8(ascii: "\n")),
-              let binary = Self.signature(of: "/proc/self/exe"), files[..<firstEnd].elementsEqual(binary) else { return false }
-        let roots = [projectRoot, output].map { path in
-            Self.withCString(Array(path.utf8)) { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
-        }
-        defer { for root in roots where root >= 0 { close(root) } }
-        guard roots.allSatisfy({ $0 >= 0 }) else { return false }
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(files.count / 48)
-        var start = firstEnd + 1
-        while start < files.count {
-            let end = files[start...].firstIndex(of: UInt8(ascii: "\n")) ?? files.count
-            ranges.append(start..<end)
-            start = end + 1
-        }
-        let (files, lines) = (files, ranges)
-        // Four shares per core, so that a core slowed by other work hands its last shares over.
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-        let changed = Locked(false)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var path = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-            let share = lines[(lines.count * worker / workers)..<(lines.count * (worker + 1) / workers)]
-            for (checked, line) in share.enumerated() {
-                if checked % 512 == 511, changed.withLock({ $0 }) { return }
-                if !Self.isCurrent(files[line], roots: roots, path: &path) {
-                    changed.withLock { $0 = true }
-                    return
-                }
-            }
-        }
-        return !changed.withLock { $0 }
-    }
-
-    /// Whether one entry line (`K stamp key`) matches the file system; `path` is scratch space.
-    private static func isCurrent(_ line: ArraySlice<UInt8>, roots: [Int32], path: inout [CChar]) -> Bool {
-        guard line.count > 4, let stampEnd = line.dropFirst(2).firstIndex(of: UInt8(ascii: " ")),
-              line.count - (stampEnd + 1 - line.startIndex) < path.count else { return false }
-        let kind = line[line.startIndex]
-        let key = line[(stampEnd + 1)...]
-        for (offset, byte) in key.enumerated() { path[offset] = CChar(bitPattern: byte) }
-        path[key.count] = 0
-        let root = kind == Kind.outputFile || kind == Kind.outputFolder ? roots[1] : roots[0]
-        var status = stat()
-        let found = fstatat(root, path, &status, AT_SYMLINK_NOFOLLOW) == 0
-        let stamp = line[(line.startIndex + 2)..<stampEnd]
-        switch kind {
-        case Kind.absent: return !found
-        case Kind.inputFolder, Kind.outputFolder: return found && isFolder(status) && matches(stamp, status)
-        case Kind.inputFile, Kind.outputFile: return found && !isFolder(status) && matches(stamp, status)
-        default: return false
-        }
-    }
-
-    /// Whether a recorded stamp (see `stamp`) is the one of `status`, read without allocating.
-    private static func matches(_ stamp: ArraySlice<UInt8>, _ status: stat) -> Bool {
-        let expected = isFolder(status)
-            ? (count: 2, values: (status.st_mtim.tv_sec, status.st_mtim.tv_nsec, 0))
-            : (count: 3, values: (Int(status.st_size), status.st_mtim.tv_sec, status.st_mtim.tv_nsec))
-        var rest = stamp[...]
-        for field in 0..<expected.count {
-            var value = 0
-            var digits = 0
-            while let byte = rest.first, byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 18 {
-                value = value * 10 + Int(byte - UInt8(ascii: "0"))
-                digits += 1
-                rest = rest.dropFirst()
-            }
-            let wanted = field == 0 ? expected.values.0 : field == 1 ? expected.values.1 : expected.values.2
-            guard digits > 0, value == wanted else { return false }
-            if field < expected.count - 1 {
-                guard let separator = rest.first, separator == UInt8(ascii: field == expected.count - 2 ? "." : ":") else { return false }
-                rest = rest.dropFirst()
-            }
-        }
-        return rest.isEmpty
-    }
 
     /// Reads a manifest written by `write`; nil if there is none or it is not one.
     static func read(_ path: String) -> BuildManifest? {
@@ -301,17 +160,17 @@ struct BuildManifest {
         }
     }
 
-    private static func signature(of path: String) -> [UInt8]? {
+    static func signature(of path: String) -> [UInt8]? {
         var status = stat()
         guard stat(path, &status) == 0 else { return nil }
         return stamp(status)
     }
 
-    private static func isFolder(_ status: stat) -> Bool { (status.st_mode & S_IFMT) == S_IFDIR }
+    static func isFolder(_ status: stat) -> Bool { (status.st_mode & S_IFMT) == S_IFDIR }
 
     /// `size:seconds.nanoseconds` of the last modification for a file, `seconds.nanoseconds` for
     /// a folder (whose size says nothing).
-    private static func stamp(_ status: stat) -> [UInt8] {
+    static func stamp(_ status: stat) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(32)
         if !isFolder(status) {
@@ -372,7 +231,7 @@ struct BuildManifest {
         }
     }
 
-    private static func withCString<Result>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>) -> Result) -> Result {
+    static func withCString<Result>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>) -> Result) -> Result {
         (bytes + [0]).withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) }
         }

@@ -1,0 +1,86 @@
+import Foundation
+import SitrepContent
+
+/// The no-op check: the manifest against the file system, one `stat` per entry.
+extension BuildManifest {
+    /// True when every entry is as recorded: the same binary, and each file and folder with the
+    /// same signature (and each absent one still absent). It lists no folder, so it costs one
+    /// `stat` per entry; the entries are checked on every core.
+    func isCurrent(projectRoot: String, output: String) -> Bool {
+        guard let firstEnd = files.firstIndex(of: UInt8(ascii: "\n")),
+              let binary = Self.signature(of: "/proc/self/exe"), files[..<firstEnd].elementsEqual(binary) else { return false }
+        let roots = [projectRoot, output].map { path in
+            Self.withCString(Array(path.utf8)) { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        }
+        defer { for root in roots where root >= 0 { close(root) } }
+        guard roots.allSatisfy({ $0 >= 0 }) else { return false }
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(files.count / 48)
+        var start = firstEnd + 1
+        while start < files.count {
+            let end = files[start...].firstIndex(of: UInt8(ascii: "\n")) ?? files.count
+            ranges.append(start..<end)
+            start = end + 1
+        }
+        let (files, lines) = (files, ranges)
+        // Four shares per core, so that a core slowed by other work hands its last shares over.
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let changed = Locked(false)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var path = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let share = lines[(lines.count * worker / workers)..<(lines.count * (worker + 1) / workers)]
+            for (checked, line) in share.enumerated() {
+                if checked % 512 == 511, changed.withLock({ $0 }) { return }
+                if !Self.isCurrent(files[line], roots: roots, path: &path) {
+                    changed.withLock { $0 = true }
+                    return
+                }
+            }
+        }
+        return !changed.withLock { $0 }
+    }
+
+    /// Whether one entry line (`K stamp key`) matches the file system; `path` is scratch space.
+    private static func isCurrent(_ line: ArraySlice<UInt8>, roots: [Int32], path: inout [CChar]) -> Bool {
+        guard line.count > 4, let stampEnd = line.dropFirst(2).firstIndex(of: UInt8(ascii: " ")),
+              line.count - (stampEnd + 1 - line.startIndex) < path.count else { return false }
+        let kind = line[line.startIndex]
+        let key = line[(stampEnd + 1)...]
+        for (offset, byte) in key.enumerated() { path[offset] = CChar(bitPattern: byte) }
+        path[key.count] = 0
+        let root = kind == Kind.outputFile || kind == Kind.outputFolder ? roots[1] : roots[0]
+        var status = stat()
+        let found = fstatat(root, path, &status, AT_SYMLINK_NOFOLLOW) == 0
+        let stamp = line[(line.startIndex + 2)..<stampEnd]
+        switch kind {
+        case Kind.absent: return !found
+        case Kind.inputFolder, Kind.outputFolder: return found && isFolder(status) && matches(stamp, status)
+        case Kind.inputFile, Kind.outputFile: return found && !isFolder(status) && matches(stamp, status)
+        default: return false
+        }
+    }
+
+    /// Whether a recorded stamp (see `stamp`) is the one of `status`, read without allocating.
+    private static func matches(_ stamp: ArraySlice<UInt8>, _ status: stat) -> Bool {
+        let expected = isFolder(status)
+            ? (count: 2, values: (status.st_mtim.tv_sec, status.st_mtim.tv_nsec, 0))
+            : (count: 3, values: (Int(status.st_size), status.st_mtim.tv_sec, status.st_mtim.tv_nsec))
+        var rest = stamp[...]
+        for field in 0..<expected.count {
+            var value = 0
+            var digits = 0
+            while let byte = rest.first, byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 18 {
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+                digits += 1
+                rest = rest.dropFirst()
+            }
+            let wanted = field == 0 ? expected.values.0 : field == 1 ? expected.values.1 : expected.values.2
+            guard digits > 0, value == wanted else { return false }
+            if field < expected.count - 1 {
+                guard let separator = rest.first, separator == UInt8(ascii: field == expected.count - 2 ? "." : ":") else { return false }
+                rest = rest.dropFirst()
+            }
+        }
+        return rest.isEmpty
+    }
+}
