@@ -35,21 +35,20 @@ public enum SiteBuilder {
         if let previous, previous.isCurrent(projectRoot: projectRoot, output: output) {
             return Summary(files: 0, warnings: [], upToDate: true)
         }
-        // With no output folder there are no pages to keep: the previous manifest is of no use.
-        if !FileManager.default.fileExists(atPath: output) { previous = nil }
         var manifest = BuildManifest.inputs(projectRoot: projectRoot)
         let inputBytes = manifest.byteCount
         manifest.addOutputs(of: output)
-        let renderer = try SiteRenderer(project: Project.load(root: projectRoot))
+        // What the last build left to reuse; its manifest, the largest thing a build holds
+        // (about 1 kB per report), is let go before the pages are rendered.
+        let reuse = previous.flatMap { SeriesReuse(previous: $0, current: manifest) }
+        previous = nil
+        let renderer = try SiteRenderer(project: Project.load(root: projectRoot, outlines: reuse?.outlines ?? [:]))
         try OutputWriter.checkSafe(destination: output, projectRoot: renderer.project.root)
         let writer = try OutputWriter(destination: output)
         let kept = Locked(0)
-        var keep = reuse(previous: previous, current: manifest, keepFile: { writer.keep($0) }, counting: kept)
+        let keep = keeping(reuse, keepFile: { writer.keep($0) }, counting: kept)
         let sink: SiteRenderer.Sink = { path, bytes throws(DiagnosticError) in try writer.write(path, bytes) }
         let rendered = try renderer.render(into: sink, reusing: keep)
-        // The manifests are the largest things a build keeps (about 1 kB per report): let the
-        // previous one go before the new one is made.
-        (keep, previous) = (nil, nil)
         try writer.commit()
         // A failed build leaves output/ and its manifest as they were: both still describe each other.
         if rendered.warnings.isEmpty {
@@ -68,27 +67,28 @@ public enum SiteBuilder {
         if let previous, previous.isCurrent(projectRoot: projectRoot, output: output) {
             return (StaleOutput(), Summary(files: 0, warnings: [], upToDate: true))
         }
-        let renderer = try SiteRenderer(project: Project.load(root: projectRoot))
-        let comparer = StaleOutput.Comparer(destination: output)
-        let kept = Locked(0)
-        var keep: SiteRenderer.Reuse?
-        if let previous, FileManager.default.fileExists(atPath: output) {
+        var reuse: SeriesReuse?
+        if let previous {
             var current = BuildManifest.inputs(projectRoot: projectRoot)
             current.addOutputs(of: output)
-            keep = reuse(previous: previous, current: current, keepFile: { comparer.countAsSame($0) }, counting: kept)
+            reuse = SeriesReuse(previous: previous, current: current)
         }
+        let renderer = try SiteRenderer(project: Project.load(root: projectRoot, outlines: reuse?.outlines ?? [:]))
+        let comparer = StaleOutput.Comparer(destination: output)
+        let kept = Locked(0)
+        let keep = keeping(reuse, keepFile: { comparer.countAsSame($0) }, counting: kept)
         let rendered = try renderer.render(into: { path, bytes in comparer.compare(path, bytes) }, reusing: keep)
         let stale = comparer.finish()
         return (stale, Summary(files: comparer.compared, warnings: rendered.warnings, keptSeries: kept.withLock { $0 }))
     }
 
-    /// What a render reuses from the last build (see `SeriesReuse`), counting the series kept;
-    /// nil when nothing can be.
-    private static func reuse(previous: BuildManifest?, current: BuildManifest, keepFile: @escaping @Sendable (String) -> Bool,
-                              counting kept: Locked<Int>) -> SiteRenderer.Reuse? {
-        guard let previous, let reuse = SeriesReuse(previous: previous, current: current, keepFile: keepFile) else { return nil }
+    /// The pages a render keeps from the last build (see `SeriesReuse`), counting the series
+    /// kept; nil when nothing can be.
+    private static func keeping(_ reuse: SeriesReuse?, keepFile: @escaping @Sendable (String) -> Bool,
+                                counting kept: Locked<Int>) -> SiteRenderer.Reuse? {
+        guard let reuse else { return nil }
         return { series in
-            let index = reuse.keep(series)
+            let index = reuse.keep(series, keepFile: keepFile)
             if index != nil { kept.withLock { $0 += 1 } }
             return index
         }

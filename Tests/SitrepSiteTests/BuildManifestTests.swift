@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 
+import SitrepContent
 @testable import SitrepSite
 
 /// The no-op shortcut: a build whose inputs and output are as the last build left them renders
@@ -88,7 +89,7 @@ final class BuildManifestTests: XCTestCase {
         _ = try SiteBuilder.build(projectRoot: project.path, output: output)
         let path = BuildManifest.path(for: output)
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: "sitrep-manifest 4", with: "sitrep-manifest 3").utf8).write(to: URL(fileURLWithPath: path))
+        try Data(text.replacingOccurrences(of: "sitrep-manifest 5", with: "sitrep-manifest 4").utf8).write(to: URL(fileURLWithPath: path))
         XCTAssertFalse(SiteBuilder.isUpToDate(projectRoot: project.path, output: output))
         XCTAssertFalse(try SiteBuilder.build(projectRoot: project.path, output: output).upToDate)
         XCTAssertTrue(SiteBuilder.isUpToDate(projectRoot: project.path, output: output))
@@ -132,6 +133,47 @@ final class SeriesReuseTests: XCTestCase {
         XCTAssertEqual(checked.keptSeries, 0)
         XCTAssertTrue(stale.changed.contains("second/2022-05-12/index.html"), "\(stale)")
         XCTAssertTrue(stale.changed.contains("belarus/2022-06/figures.json"), "\(stale)")
+
+        // The build renders that series again from the outline the manifest kept (its files did
+        // not change): the site is the fresh build's, byte for byte.
+        let rebuilt = try SiteBuilder.build(projectRoot: project.path, output: output)
+        XCTAssertEqual(rebuilt.keptSeries, 0)
+        let fresh = project.appendingPathComponent("fresh").path
+        _ = try SiteBuilder.build(projectRoot: project.path, output: fresh)
+        XCTAssertEqual(BuildManifestTests.files(under: output), BuildManifestTests.files(under: fresh))
+        for path in BuildManifestTests.files(under: output) {
+            XCTAssertEqual(FileManager.default.contents(atPath: output + "/" + path),
+                           FileManager.default.contents(atPath: fresh + "/" + path), path)
+        }
+    }
+
+    /// A series whose files did not change is not read again for its outline: the periods,
+    /// their order and their dates come from the manifest, as the last build found them.
+    func testTheOutlineOfAnUnchangedSeriesComesFromTheManifest() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let project = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-manifest-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: project) }
+        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
+        for item in ["sitrep.yml", "content", "templates"] {
+            try FileManager.default.copyItem(at: repository.appendingPathComponent(item), to: project.appendingPathComponent(item))
+        }
+        let output = project.appendingPathComponent("output").path
+        _ = try SiteBuilder.build(projectRoot: project.path, output: output)
+        let manifest = try XCTUnwrap(BuildManifest.read(BuildManifest.path(for: output)))
+        var current = BuildManifest.inputs(projectRoot: project.path)
+        current.addOutputs(of: output)
+        let reuse = try XCTUnwrap(SeriesReuse(previous: manifest, current: current))
+        let loaded = try Project.load(root: project.path)
+        let recorded = try XCTUnwrap(reuse.outlines["belarus"])
+        XCTAssertEqual(recorded, loaded.series(named: "belarus")?.periods)
+        XCTAssertEqual(recorded.map(\.name), ["2022-05-12", "2022-05-26", "2022-06"])
+
+        // Once a file of the series changes, its outline is read again.
+        let csv = project.appendingPathComponent("content/belarus/2022-06/arrivals.csv")
+        try Data((try String(contentsOf: csv, encoding: .utf8)).utf8).write(to: csv)
+        var changed = BuildManifest.inputs(projectRoot: project.path)
+        changed.addOutputs(of: output)
+        XCTAssertNil(SeriesReuse(previous: manifest, current: changed)?.outlines["belarus"])
     }
 
     /// Builds the example with a copy of its series named `copy`, changes one CSV value of

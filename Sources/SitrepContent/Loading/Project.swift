@@ -20,7 +20,9 @@ public struct Project: Sendable {
     public var root: String { files.root }
 
     /// Reads `sitrep.yml` and the outline of `content/`. Every problem found is reported together.
-    public static func load(root: String) throws(DiagnosticError) -> Project {
+    /// `outlines` gives, by slug, the periods of series whose files are known to be as when
+    /// those periods were read (by a build manifest): their reports are not read again for dates.
+    public static func load(root: String, outlines: [String: [PeriodFolder]] = [:]) throws(DiagnosticError) -> Project {
         let files = ContentFiles(root: root)
         var problems: [Diagnostic] = []
         var site = SiteConfig()
@@ -38,17 +40,17 @@ public struct Project: Sendable {
             let slugs = try files.list("content").filter { files.isDirectory("content/\($0)") }
             // Each series' outline reads every report's front matter: the series are read on
             // every core, and their outlines and problems kept in folder order.
-            let outlines = Locked([Result<Series, DiagnosticError>?](repeating: nil, count: slugs.count))
+            let loaded = Locked([Result<Series, DiagnosticError>?](repeating: nil, count: slugs.count))
             let locale = site.locale
             DispatchQueue.concurrentPerform(iterations: slugs.count) { position in
                 let outline = Result { () throws(DiagnosticError) in
-                    try loadSeries(slug: slugs[position], files: files, defaultLocale: locale)
+                    try loadSeries(slug: slugs[position], files: files, defaultLocale: locale, outline: outlines[slugs[position]])
                 }
-                outlines.withLock { $0[position] = outline }
+                loaded.withLock { $0[position] = outline }
             }
-            for outline in outlines.withLock({ $0 }) {
-                switch outline {
-                case .success(let loaded)?: series.append(loaded)
+            for result in loaded.withLock({ $0 }) {
+                switch result {
+                case .success(let one)?: series.append(one)
                 case .failure(let error)?: problems += error.diagnostics
                 case nil: continue
                 }
@@ -58,7 +60,8 @@ public struct Project: Sendable {
         return Project(site: site, series: series, files: files)
     }
 
-    private static func loadSeries(slug: String, files: ContentFiles, defaultLocale: String) throws(DiagnosticError) -> Series {
+    private static func loadSeries(slug: String, files: ContentFiles, defaultLocale: String,
+                                   outline: [PeriodFolder]?) throws(DiagnosticError) -> Series {
         let folder = "content/\(slug)"
         let file = "\(folder)/series.yml"
         guard files.exists(file) else {
@@ -68,6 +71,7 @@ public struct Project: Sendable {
         }
         let config = try SeriesConfig(slug: slug, file: file, yaml: YAMLNode.parse(files.readText(file), file: file),
                                       defaultLocale: defaultLocale)
+        if let outline { return Series(config: config, periods: outline) }
         var periods: [PeriodFolder] = []
         var problems: [Diagnostic] = []
         for name in try files.list(folder) where files.isDirectory("\(folder)/\(name)") {

@@ -21,7 +21,7 @@ struct BuildManifest {
     /// `recordedSeries`).
     private var seriesLines: [UInt8] = []
 
-    static let header = "sitrep-manifest 4\n"
+    static let header = "sitrep-manifest 5\n"
 
     enum Kind {
         static let inputFile = UInt8(ascii: "I")

@@ -1,43 +1,48 @@
 import Foundation
 import SitrepContent
 
-/// Keeps the pages of a series whose content did not change since the last build: the same
-/// binary, site settings and templates, the same files and folders under `content/<series>/`,
-/// and its pages in `output/` untouched since. Its files are handed to `keepFile` (a build links
-/// them into the new site; `--check` counts them as the same), and its index comes from the
-/// manifest. Manifests are compared as bytes, a run of lines per series.
+/// What a build can reuse from the last one, found by comparing the two manifests as bytes, a
+/// run of lines per series. A series whose files under `content/<series>/` are as at the last
+/// build (with the same binary, site settings and templates) keeps its outline: its reports are
+/// not read again for their dates. If its pages in `output/` are untouched too, it keeps them:
+/// they are handed to `keepFile` (a build links them into the new site; `--check` counts them as
+/// the same), and its index comes from the manifest.
 struct SeriesReuse: Sendable {
-    let before: BuildManifest
-    let now: BuildManifest
-    let beforeSeries: [String: (inputs: Range<Int>, outputs: Range<Int>)]
-    let nowSeries: [String: (inputs: Range<Int>, outputs: Range<Int>)]
-    let indexes: [String: Range<Int>]
-    let keepFile: @Sendable (String) -> Bool
+    /// The outlines of the series whose files did not change, by slug.
+    let outlines: [String: [PeriodFolder]]
+    /// Of those, the series whose pages did not change either: the recorded index and the
+    /// output files to keep.
+    private let keepable: [String: (index: SiteRenderer.SeriesIndex, pages: [String])]
 
-    /// Nil when the site itself changed (the binary, sitrep.yml, the templates), so that no
-    /// series can be kept.
-    init?(previous: BuildManifest, current: BuildManifest, keepFile: @escaping @Sendable (String) -> Bool) {
+    /// Nil when the site itself changed (the binary, sitrep.yml, the templates), so that nothing
+    /// can be reused.
+    init?(previous: BuildManifest, current: BuildManifest) {
         let old = previous.groups()
         let new = current.groups()
         guard old.binary.elementsEqual(new.binary), old.site == new.site else { return nil }
-        before = previous
-        now = current
-        beforeSeries = old.series
-        nowSeries = new.series
-        indexes = previous.recordedSeries()
-        self.keepFile = keepFile
+        let indexes = previous.recordedSeries()
+        var outlines: [String: [PeriodFolder]] = [:]
+        var keepable: [String: (index: SiteRenderer.SeriesIndex, pages: [String])] = [:]
+        for (slug, before) in old.series {
+            guard let now = new.series[slug], let recorded = indexes[slug],
+                  previous[before.inputs].elementsEqual(current[now.inputs]),
+                  let index = previous.recordedIndex(at: recorded) else { continue }
+            outlines[slug] = index.periodFolders(of: slug)
+            if !before.outputs.isEmpty, previous[before.outputs].elementsEqual(current[now.outputs]) {
+                keepable[slug] = (index, previous.outputFiles(in: before.outputs))
+            }
+        }
+        self.outlines = outlines
+        self.keepable = keepable
     }
 
-    /// The series' index if its pages were kept, nil if it must be rendered.
-    func keep(_ series: Project.Series) -> SiteRenderer.SeriesIndex? {
-        let slug = series.config.slug
-        guard let old = beforeSeries[slug], let new = nowSeries[slug], !old.outputs.isEmpty,
-              before[old.inputs].elementsEqual(now[new.inputs]),
-              before[old.outputs].elementsEqual(now[new.outputs]),
-              let recorded = indexes[slug], let index = before.recordedIndex(at: recorded) else { return nil }
-        for path in before.outputFiles(in: old.outputs) where !keepFile(path) {
+    /// The series' index if its pages were kept (each handed to `keepFile`), nil if it must be
+    /// rendered.
+    func keep(_ series: Project.Series, keepFile: (String) -> Bool) -> SiteRenderer.SeriesIndex? {
+        guard let entry = keepable[series.config.slug] else { return nil }
+        for path in entry.pages where !keepFile(path) {
             return nil
         }
-        return index
+        return entry.index
     }
 }

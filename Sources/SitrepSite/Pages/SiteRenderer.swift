@@ -39,9 +39,31 @@ public struct SiteRenderer: Sendable {
             var modified: Day?
         }
 
+        /// One period of the series' outline, in reporting order.
+        struct OutlinePeriod: Codable, Sendable {
+            var name: String
+            var start: Day
+            var end: Day
+            var asOf: Day?
+        }
+
         var summary: Summary
         var feed: [AtomFeed.Entry] = []
         var pages: [Page] = []
+        /// The periods as the build found them: a series whose files did not change is not
+        /// read again for its outline (every report's front matter).
+        var outline: [OutlinePeriod] = []
+
+        /// The outline as period folders of the series `slug`.
+        func periodFolders(of slug: String) -> [PeriodFolder]? {
+            var folders: [PeriodFolder] = []
+            for period in outline {
+                guard var folder = PeriodFolder(name: period.name, path: "content/\(slug)/\(period.name)") else { return nil }
+                folder.period = Period(start: period.start, end: period.end, asOf: period.asOf)
+                folders.append(folder)
+            }
+            return folders
+        }
     }
 
     /// The outcome of a render: the warnings, and each series' index by slug.
@@ -125,6 +147,7 @@ public struct SiteRenderer: Sendable {
         var summaries: [ReportOutcome.Summary] = []
         var index = SeriesIndex(summary: .init(url: "\(slug)/index.html", title: config.title, office: config.office ?? "",
                                                 reportCount: series.periods.count))
+        index.outline = series.periods.map { .init(name: $0.name, start: $0.period.start, end: $0.period.end, asOf: $0.period.asOf) }
         let labels = series.periods.map { style.format(from: $0.period.start, to: $0.period.end) }
         var seriesFigures = SeriesFigures(series: config)
         var start = 0
