@@ -11,12 +11,7 @@ final class BuildManifestTests: XCTestCase {
     private var output: String { project.appendingPathComponent("output").path }
 
     override func setUpWithError() throws {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        project = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-manifest-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
-        for item in ["sitrep.yml", "content", "templates"] {
-            try FileManager.default.copyItem(at: repository.appendingPathComponent(item), to: project.appendingPathComponent(item))
-        }
+        project = try Self.copyOfTheExample()
     }
 
     override func tearDownWithError() throws {
@@ -112,13 +107,8 @@ final class SeriesReuseTests: XCTestCase {
 
     /// A page edited by hand in output/ is not kept: `--check` renders its series and reports it.
     func testCheckFindsAHandEditedPageOfAnUnchangedSeries() throws {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let project = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-manifest-\(UUID().uuidString)")
+        let project = try BuildManifestTests.copyOfTheExample()
         defer { try? FileManager.default.removeItem(at: project) }
-        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
-        for item in ["sitrep.yml", "content", "templates"] {
-            try FileManager.default.copyItem(at: repository.appendingPathComponent(item), to: project.appendingPathComponent(item))
-        }
         try FileManager.default.copyItem(at: project.appendingPathComponent("content/belarus"),
                                          to: project.appendingPathComponent("content/second"))
         let output = project.appendingPathComponent("output").path
@@ -150,13 +140,8 @@ final class SeriesReuseTests: XCTestCase {
     /// A series whose files did not change is not read again for its outline: the periods,
     /// their order and their dates come from the manifest, as the last build found them.
     func testTheOutlineOfAnUnchangedSeriesComesFromTheManifest() throws {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let project = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-manifest-\(UUID().uuidString)")
+        let project = try BuildManifestTests.copyOfTheExample()
         defer { try? FileManager.default.removeItem(at: project) }
-        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
-        for item in ["sitrep.yml", "content", "templates"] {
-            try FileManager.default.copyItem(at: repository.appendingPathComponent(item), to: project.appendingPathComponent(item))
-        }
         let output = project.appendingPathComponent("output").path
         _ = try SiteBuilder.build(projectRoot: project.path, output: output)
         let manifest = try XCTUnwrap(BuildManifest.read(BuildManifest.path(for: output)))
@@ -180,13 +165,8 @@ final class SeriesReuseTests: XCTestCase {
     /// `changed`, builds again, and checks that `kept` kept its files and that the site equals a
     /// fresh build.
     private func checkReuse(copy: String, changed: String, kept: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let project = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-manifest-\(UUID().uuidString)")
+        let project = try BuildManifestTests.copyOfTheExample()
         defer { try? FileManager.default.removeItem(at: project) }
-        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
-        for item in ["sitrep.yml", "content", "templates"] {
-            try FileManager.default.copyItem(at: repository.appendingPathComponent(item), to: project.appendingPathComponent(item))
-        }
         try FileManager.default.copyItem(at: project.appendingPathComponent("content/belarus"),
                                          to: project.appendingPathComponent("content/\(copy)"))
         let output = project.appendingPathComponent("output").path
@@ -224,6 +204,17 @@ final class SeriesReuseTests: XCTestCase {
 }
 
 extension BuildManifestTests {
+    /// A copy of the example project (sitrep.yml, content, templates) in a new temporary folder.
+    static func copyOfTheExample() throws -> URL {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let project = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-manifest-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
+        for item in ["sitrep.yml", "content", "templates"] {
+            try FileManager.default.copyItem(at: repository.appendingPathComponent(item), to: project.appendingPathComponent(item))
+        }
+        return project
+    }
+
     static func files(under root: String) -> [String] {
         (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? []).filter {
             var directory: ObjCBool = false
