@@ -22,7 +22,29 @@ public enum SiteBuilder {
     /// True when the project and `output` are exactly as the last successful build left them
     /// (see `BuildManifest`).
     static func isUpToDate(projectRoot: String, output: String) -> Bool {
-        BuildManifest.read(BuildManifest.path(for: output))?.isCurrent(projectRoot: projectRoot, output: output) ?? false
+        if case .upToDate = standing(projectRoot: projectRoot, output: output) { return true }
+        return false
+    }
+
+    /// Where a build or a check stands against the last build's manifest.
+    private enum Standing {
+        /// Nothing changed: there is nothing to render.
+        case upToDate
+        /// `current` is the state of the inputs (its first `inputBytes` bytes) and of the output;
+        /// `reuse` is what the last build left that can serve again.
+        case changed(current: BuildManifest, inputBytes: Int, reuse: SeriesReuse?)
+    }
+
+    /// Reads the last manifest and compares it with the project and `output`. The last manifest,
+    /// the largest thing a build holds (about 1 kB per report), is let go on return.
+    private static func standing(projectRoot: String, output: String) -> Standing {
+        let previous = BuildManifest.read(BuildManifest.path(for: output))
+        if let previous, previous.isCurrent(projectRoot: projectRoot, output: output) { return .upToDate }
+        var current = BuildManifest.inputs(projectRoot: projectRoot)
+        let inputBytes = current.byteCount
+        current.addOutputs(of: output)
+        return .changed(current: current, inputBytes: inputBytes,
+                        reuse: previous.flatMap { SeriesReuse(previous: $0, current: current) })
     }
 
     /// Renders the project at `projectRoot` into `output`, replacing it only if every page
@@ -30,18 +52,9 @@ public enum SiteBuilder {
     /// exactly as at the last build (and whose pages were not touched since) is not rendered
     /// again: its pages are kept.
     public static func build(projectRoot: String, output: String) throws(DiagnosticError) -> Summary {
-        let manifestPath = BuildManifest.path(for: output)
-        var previous = BuildManifest.read(manifestPath)
-        if let previous, previous.isCurrent(projectRoot: projectRoot, output: output) {
+        guard case .changed(var manifest, let inputBytes, let reuse) = standing(projectRoot: projectRoot, output: output) else {
             return Summary(files: 0, warnings: [], upToDate: true)
         }
-        var manifest = BuildManifest.inputs(projectRoot: projectRoot)
-        let inputBytes = manifest.byteCount
-        manifest.addOutputs(of: output)
-        // What the last build left to reuse; its manifest, the largest thing a build holds
-        // (about 1 kB per report), is let go before the pages are rendered.
-        let reuse = previous.flatMap { SeriesReuse(previous: $0, current: manifest) }
-        previous = nil
         let renderer = try SiteRenderer(project: Project.load(root: projectRoot, outlines: reuse?.outlines ?? [:]))
         try OutputWriter.checkSafe(destination: output, projectRoot: renderer.project.root)
         let writer = try OutputWriter(destination: output)
@@ -53,7 +66,7 @@ public enum SiteBuilder {
         // A failed build leaves output/ and its manifest as they were: both still describe each other.
         if rendered.warnings.isEmpty {
             manifest.replaceOutputs(after: inputBytes, of: output)
-            manifest.write(to: manifestPath, series: rendered.series)
+            manifest.write(to: BuildManifest.path(for: output), series: rendered.series)
         }
         return Summary(files: writer.written, unchanged: writer.unchanged, warnings: rendered.warnings,
                        keptSeries: kept.withLock { $0 })
@@ -63,15 +76,8 @@ public enum SiteBuilder {
     /// `sitrep build --check` reports in CI. As in a build, a series whose content and pages are
     /// as the last build left them is not rendered: its pages are counted as the same.
     public static func compare(projectRoot: String, output: String) throws(DiagnosticError) -> (StaleOutput, Summary) {
-        let previous = BuildManifest.read(BuildManifest.path(for: output))
-        if let previous, previous.isCurrent(projectRoot: projectRoot, output: output) {
+        guard case .changed(_, _, let reuse) = standing(projectRoot: projectRoot, output: output) else {
             return (StaleOutput(), Summary(files: 0, warnings: [], upToDate: true))
-        }
-        var reuse: SeriesReuse?
-        if let previous {
-            var current = BuildManifest.inputs(projectRoot: projectRoot)
-            current.addOutputs(of: output)
-            reuse = SeriesReuse(previous: previous, current: current)
         }
         let renderer = try SiteRenderer(project: Project.load(root: projectRoot, outlines: reuse?.outlines ?? [:]))
         let comparer = StaleOutput.Comparer(destination: output)
