@@ -5,6 +5,7 @@ import SitrepSite
 /// `sitrep build`: render the whole site.
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "Render every report into the output folder.",
         discussion: "The folder is replaced only when every page rendered; after an error it is left as it was.")
 
@@ -52,6 +53,7 @@ struct Build: ParsableCommand {
 /// `sitrep check`: validate without writing.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check all content and templates; write nothing.")
 
     @OptionGroup var options: ProjectOptions
@@ -66,6 +68,7 @@ struct Check: ParsableCommand {
 /// `sitrep figures SERIES/PERIOD`: list one report's figures.
 struct Figures: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "figures",
         abstract: "List every figure of one report and its value.",
         discussion: "Placeholders in report.md use these names, e.g. {{ arrivals.total }}.")
 

@@ -5,6 +5,7 @@ import SitrepSite
 /// `sitrep new SERIES PERIOD`: start the next period of a series from its latest one.
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "new",
         abstract: "Start the next period of a series from its latest one.",
         discussion: """
             Creates content/SERIES/PERIOD with report.md (dates set, narrative kept), the cumulative \
