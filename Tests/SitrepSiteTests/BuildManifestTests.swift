@@ -84,8 +84,30 @@ final class BuildManifestTests: XCTestCase {
         _ = try SiteBuilder.build(projectRoot: project.path, output: output)
         let path = BuildManifest.path(for: output)
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: "sitrep-manifest 5", with: "sitrep-manifest 4").utf8).write(to: URL(fileURLWithPath: path))
+        try Data(text.replacingOccurrences(of: "sitrep-manifest 6 ", with: "sitrep-manifest 5 ").utf8).write(to: URL(fileURLWithPath: path))
         XCTAssertFalse(SiteBuilder.isUpToDate(projectRoot: project.path, output: output))
+        XCTAssertFalse(try SiteBuilder.build(projectRoot: project.path, output: output).upToDate)
+        XCTAssertTrue(SiteBuilder.isUpToDate(projectRoot: project.path, output: output))
+    }
+
+    /// The header gives the length of the entry lines, which the check reads alone: a manifest
+    /// cut short (a full disk, a killed copy) or with a wrong length is not trusted.
+    func testAManifestCutShortOrWithAWrongLengthIsNotTrusted() throws {
+        _ = try SiteBuilder.build(projectRoot: project.path, output: output)
+        let path = BuildManifest.path(for: output)
+        let whole = try XCTUnwrap(FileManager.default.contents(atPath: path))
+        let firstLine = try XCTUnwrap(String(decoding: whole, as: UTF8.self).split(separator: "\n").first)
+        let length = try XCTUnwrap(Int(firstLine.split(separator: " ").last ?? ""))
+        XCTAssertLessThan(firstLine.utf8.count + 1 + length, whole.count, "the S lines follow the entries")
+        XCTAssertNotNil(BuildManifest.read(path, withSeries: false))
+
+        for broken in [whole.prefix(firstLine.utf8.count + length / 2),
+                       Data(String(decoding: whole, as: UTF8.self)
+                           .replacingOccurrences(of: "\(firstLine)\n", with: "sitrep-manifest 6 \(length - 1)\n").utf8)] {
+            try broken.write(to: URL(fileURLWithPath: path))
+            XCTAssertNil(BuildManifest.read(path, withSeries: false))
+            XCTAssertFalse(SiteBuilder.isUpToDate(projectRoot: project.path, output: output))
+        }
         XCTAssertFalse(try SiteBuilder.build(projectRoot: project.path, output: output).upToDate)
         XCTAssertTrue(SiteBuilder.isUpToDate(projectRoot: project.path, output: output))
     }
@@ -144,7 +166,7 @@ final class SeriesReuseTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: project) }
         let output = project.appendingPathComponent("output").path
         _ = try SiteBuilder.build(projectRoot: project.path, output: output)
-        let manifest = try XCTUnwrap(BuildManifest.read(BuildManifest.path(for: output)))
+        let manifest = try XCTUnwrap(BuildManifest.read(BuildManifest.path(for: output), withSeries: true))
         var current = BuildManifest.inputs(projectRoot: project.path)
         current.addOutputs(of: output)
         let reuse = try XCTUnwrap(SeriesReuse(previous: manifest, current: current))

@@ -14,27 +14,28 @@ extension BuildManifest {
         }
         defer { for root in roots where root >= 0 { close(root) } }
         guard roots.allSatisfy({ $0 >= 0 }) else { return false }
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(files.count / 48)
-        var start = firstEnd + 1
-        while start < files.count {
-            let end = files[start...].firstIndex(of: UInt8(ascii: "\n")) ?? files.count
-            ranges.append(start..<end)
-            start = end + 1
+        // Shares of whole lines, several per core: a core slowed by other work (or a worker
+        // thread that starts late) leaves its shares to the others.
+        let shares = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) * 8
+        var bounds = [firstEnd + 1]
+        for share in 1..<shares {
+            let cut = max(bounds[share - 1], firstEnd + 1 + (files.count - firstEnd - 1) * share / shares)
+            bounds.append(cut == files.count ? cut : (files[cut...].firstIndex(of: UInt8(ascii: "\n")) ?? files.count - 1) + 1)
         }
-        let (files, lines) = (files, ranges)
-        // Four shares per core, so that a core slowed by other work hands its last shares over.
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        bounds.append(files.count)
+        let (files, cuts) = (files, bounds)
         let changed = Locked(false)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        DispatchQueue.concurrentPerform(iterations: shares) { share in
+            guard !changed.withLock({ $0 }) else { return }
             var path = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-            let share = lines[(lines.count * worker / workers)..<(lines.count * (worker + 1) / workers)]
-            for (checked, line) in share.enumerated() {
-                if checked % 512 == 511, changed.withLock({ $0 }) { return }
-                if !Self.isCurrent(files[line], roots: roots, path: &path) {
+            var start = cuts[share]
+            while start < cuts[share + 1] {
+                let end = files[start...].firstIndex(of: UInt8(ascii: "\n")) ?? files.count
+                if !Self.isCurrent(files[start..<end], roots: roots, path: &path) {
                     changed.withLock { $0 = true }
                     return
                 }
+                start = end + 1
             }
         }
         return !changed.withLock { $0 }

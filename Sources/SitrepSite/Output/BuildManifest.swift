@@ -9,19 +9,22 @@ import Foundation
 /// its folder's modification time, which is recorded too, so new files are noticed without
 /// listing folders. `sitrep build` with the manifest removed always renders everything.
 ///
-/// The file is text: a header, the binary's signature, then one line per entry, in the order the
-/// folders were read: `I size:mtime path` per input file, `D mtime path` per input folder,
-/// `A - path` for a top-level input that does not exist (`sitrep.yml`, `templates`), and
-/// `O size:mtime path` and `F mtime path` for the output's files and folders (the output folder
-/// itself is `.`). Then one `S slug json` line per series.
+/// The file is text: a header (`sitrep-manifest 6` and the length in bytes of the entry lines
+/// that follow it), the binary's signature, then one line per entry, in the order the folders
+/// were read: `I size:mtime path` per input file, `D mtime path` per input folder, `A - path` for
+/// a top-level input that does not exist (`sitrep.yml`, `templates`), and `O size:mtime path` and
+/// `F mtime path` for the output's files and folders (the output folder itself is `.`). Then one
+/// `S slug json` line per series. The length lets the no-op check read only the entries: the `S`
+/// lines are about half of the file.
 struct BuildManifest {
-    /// The header, binary and entry lines, exactly as written.
+    /// The binary's line and the entry lines, exactly as written.
     private(set) var files: [UInt8]
     /// The `S` lines as read, looked into only when a build needs a series' index (see
     /// `recordedSeries`).
     private var seriesLines: [UInt8] = []
 
-    static let header = "sitrep-manifest 5\n"
+    /// The first line starts with this, then the length of the entry lines and a line end.
+    static let format = "sitrep-manifest 6 "
 
     enum Kind {
         static let inputFile = UInt8(ascii: "I")
@@ -72,39 +75,42 @@ struct BuildManifest {
     /// The length of the entry lines, in bytes.
     var byteCount: Int { files.count }
 
-    /// Reads a manifest written by `write`; nil if there is none or it is not one.
-    static func read(_ path: String) -> BuildManifest? {
-        guard let bytes = readBytes(path) else { return nil }
-        let header = Array(Self.header.utf8)
-        guard bytes.starts(with: header) else { return nil }
-        // The S lines come last: find the first one.
-        var lineStart = header.count
-        while lineStart < bytes.count, !(bytes[lineStart] == UInt8(ascii: "S") && lineStart + 1 < bytes.count && bytes[lineStart + 1] == UInt8(ascii: " ")) {
-            lineStart = (bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count) + 1
-        }
-        var manifest = BuildManifest(files: Array(bytes[header.count..<min(lineStart, bytes.count)]))
-        if lineStart < bytes.count { manifest.seriesLines = Array(bytes[lineStart...]) }
-        return manifest
-    }
-
-    /// The whole file, read straight into an array (the no-op check reads about 1 kB of
-    /// manifest per report; Foundation's `Data` would add a copy).
-    private static func readBytes(_ path: String) -> [UInt8]? {
+    /// Reads a manifest written by `write`: its entry lines, and its `S` lines too when
+    /// `withSeries` (the check needs only the entries). Nil if there is none or it is not one.
+    static func read(_ path: String, withSeries: Bool) -> BuildManifest? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_size >= 0 else { return nil }
-        let size = Int(status.st_size)
+        guard fstat(descriptor, &status) == 0, let size = Int(exactly: status.st_size),
+              let first = readBytes(descriptor, at: 0, count: min(size, 64)),
+              let headerEnd = first.firstIndex(of: UInt8(ascii: "\n")),
+              first.starts(with: format.utf8),
+              let entryBytes = Int(String(decoding: first[format.utf8.count..<headerEnd], as: UTF8.self)),
+              entryBytes > 0, headerEnd + 1 + entryBytes <= size,
+              let files = readBytes(descriptor, at: headerEnd + 1, count: entryBytes),
+              files.last == UInt8(ascii: "\n") else { return nil }
+        var manifest = BuildManifest(files: files)
+        if withSeries {
+            let seriesStart = headerEnd + 1 + entryBytes
+            guard let lines = readBytes(descriptor, at: seriesStart, count: size - seriesStart) else { return nil }
+            manifest.seriesLines = lines
+        }
+        return manifest
+    }
+
+    /// `count` bytes of an open file from `offset`, read straight into an array (Foundation's
+    /// `Data` would add a copy); nil if the file is shorter.
+    private static func readBytes(_ descriptor: Int32, at offset: Int, count: Int) -> [UInt8]? {
         var complete = true
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            while count < size {
-                let got = Glibc.read(descriptor, buffer.baseAddress! + count, size - count)
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, read in
+            while read < count {
+                let got = pread(descriptor, buffer.baseAddress! + read, count - read, off_t(offset + read))
                 if got <= 0 {
                     complete = false
                     break
                 }
-                count += got
+                read += got
             }
         }
         return complete ? bytes : nil
@@ -139,7 +145,7 @@ struct BuildManifest {
         guard descriptor >= 0 else { return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        var written = Self.writeAll(descriptor, Array(Self.header.utf8)) && Self.writeAll(descriptor, files)
+        var written = Self.writeAll(descriptor, Array("\(Self.format)\(files.count)\n".utf8)) && Self.writeAll(descriptor, files)
         for (slug, index) in series.sorted(by: { $0.key < $1.key }) where written {
             guard let json = try? encoder.encode(index) else { continue }
             written = Self.writeAll(descriptor, Array("S \(slug) ".utf8) + Array(json) + [UInt8(ascii: "\n")])
