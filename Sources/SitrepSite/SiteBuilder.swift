@@ -35,14 +35,13 @@ public enum SiteBuilder {
         case changed(current: BuildManifest, inputBytes: Int, reuse: SeriesReuse?)
     }
 
-    /// Compares the last manifest with the project and `output`. Only its entry lines are read
-    /// for that; when something changed, it is read whole for the series it can reuse. The last
+    /// Compares the last manifest with the project and `output`. Only its entry lines are looked
+    /// at for that; when something changed, it is read whole for the series it can reuse. The last
     /// manifest, the largest thing a build holds (about 1 kB per report), is let go on return.
     private static func standing(projectRoot: String, output: String) -> Standing {
         let path = BuildManifest.path(for: output)
-        if let entries = BuildManifest.read(path, withSeries: false),
-           entries.isCurrent(projectRoot: projectRoot, output: output) { return .upToDate }
-        let previous = BuildManifest.read(path, withSeries: true)
+        if BuildManifest.isCurrent(manifestAt: path, projectRoot: projectRoot, output: output) { return .upToDate }
+        let previous = BuildManifest.read(path)
         var current = BuildManifest.inputs(projectRoot: projectRoot)
         let inputBytes = current.byteCount
         current.addOutputs(of: output)

@@ -90,8 +90,23 @@ final class BuildManifestTests: XCTestCase {
         XCTAssertTrue(SiteBuilder.isUpToDate(projectRoot: project.path, output: output))
     }
 
+    /// The manifest sits beside the output folder, however the folder is spelled.
+    func testTheManifestSitsBesideTheOutputFolder() throws {
+        let cwd = FileManager.default.currentDirectoryPath
+        XCTAssertEqual(BuildManifest.path(for: "/srv/site/output"), "/srv/site/.output.sitrep-manifest")
+        XCTAssertEqual(BuildManifest.path(for: "/srv/./site/../www/output/"), "/srv/www/.output.sitrep-manifest")
+        XCTAssertEqual(BuildManifest.path(for: "output"), cwd + "/.output.sitrep-manifest")
+        XCTAssertEqual(BuildManifest.path(for: "./public/"), cwd + "/.public.sitrep-manifest")
+        for spelling in ["/srv/site/output", "/a/./b/../c/", "out", "../x/y", "./z/.", "/top"] {
+            let url = URL(fileURLWithPath: spelling).standardizedFileURL
+            XCTAssertEqual(BuildManifest.path(for: spelling),
+                           url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).sitrep-manifest").path,
+                           spelling)
+        }
+    }
+
     /// The header gives the length of the entry lines, which the check reads alone: a manifest
-    /// cut short (a full disk, a killed copy) or with a wrong length is not trusted.
+    /// cut short (a full disk, a killed copy), empty, or with a wrong length is not trusted.
     func testAManifestCutShortOrWithAWrongLengthIsNotTrusted() throws {
         _ = try SiteBuilder.build(projectRoot: project.path, output: output)
         let path = BuildManifest.path(for: output)
@@ -99,13 +114,13 @@ final class BuildManifestTests: XCTestCase {
         let firstLine = try XCTUnwrap(String(decoding: whole, as: UTF8.self).split(separator: "\n").first)
         let length = try XCTUnwrap(Int(firstLine.split(separator: " ").last ?? ""))
         XCTAssertLessThan(firstLine.utf8.count + 1 + length, whole.count, "the S lines follow the entries")
-        XCTAssertNotNil(BuildManifest.read(path, withSeries: false))
+        XCTAssertNotNil(BuildManifest.read(path))
 
-        for broken in [whole.prefix(firstLine.utf8.count + length / 2),
+        for broken in [whole.prefix(firstLine.utf8.count + length / 2), Data(),
                        Data(String(decoding: whole, as: UTF8.self)
                            .replacingOccurrences(of: "\(firstLine)\n", with: "sitrep-manifest 6 \(length - 1)\n").utf8)] {
             try broken.write(to: URL(fileURLWithPath: path))
-            XCTAssertNil(BuildManifest.read(path, withSeries: false))
+            XCTAssertNil(BuildManifest.read(path))
             XCTAssertFalse(SiteBuilder.isUpToDate(projectRoot: project.path, output: output))
         }
         XCTAssertFalse(try SiteBuilder.build(projectRoot: project.path, output: output).upToDate)
@@ -166,7 +181,7 @@ final class SeriesReuseTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: project) }
         let output = project.appendingPathComponent("output").path
         _ = try SiteBuilder.build(projectRoot: project.path, output: output)
-        let manifest = try XCTUnwrap(BuildManifest.read(BuildManifest.path(for: output), withSeries: true))
+        let manifest = try XCTUnwrap(BuildManifest.read(BuildManifest.path(for: output)))
         var current = BuildManifest.inputs(projectRoot: project.path)
         current.addOutputs(of: output)
         let reuse = try XCTUnwrap(SeriesReuse(previous: manifest, current: current))

@@ -3,10 +3,29 @@ import SitrepContent
 
 /// The no-op check: the manifest against the file system, one `stat` per entry.
 extension BuildManifest {
-    /// True when every entry is as recorded: the same binary, and each file and folder with the
-    /// same signature (and each absent one still absent). It lists no folder, so it costs one
-    /// `stat` per entry; the entries are checked on every core.
-    func isCurrent(projectRoot: String, output: String) -> Bool {
+    /// True when the manifest at `path` says the last build is current: the same binary, and
+    /// each file and folder with the same signature (and each absent one still absent). It lists
+    /// no folder, so it costs one `stat` per entry; the entries are checked on every core.
+    ///
+    /// The file is mapped rather than read, as git maps its index: reading half a megabyte into
+    /// fresh memory costs 0.5 ms in page faults, a thirtieth of a no-op build.
+    static func isCurrent(manifestAt path: String, projectRoot: String, output: String) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, let size = Int(exactly: status.st_size), size > 0,
+              let mapping = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0),
+              mapping != MAP_FAILED else { return false }
+        defer { munmap(mapping, size) }
+        let file = UnsafeBufferPointer(start: mapping.assumingMemoryBound(to: UInt8.self), count: size)
+        guard let entries = entryRange(start: Array(file.prefix(64)), fileSize: size),
+              file[entries.upperBound - 1] == UInt8(ascii: "\n") else { return false }
+        return isCurrent(UnsafeBufferPointer(rebasing: file[entries]), projectRoot: projectRoot, output: output)
+    }
+
+    /// Whether the entry lines `files` (the binary's line first) match the file system.
+    private static func isCurrent(_ files: UnsafeBufferPointer<UInt8>, projectRoot: String, output: String) -> Bool {
         guard let firstEnd = files.firstIndex(of: UInt8(ascii: "\n")),
               let binary = Self.signature(of: "/proc/self/exe"), files[..<firstEnd].elementsEqual(binary) else { return false }
         let roots = [projectRoot, output].map { path in
@@ -23,7 +42,9 @@ extension BuildManifest {
             bounds.append(cut == files.count ? cut : (files[cut...].firstIndex(of: UInt8(ascii: "\n")) ?? files.count - 1) + 1)
         }
         bounds.append(files.count)
-        let (files, cuts) = (files, bounds)
+        // The mapping outlives the workers: concurrentPerform returns when they all have.
+        nonisolated(unsafe) let files = files
+        let cuts = bounds
         let changed = Locked(false)
         DispatchQueue.concurrentPerform(iterations: shares) { share in
             guard !changed.withLock({ $0 }) else { return }
@@ -42,7 +63,7 @@ extension BuildManifest {
     }
 
     /// Whether one entry line (`K stamp key`) matches the file system; `path` is scratch space.
-    private static func isCurrent(_ line: ArraySlice<UInt8>, roots: [Int32], path: inout [CChar]) -> Bool {
+    private static func isCurrent(_ line: Slice<UnsafeBufferPointer<UInt8>>, roots: [Int32], path: inout [CChar]) -> Bool {
         guard line.count > 4, let stampEnd = line.dropFirst(2).firstIndex(of: UInt8(ascii: " ")),
               line.count - (stampEnd + 1 - line.startIndex) < path.count else { return false }
         let kind = line[line.startIndex]
@@ -62,7 +83,7 @@ extension BuildManifest {
     }
 
     /// Whether a recorded stamp (see `stamp`) is the one of `status`, read without allocating.
-    private static func matches(_ stamp: ArraySlice<UInt8>, _ status: stat) -> Bool {
+    private static func matches(_ stamp: Slice<UnsafeBufferPointer<UInt8>>, _ status: stat) -> Bool {
         let expected = isFolder(status)
             ? (count: 2, values: (status.st_mtim.tv_sec, status.st_mtim.tv_nsec, 0))
             : (count: 3, values: (Int(status.st_size), status.st_mtim.tv_sec, status.st_mtim.tv_nsec))

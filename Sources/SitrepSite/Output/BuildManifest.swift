@@ -34,10 +34,20 @@ struct BuildManifest {
         static let outputFolder = UInt8(ascii: "F")
     }
 
-    /// Where the manifest of `output` is kept.
+    /// Where the manifest of `output` is kept: `.NAME.sitrep-manifest` beside it. The path is
+    /// made absolute and its `.` and `..` parts resolved by hand, as `URL.standardizedFileURL`
+    /// would: the first use of Foundation's URL costs about 0.3 ms, a sixtieth of a no-op build.
     static func path(for output: String) -> String {
-        let url = URL(fileURLWithPath: output).standardizedFileURL
-        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).sitrep-manifest").path
+        var parts: [Substring] = []
+        if !output.hasPrefix("/"), let cwd = getcwd(nil, 0) {
+            parts = String(cString: cwd).split(separator: "/")
+            free(cwd)
+        }
+        for part in output.split(separator: "/") where part != "." {
+            if part == ".." { _ = parts.popLast() } else { parts.append(part) }
+        }
+        let name = parts.popLast() ?? ""
+        return "/" + (parts + [".\(name).sitrep-manifest"]).joined(separator: "/")
     }
 
     /// The current state of the running binary and of a project's inputs, found by listing
@@ -75,28 +85,31 @@ struct BuildManifest {
     /// The length of the entry lines, in bytes.
     var byteCount: Int { files.count }
 
-    /// Reads a manifest written by `write`: its entry lines, and its `S` lines too when
-    /// `withSeries` (the check needs only the entries). Nil if there is none or it is not one.
-    static func read(_ path: String, withSeries: Bool) -> BuildManifest? {
+    /// Reads a manifest written by `write`; nil if there is none or it is not one.
+    static func read(_ path: String) -> BuildManifest? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, let size = Int(exactly: status.st_size),
-              let first = readBytes(descriptor, at: 0, count: min(size, 64)),
-              let headerEnd = first.firstIndex(of: UInt8(ascii: "\n")),
-              first.starts(with: format.utf8),
-              let entryBytes = Int(String(decoding: first[format.utf8.count..<headerEnd], as: UTF8.self)),
-              entryBytes > 0, headerEnd + 1 + entryBytes <= size,
-              let files = readBytes(descriptor, at: headerEnd + 1, count: entryBytes),
+              let start = readBytes(descriptor, at: 0, count: min(size, 64)),
+              let entries = entryRange(start: start, fileSize: size),
+              let files = readBytes(descriptor, at: entries.lowerBound, count: entries.count),
               files.last == UInt8(ascii: "\n") else { return nil }
         var manifest = BuildManifest(files: files)
-        if withSeries {
-            let seriesStart = headerEnd + 1 + entryBytes
-            guard let lines = readBytes(descriptor, at: seriesStart, count: size - seriesStart) else { return nil }
-            manifest.seriesLines = lines
-        }
+        guard let lines = readBytes(descriptor, at: entries.upperBound, count: size - entries.upperBound) else { return nil }
+        manifest.seriesLines = lines
         return manifest
+    }
+
+    /// Where the entry lines are in a manifest file of `fileSize` bytes that begins with
+    /// `start` (its first 64 bytes or more), from the length its header gives; nil if it is not
+    /// a manifest of this format.
+    static func entryRange(start: [UInt8], fileSize: Int) -> Range<Int>? {
+        guard start.starts(with: format.utf8), let headerEnd = start.firstIndex(of: UInt8(ascii: "\n")),
+              let length = Int(String(decoding: start[format.utf8.count..<headerEnd], as: UTF8.self)),
+              length > 0, length <= fileSize - headerEnd - 1 else { return nil }
+        return (headerEnd + 1)..<(headerEnd + 1 + length)
     }
 
     /// `count` bytes of an open file from `offset`, read straight into an array (Foundation's
