@@ -40,22 +40,35 @@ enum SentenceStart {
     /// Abbreviations whose full stop does not end a sentence.
     static let abbreviations: Set<String> = ["e.g.", "i.e.", "etc.", "approx.", "incl.", "vs.", "No.", "cf.", "St.", "Mr.", "Ms.", "Dr."]
 
+    private static let longestAbbreviation = abbreviations.map(\.unicodeScalars.count).max() ?? 0
+
+    /// Closing quotes and brackets that may follow a sentence's full stop.
+    private static let closers: Set<Unicode.Scalar> = ["\"", "'", "”", "’", ")", "]", "»"]
+
+    /// Whether `text` ends a sentence. Worked on Unicode scalars rather than characters: this
+    /// runs for every placeholder, and every character it looks at is a single scalar.
     private static func endsSentence(_ text: Substring, hadSpace: Bool) -> Bool {
         guard hadSpace else { return false }
-        let wordStart = text.lastIndex(where: { $0 == " " || $0 == "\n" || $0 == "(" }).map { text.index(after: $0) } ?? text.startIndex
-        if abbreviations.contains(String(text[wordStart...])) { return false }
-        var scalars = Substring(text)
-        while let last = scalars.last, "\"'”’)]»".contains(last) { scalars = scalars.dropLast() }
-        guard let last = scalars.last else { return true }
+        let scalars = text.unicodeScalars
+        let wordStart = scalars.lastIndex(where: { $0 == " " || $0 == "\n" || $0 == "(" }).map { scalars.index(after: $0) } ?? scalars.startIndex
+        if scalars.distance(from: wordStart, to: scalars.endIndex) <= longestAbbreviation,
+           abbreviations.contains(String(scalars[wordStart...])) { return false }
+        var end = scalars.endIndex
+        while end > scalars.startIndex, closers.contains(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        guard end > scalars.startIndex else { return true }
+        let last = scalars[scalars.index(before: end)]
         return last == "." || last == "!" || last == "?"
     }
 }
 
 extension Substring {
     fileprivate func trimmingTrailingWhitespace() -> Substring {
-        var end = endIndex
-        while end > startIndex, let scalar = self[index(before: end)].unicodeScalars.first, scalar == " " || scalar == "\t" || scalar == "\n" {
-            end = index(before: end)
+        let scalars = unicodeScalars
+        var end = scalars.endIndex
+        while end > scalars.startIndex {
+            let last = scalars[scalars.index(before: end)]
+            guard last == " " || last == "\t" || last == "\n" else { break }
+            end = scalars.index(before: end)
         }
         return self[..<end]
     }

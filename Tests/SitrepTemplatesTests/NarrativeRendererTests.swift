@@ -177,6 +177,15 @@ final class NarrativeRendererTests: XCTestCase {
                        "<p>Done (see annex.) Two left.</p>\n")
     }
 
+    func testAnAbbreviationsFullStopEndsNoSentence() throws {
+        XCTAssertEqual(try html("Field offices, e.g. {{ staff.gomel | words }} in Gomel.\n"),
+                       "<p>Field offices, e.g. two in Gomel.</p>\n")
+        XCTAssertEqual(try html("Kits (approx. {{ staff.gomel | words }} per family).\n"),
+                       "<p>Kits (approx. two per family).</p>\n")
+        XCTAssertEqual(try html("Kits, approximately. {{ staff.gomel | words }} per family.\n"),
+                       "<p>Kits, approximately. Two per family.</p>\n", "a longer word is no abbreviation")
+    }
+
     func testWordsAreCapitalisedAfterASoftLineBreakFollowingAPeriod() throws {
         XCTAssertEqual(try html("Staff arrived.\n{{ staff.gomel | words }} work in Gomel.\n"),
                        "<p>Staff arrived.\nTwo work in Gomel.</p>\n")
