@@ -100,6 +100,14 @@ public struct FigureSet: Sendable {
         return Figure(name: name, value: .number(value), origin: .report)
     }
 
+    /// The figure called `name`, as `self[name]`, looked for at `position` first: where the same
+    /// figure sits in another period whose tables have the same rows, the usual case. Comparing
+    /// one name costs less than hashing it.
+    public func figure(named name: String, probablyAt position: Int) -> Figure? {
+        if position < figures.count, figures[position].name == name { return figures[position] }
+        return self[name]
+    }
+
     /// Why `name` cannot be computed for this report, if it is a figure that exists in principle
     /// (e.g. a change across a gap). A placeholder naming it is an error that gives the reason.
     public func unavailableReason(_ name: String) -> String? {
@@ -189,9 +197,9 @@ public struct FigureSet: Sendable {
     /// figures.yml: by the position of the figure they derive from, and the derivation.
     func figuresNamedLikeDerived() -> [Int: [Derivation: Figure]] {
         var found: [Int: [Derivation: Figure]] = [:]
-        for figure in figures {
-            guard let (base, derivation) = Derivation.split(figure.name), let position = index[String(base)] else { continue }
-            found[position, default: [:]][derivation] = figure
+        for candidate in figures.indices {
+            guard let (base, derivation) = Derivation.split(figures[candidate].name), let position = index[String(base)] else { continue }
+            found[position, default: [:]][derivation] = figures[candidate]
         }
         return found
     }

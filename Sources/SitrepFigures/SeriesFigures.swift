@@ -60,7 +60,7 @@ public struct SeriesFigures {
                     problems.append(problem)
                 }
             }
-            let previousValue = self.previousValue(of: figure, contiguity: contiguity)
+            let previousValue = self.previousValue(of: figure, at: position, contiguity: contiguity)
             derive(.previous, previousValue)
             derive(.change, previousValue.flatMap { previous in
                 value.subtracting(previous).map(Result.success) ?? .failure(Reason("the numbers are too large"))
@@ -81,8 +81,8 @@ public struct SeriesFigures {
             case .period:
                 derive(derivation, cumulative(of: figure, in: chain))
             case .cumulative:
-                derive(derivation, periodValue(of: figure, value: value, in: chain, contiguity: contiguity))
-                if let problem = decrease(of: figure, value: value, chain: chain, folder: folder) { problems.append(problem) }
+                derive(derivation, periodValue(of: figure, at: position, value: value, in: chain, contiguity: contiguity))
+                if let problem = decrease(of: figure, at: position, value: value, chain: chain, folder: folder) { problems.append(problem) }
             }
         }
         // The computed figures stand even when a stated one disagrees: later periods build on them.
@@ -112,10 +112,11 @@ public struct SeriesFigures {
     }
 
     /// The previous period's value; 0 for a table count whose table was there without that row.
-    private func previousValue(of figure: Figure, contiguity: Reason?) -> Result<Rational, Reason> {
+    /// `position` is the figure's place in this period's figures.
+    private func previousValue(of figure: Figure, at position: Int, contiguity: Reason?) -> Result<Rational, Reason> {
         if let contiguity { return .failure(contiguity) }
         guard let previous else { return .failure(Reason("there is no previous period")) }
-        if let value = previous.figures[figure.name]?.value.number { return .success(value) }
+        if let value = previous.figures.figure(named: figure.name, probablyAt: position)?.value.number { return .success(value) }
         if figure.measure != nil, let table = figure.table, previous.figures["\(table).total"] != nil {
             return .success(Rational(0))
         }
@@ -166,8 +167,11 @@ public struct SeriesFigures {
             }
             chain.periods += 1
             var present = Set<String>()
+            var lastTable: String?
             for figure in base.ownFigures where figure.measure?.since == since {
-                present.insert(Self.presenceKey(of: figure))
+                // A table's figures come one after another: its key is made once.
+                if figure.table == nil || figure.table != lastTable { present.insert(Self.presenceKey(of: figure)) }
+                lastTable = figure.table
                 if figure.measure?.reported == .period, let value = figure.value.number, value.isWhole {
                     let (sum, overflow) = (chain.sums[figure.name] ?? 0).addingReportingOverflow(value.numerator)
                     if overflow { chain.broken = "the running total of '\(figure.name)' is too large to count" }
@@ -187,17 +191,18 @@ public struct SeriesFigures {
         return .success(Rational(chain.sums[figure.name] ?? 0))
     }
 
-    private func periodValue(of figure: Figure, value: Rational, in chain: Chain, contiguity: Reason?) -> Result<Rational, Reason> {
+    private func periodValue(of figure: Figure, at position: Int, value: Rational, in chain: Chain, contiguity: Reason?) -> Result<Rational, Reason> {
         if chain.startsHere { return .success(value) }
         if chain.periods == 1 { return .failure(Reason(chain.broken ?? "no period before \(chain.anchor)")) }
-        return previousValue(of: figure, contiguity: contiguity).flatMap { previous in
+        return previousValue(of: figure, at: position, contiguity: contiguity).flatMap { previous in
             value.subtracting(previous).map(Result.success) ?? .failure(Reason("the numbers are too large"))
         }
     }
 
     /// An error when a cumulative count goes down within one count, unless series.yml records why.
-    private func decrease(of figure: Figure, value: Rational, chain: Chain, folder: PeriodFolder) -> Diagnostic? {
-        guard !chain.startsHere, chain.periods > 1, let previous, let earlier = previous.figures[figure.name]?.value.number,
+    private func decrease(of figure: Figure, at position: Int, value: Rational, chain: Chain, folder: PeriodFolder) -> Diagnostic? {
+        guard !chain.startsHere, chain.periods > 1, let previous,
+              let earlier = previous.figures.figure(named: figure.name, probablyAt: position)?.value.number,
               value < earlier else { return nil }
         if series.corrections.contains(where: { $0.period == folder.name && $0.figure == figure.name }) { return nil }
         let location: SourceLocation

@@ -228,6 +228,21 @@ final class SeriesFiguresTests: XCTestCase {
         XCTAssertEqual(all[0].figures.unavailable["arrivals.total.change.relative"], first)
     }
 
+    /// A figure's previous value is found by its name wherever the previous period listed it:
+    /// rows may come in another order, or be new.
+    func testPreviousValuesFollowTheNameWhenRowsMove() throws {
+        try series(Self.onset)
+        try period("2022-05-12", assessments([("Gomel", 31), ("Minsk", 14), ("Grodno", 7)]))
+        try period("2022-05-26", assessments([("Brest", 4), ("Grodno", 6), ("Minsk", 15), ("Gomel", 38)]))
+        let all = try figures()
+        XCTAssertEqual(number(all[1].figures, "assessments.region.Gomel.previous"), n(31))
+        XCTAssertEqual(number(all[1].figures, "assessments.region.Minsk.change"), n(1))
+        XCTAssertEqual(number(all[1].figures, "assessments.region.Grodno.share.previous"), Rational(7, 52))
+        XCTAssertEqual(number(all[1].figures, "assessments.region.Gomel.rank.previous"), n(1))
+        XCTAssertEqual(number(all[1].figures, "assessments.region.Brest.previous"), n(0))
+        XCTAssertEqual(number(all[1].figures, "assessments.total.change"), n(11))
+    }
+
     func testACumulativeTableThatStartsAfterTheOnsetHasNoFirstPeriodValue() throws {
         try exampleSeries()
         try FileManager.default.removeItem(at: root.appendingPathComponent("content/belarus/2022-05-12"))
