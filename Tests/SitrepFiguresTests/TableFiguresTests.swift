@@ -138,6 +138,14 @@ final class TableFiguresTests: XCTestCase {
 
     // MARK: Totals and per-value figures
 
+    func testNamesOfValuesInAnyScriptAreSpelledAsWritten() throws {
+        let set = try figures(table("arrivals", "région,pays,count\nМинск,Україна,5\nGomel,Côte d’Ivoire,3\n"))
+        XCTAssertEqual(set["arrivals.région.Минск"]?.value, .number(Rational(5)))
+        XCTAssertEqual(set["arrivals.région.Минск.share"]?.value, Rational(5, 8).map(FigureValue.number))
+        XCTAssertEqual(set["arrivals.région.Gomel.pays.Côte d’Ivoire"]?.value, .number(Rational(3)))
+        XCTAssertEqual(set["arrivals.pays.top1.other.list"]?.value, .list(["Côte d’Ivoire"]))
+    }
+
     func testTotalIsTheSumOfEveryRow() throws {
         let set = try figures(table("t", regions))
         XCTAssertEqual(value(set, "t.total"), number(15))
