@@ -60,18 +60,19 @@ public enum SiteBuilder {
         let renderer = try SiteRenderer(project: Project.load(root: projectRoot, outlines: reuse?.outlines ?? [:]))
         try OutputWriter.checkSafe(destination: output, projectRoot: renderer.project.root)
         let writer = try OutputWriter(destination: output)
-        let kept = Locked(0)
-        let keep = keeping(reuse, keepFile: { writer.keep($0) }, counting: kept)
+        let kept = Locked(Set<String>())
+        let keep = keeping(reuse, keepFile: { writer.keep($0) }, noting: kept)
         let sink: SiteRenderer.Sink = { path, bytes throws(DiagnosticError) in try writer.write(path, bytes) }
         let rendered = try renderer.render(into: sink, reusing: keep)
         try writer.commit()
         // A failed build leaves output/ and its manifest as they were: both still describe each other.
         if rendered.warnings.isEmpty {
             manifest.replaceOutputs(after: inputBytes, of: output)
-            manifest.write(to: BuildManifest.path(for: output), series: rendered.series)
+            manifest.write(to: BuildManifest.path(for: output), series: rendered.series,
+                           recorded: reuse?.recordedJSON(of: kept.withLock { $0 }) ?? [:])
         }
         return Summary(files: writer.written, unchanged: writer.unchanged, warnings: rendered.warnings,
-                       keptSeries: kept.withLock { $0 })
+                       keptSeries: kept.withLock { $0.count })
     }
 
     /// Renders the project without writing and compares the result with `output`: what
@@ -83,21 +84,21 @@ public enum SiteBuilder {
         }
         let renderer = try SiteRenderer(project: Project.load(root: projectRoot, outlines: reuse?.outlines ?? [:]))
         let comparer = StaleOutput.Comparer(destination: output)
-        let kept = Locked(0)
-        let keep = keeping(reuse, keepFile: { comparer.countAsSame($0) }, counting: kept)
+        let kept = Locked(Set<String>())
+        let keep = keeping(reuse, keepFile: { comparer.countAsSame($0) }, noting: kept)
         let rendered = try renderer.render(into: { path, bytes in comparer.compare(path, bytes) }, reusing: keep)
         let stale = comparer.finish()
-        return (stale, Summary(files: comparer.compared, warnings: rendered.warnings, keptSeries: kept.withLock { $0 }))
+        return (stale, Summary(files: comparer.compared, warnings: rendered.warnings, keptSeries: kept.withLock { $0.count }))
     }
 
-    /// The pages a render keeps from the last build (see `SeriesReuse`), counting the series
-    /// kept; nil when nothing can be.
+    /// The pages a render keeps from the last build (see `SeriesReuse`), noting the series kept;
+    /// nil when nothing can be.
     private static func keeping(_ reuse: SeriesReuse?, keepFile: @escaping @Sendable (String) -> Bool,
-                                counting kept: Locked<Int>) -> SiteRenderer.Reuse? {
+                                noting kept: Locked<Set<String>>) -> SiteRenderer.Reuse? {
         guard let reuse else { return nil }
         return { series in
             let index = reuse.keep(series, keepFile: keepFile)
-            if index != nil { kept.withLock { $0 += 1 } }
+            if index != nil { kept.withLock { _ = $0.insert(series.config.slug) } }
             return index
         }
     }

@@ -237,6 +237,12 @@ final class SeriesReuseTests: XCTestCase {
         }
         XCTAssertEqual(BuildManifestTests.files(under: output), BuildManifestTests.files(under: fresh), file: file, line: line)
         XCTAssertTrue(try String(contentsOfFile: output + "/index.html", encoding: .utf8).contains("\(copy)/index.html"), file: file, line: line)
+        // The kept series' index is written again as recorded; it is what a fresh build records.
+        func seriesLines(_ output: String) throws -> [Substring] {
+            try String(contentsOfFile: BuildManifest.path(for: output), encoding: .utf8).split(separator: "\n").filter { $0.hasPrefix("S ") }
+        }
+        XCTAssertEqual(try seriesLines(output), try seriesLines(fresh), file: file, line: line)
+        XCTAssertEqual(try seriesLines(output).count, 2, file: file, line: line)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SitrepContent
 
 /// What the last successful build read and wrote, kept beside the output folder
 /// (`.output.sitrep-manifest`). When nothing listed has changed, and the sitrep binary is the
@@ -59,7 +60,7 @@ struct BuildManifest {
         files.append(UInt8(ascii: "\n"))
         for top in ["sitrep.yml", "content", "templates"] {
             withCString(Array((projectRoot + "/" + top).utf8)) { path in
-                if !entry(at: AT_FDCWD, path, key: Array(top.utf8), output: false, into: &files) {
+                if !entry(at: AT_FDCWD, path, key: Array(top.utf8), output: false, into: &files, inParallel: true) {
                     line(Kind.absent, [UInt8(ascii: "-")], Array(top.utf8), into: &files)
                 }
             }
@@ -70,7 +71,7 @@ struct BuildManifest {
     /// Appends the current state of `output` to these inputs.
     mutating func addOutputs(of output: String) {
         Self.withCString(Array(output.utf8)) { path in
-            _ = Self.entry(at: AT_FDCWD, path, key: [UInt8(ascii: ".")], output: true, into: &files)
+            _ = Self.entry(at: AT_FDCWD, path, key: [UInt8(ascii: ".")], output: true, into: &files, inParallel: true)
         }
     }
 
@@ -148,9 +149,13 @@ struct BuildManifest {
         try? JSONDecoder().decode(SiteRenderer.SeriesIndex.self, from: Data(seriesLines[range]))
     }
 
+    /// The JSON of a series' index recorded at `range`, as it is in the file.
+    func recordedJSON(at range: Range<Int>) -> ArraySlice<UInt8> { seriesLines[range] }
+
     /// Writes the manifest with each series' index, line by line into a new file that then
-    /// replaces the old one; failing to write it only costs the next build its shortcut.
-    func write(to path: String, series: [String: SiteRenderer.SeriesIndex]) {
+    /// replaces the old one; failing to write it only costs the next build its shortcut. A series
+    /// in `recorded` (kept from the last build) is written with that JSON, not encoded again.
+    func write(to path: String, series: [String: SiteRenderer.SeriesIndex], recorded: [String: ArraySlice<UInt8>] = [:]) {
         // One fixed name: a build killed while writing leaves at most this file, which the next
         // build replaces.
         let temporary = path + ".tmp"
@@ -160,8 +165,8 @@ struct BuildManifest {
         encoder.outputFormatting = .sortedKeys
         var written = Self.writeAll(descriptor, Array("\(Self.format)\(files.count)\n".utf8)) && Self.writeAll(descriptor, files)
         for (slug, index) in series.sorted(by: { $0.key < $1.key }) where written {
-            guard let json = try? encoder.encode(index) else { continue }
-            written = Self.writeAll(descriptor, Array("S \(slug) ".utf8) + Array(json) + [UInt8(ascii: "\n")])
+            guard let json = recorded[slug].map(Array.init) ?? (try? encoder.encode(index)).map(Array.init) else { continue }
+            written = Self.writeAll(descriptor, Array("S \(slug) ".utf8) + json + [UInt8(ascii: "\n")])
         }
         if close(descriptor) != 0 { written = false }
         if !written || rename(temporary, path) != 0 { unlink(temporary) }
@@ -212,9 +217,10 @@ struct BuildManifest {
     }
 
     /// Appends the line of the entry `name` of an open folder (as `key`), and of everything below
-    /// it if it is a folder. False if there is no such entry.
+    /// it if it is a folder (the folders in it scanned on every core when `inParallel`: they are
+    /// the series). False if there is no such entry.
     private static func entry(at folder: Int32, _ name: UnsafePointer<CChar>, key: [UInt8], output: Bool,
-                              into files: inout [UInt8]) -> Bool {
+                              into files: inout [UInt8], inParallel: Bool = false) -> Bool {
         var status = stat()
         guard fstatat(folder, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
         guard isFolder(status) else {
@@ -225,14 +231,15 @@ struct BuildManifest {
         let descriptor = openat(folder, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if descriptor >= 0 {
             let prefix = key == [UInt8(ascii: ".")] ? [] : key + [UInt8(ascii: "/")]
-            scanFolder(descriptor, prefix: prefix, output: output, into: &files)
+            scanFolder(descriptor, prefix: prefix, output: output, into: &files, inParallel: inParallel)
         }
         return true
     }
 
     /// Reads an open folder (and closes it), in name order so that the list does not depend on
     /// the file system's order.
-    private static func scanFolder(_ descriptor: Int32, prefix: [UInt8], output: Bool, into files: inout [UInt8]) {
+    private static func scanFolder(_ descriptor: Int32, prefix: [UInt8], output: Bool, into files: inout [UInt8],
+                                   inParallel: Bool) {
         guard let directory = fdopendir(descriptor) else {
             close(descriptor)
             return
@@ -245,9 +252,20 @@ struct BuildManifest {
             names.append(name)
         }
         let folder = dirfd(directory)
-        for name in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-            _ = withCString(name) { entry(at: folder, $0, key: prefix + name, output: output, into: &files) }
+        names.sort { $0.lexicographicallyPrecedes($1) }
+        guard inParallel else {
+            for name in names {
+                _ = withCString(name) { entry(at: folder, $0, key: prefix + name, output: output, into: &files) }
+            }
+            return
         }
+        let (sorted, parts) = (names, Locked([[UInt8]](repeating: [], count: names.count)))
+        DispatchQueue.concurrentPerform(iterations: sorted.count) { position in
+            var part: [UInt8] = []
+            _ = withCString(sorted[position]) { entry(at: folder, $0, key: prefix + sorted[position], output: output, into: &part) }
+            parts.withLock { $0[position] = part }
+        }
+        for part in parts.withLock({ $0 }) { files += part }
     }
 
     static func withCString<Result>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>) -> Result) -> Result {

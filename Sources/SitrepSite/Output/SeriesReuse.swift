@@ -10,9 +10,9 @@ import SitrepContent
 struct SeriesReuse: Sendable {
     /// The outlines of the series whose files did not change, by slug.
     let outlines: [String: [PeriodFolder]]
-    /// Of those, the series whose pages did not change either: the recorded index and the
-    /// output files to keep.
-    private let keepable: [String: (index: SiteRenderer.SeriesIndex, pages: [String])]
+    /// Of those, the series whose pages did not change either: the recorded index (decoded, and
+    /// as the manifest holds it) and the output files to keep.
+    private let keepable: [String: (index: SiteRenderer.SeriesIndex, json: ArraySlice<UInt8>, pages: [String])]
 
     /// Nil when the site itself changed (the binary, sitrep.yml, the templates), so that nothing
     /// can be reused.
@@ -21,16 +21,24 @@ struct SeriesReuse: Sendable {
         let new = current.groups()
         guard old.binary.elementsEqual(new.binary), old.site == new.site else { return nil }
         let indexes = previous.recordedSeries()
-        var outlines: [String: [PeriodFolder]] = [:]
-        var keepable: [String: (index: SiteRenderer.SeriesIndex, pages: [String])] = [:]
-        for (slug, before) in old.series {
+        let unchanged = old.series.compactMap { slug, before -> (slug: String, recorded: Range<Int>, pagesKept: [String]?)? in
             guard let now = new.series[slug], let recorded = indexes[slug],
-                  previous[before.inputs].elementsEqual(current[now.inputs]),
-                  let index = previous.recordedIndex(at: recorded) else { continue }
+                  previous[before.inputs].elementsEqual(current[now.inputs]) else { return nil }
+            let pagesUnchanged = !before.outputs.isEmpty && previous[before.outputs].elementsEqual(current[now.outputs])
+            return (slug, recorded, pagesUnchanged ? previous.outputFiles(in: before.outputs) : nil)
+        }
+        // Decoding the indexes is most of the work: one series per share, on every core.
+        let decoded = Locked([String: SiteRenderer.SeriesIndex]())
+        DispatchQueue.concurrentPerform(iterations: unchanged.count) { position in
+            guard let index = previous.recordedIndex(at: unchanged[position].recorded) else { return }
+            decoded.withLock { $0[unchanged[position].slug] = index }
+        }
+        var outlines: [String: [PeriodFolder]] = [:]
+        var keepable: [String: (index: SiteRenderer.SeriesIndex, json: ArraySlice<UInt8>, pages: [String])] = [:]
+        for (slug, recorded, pagesKept) in unchanged {
+            guard let index = decoded.withLock({ $0[slug] }) else { continue }
             outlines[slug] = index.periodFolders(of: slug)
-            if !before.outputs.isEmpty, previous[before.outputs].elementsEqual(current[now.outputs]) {
-                keepable[slug] = (index, previous.outputFiles(in: before.outputs))
-            }
+            if let pagesKept { keepable[slug] = (index, previous.recordedJSON(at: recorded), pagesKept) }
         }
         self.outlines = outlines
         self.keepable = keepable
@@ -44,5 +52,13 @@ struct SeriesReuse: Sendable {
             return nil
         }
         return entry.index
+    }
+
+    /// The indexes of `kept` series as the last manifest holds them, to be written again as they
+    /// are rather than encoded anew.
+    func recordedJSON(of kept: Set<String>) -> [String: ArraySlice<UInt8>] {
+        var found: [String: ArraySlice<UInt8>] = [:]
+        for slug in kept { found[slug] = keepable[slug]?.json }
+        return found
     }
 }
