@@ -38,9 +38,24 @@ public final class OutputWriter: @unchecked Sendable {
     /// Folders of the staging site made so far: each is made once, not once per file.
     private let madeFolders = Locked(Set<String>())
 
+    /// Makes `folder` and any missing parent, with `mkdir` (Foundation's createDirectory stats
+    /// every part of the path first: a tenth of an edit-loop build that keeps 2,000 files).
     private func makeFolder(_ folder: String) throws {
         if madeFolders.withLock({ $0.contains(folder) }) { return }
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        if mkdir(folder, 0o755) != 0 {
+            switch errno {
+            case EEXIST:
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+                    throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: folder])
+                }
+            case ENOENT where folder.contains("/"):
+                try makeFolder((folder as NSString).deletingLastPathComponent)
+                if mkdir(folder, 0o755) != 0, errno != EEXIST { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            default:
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
+        }
         madeFolders.withLock { _ = $0.insert(folder) }
     }
 
@@ -81,19 +96,29 @@ public final class OutputWriter: @unchecked Sendable {
             if !manager.fileExists(atPath: destination) {
                 try manager.moveItem(atPath: staging, toPath: destination)
             } else if sitrep_exchange_paths(staging, destination) == 0 {
-                try manager.removeItem(atPath: staging)
+                try Self.removeTree(staging)
             } else {
                 // No atomic exchange on this system: two renames, with a short window between them.
                 let old = staging + ".old"
                 try manager.moveItem(atPath: destination, toPath: old)
                 try manager.moveItem(atPath: staging, toPath: destination)
-                try manager.removeItem(atPath: old)
+                try Self.removeTree(old)
             }
             finished = true
         } catch {
             throw DiagnosticError(Diagnostic(at: SourceLocation(file: destination),
                                              "cannot replace the output folder: \(error.localizedDescription)"))
         }
+    }
+
+    /// Removes the old site: its folders (one per series) on every core, then what is left.
+    private static func removeTree(_ path: String) throws {
+        let manager = FileManager.default
+        let children = (try? manager.contentsOfDirectory(atPath: path)) ?? []
+        DispatchQueue.concurrentPerform(iterations: children.count) { position in
+            try? FileManager.default.removeItem(atPath: path + "/" + children[position])
+        }
+        try manager.removeItem(atPath: path)
     }
 
     /// Refuses an output folder that would replace the project, its content or its templates:
