@@ -38,6 +38,12 @@ public final class OutputWriter: @unchecked Sendable {
     /// Folders of the staging site made so far: each is made once, not once per file.
     private let madeFolders = Locked(Set<String>())
 
+    /// The folder that holds `path` (a staging path: absolute, no `.` or `..` parts, no trailing
+    /// slash). NSString's path methods normalise the whole path each time.
+    private static func folder(of path: String) -> String {
+        path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? "."
+    }
+
     /// Makes `folder` and any missing parent, with `mkdir` (Foundation's createDirectory stats
     /// every part of the path first: a tenth of an edit-loop build that keeps 2,000 files).
     private func makeFolder(_ folder: String) throws {
@@ -50,7 +56,7 @@ public final class OutputWriter: @unchecked Sendable {
                     throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: folder])
                 }
             case ENOENT where folder.contains("/"):
-                try makeFolder((folder as NSString).deletingLastPathComponent)
+                try makeFolder(Self.folder(of: folder))
                 if mkdir(folder, 0o755) != 0, errno != EEXIST { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
             default:
                 throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
@@ -64,7 +70,7 @@ public final class OutputWriter: @unchecked Sendable {
     /// modification time is kept and rsync or a CDN uploads only what changed.
     public func write(_ path: String, _ bytes: [UInt8]) throws(DiagnosticError) {
         let full = staging + "/" + path
-        let folder = (full as NSString).deletingLastPathComponent
+        let folder = Self.folder(of: full)
         do {
             try makeFolder(folder)
             let previous = destination + "/" + path
@@ -83,7 +89,7 @@ public final class OutputWriter: @unchecked Sendable {
     /// cannot (the caller then renders it).
     public func keep(_ path: String) -> Bool {
         let full = staging + "/" + path
-        let folder = (full as NSString).deletingLastPathComponent
+        let folder = Self.folder(of: full)
         guard (try? makeFolder(folder)) != nil, link(destination + "/" + path, full) == 0 else { return false }
         counts.withLock { $0.written += 1; $0.unchanged += 1 }
         return true
