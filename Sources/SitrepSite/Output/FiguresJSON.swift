@@ -5,63 +5,50 @@ import SitrepFigures
 /// into bytes: a report can hold thousands of figures, and this runs once per report.
 enum FiguresJSON {
     static func render(series: String, period: String, report: Report, figures: FigureSet) -> [UInt8] {
-        var json: [UInt8] = []
-        json.reserveCapacity(64 * figures.count + 256)
-        append("{\n  \"series\": ", to: &json)
+        var json = ByteWriter(capacity: 64 * figures.count + 256)
+        json.append("{\n  \"series\": ")
         quote(series, into: &json)
-        append(",\n  \"period\": ", to: &json)
+        json.append(",\n  \"period\": ")
         quote(period, into: &json)
-        appendString(",\n  \"start\": \"\(report.period.start)\",\n  \"end\": \"\(report.period.end)\",\n  \"figures\": {", to: &json)
+        json.append(",\n  \"start\": \"\(report.period.start)\",\n  \"end\": \"\(report.period.end)\",\n  \"figures\": {")
         var first = true
         figures.forEach { name, derivation, figureValue in
-            if !first { json.append(UInt8(ascii: ",")) }
-            append("\n    ", to: &json)
+            json.append(first ? "\n    \"" : ",\n    \"")
             first = false
-            quote(name, suffix: derivation?.staticSuffix ?? "", into: &json)
-            append(": ", to: &json)
+            appendEscaped(name, into: &json)
+            if let derivation { json.append(derivation.staticSuffix) }
+            json.append("\": ")
             value(figureValue, into: &json)
         }
-        append("\n  }\n}\n", to: &json)
-        return json
+        json.append("\n  }\n}\n")
+        return json.bytes()
     }
 
     /// A value as JSON: numbers as numbers, dates as `YYYY-MM-DD` strings, lists as arrays.
-    static func value(_ value: FigureValue, into json: inout [UInt8]) {
+    private static func value(_ value: FigureValue, into json: inout ByteWriter) {
         switch value {
         case .number(let number) where number.isWhole:
             json.appendDecimal(number.numerator)
         case .number(let number):
-            appendString(String(number.doubleValue), to: &json)
+            json.append(String(number.doubleValue))
         case .text(let text):
             quote(text, into: &json)
         case .list(let items):
             json.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { append(", ", to: &json) }
+                if index > 0 { json.append(", ") }
                 quote(item, into: &json)
             }
             json.append(UInt8(ascii: "]"))
         case .date(let day):
-            appendString("\"\(day)\"", to: &json)
+            json.append("\"\(day)\"")
         }
     }
 
-    /// Appends the bytes of `text` (copied whole: appending a `String.UTF8View` goes byte by byte).
-    private static func appendString(_ text: String, to json: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { json.append(contentsOf: $0) }
-    }
-
-    private static func append(_ text: StaticString, to json: inout [UInt8]) {
-        text.withUTF8Buffer { json.append(contentsOf: $0) }
-    }
-
-    /// A JSON string of `text` followed by `suffix` (a derived figure's name is its base
-    /// figure's name and a suffix, which is plain ASCII).
-    static func quote(_ text: String, suffix: StaticString = "", into json: inout [UInt8]) {
+    /// A JSON string of `text`.
+    private static func quote(_ text: String, into json: inout ByteWriter) {
         json.append(UInt8(ascii: "\""))
         appendEscaped(text, into: &json)
-        append(suffix, to: &json)
         json.append(UInt8(ascii: "\""))
     }
 
@@ -73,39 +60,37 @@ enum FiguresJSON {
 
     /// The characters of a JSON string. `<`, `>` and `&` are escaped too, so the file is safe to
     /// inline in HTML; U+2028 and U+2029 are escaped for JavaScript.
-    private static func appendEscaped(_ text: String, into json: inout [UInt8]) {
+    private static func appendEscaped(_ text: String, into json: inout ByteWriter) {
         var text = text
-        let plain = text.withUTF8 { bytes in
+        text.withUTF8 { bytes in
             needsEscaping.withUnsafeBufferPointer { table in
-                guard bytes.allSatisfy({ !table[Int($0)] }) else { return false }
-                json.append(contentsOf: bytes)
-                return true
+                json.append(bytes, escaped: table, escape: escape)
             }
         }
-        if plain { return }
-        let utf8 = Array(text.utf8)
-        var index = 0
-        while index < utf8.count {
-            let byte = utf8[index]
-            switch byte {
-            case UInt8(ascii: "\""): append("\\\"", to: &json)
-            case UInt8(ascii: "\\"): append("\\\\", to: &json)
-            case UInt8(ascii: "\n"): append("\\n", to: &json)
-            case UInt8(ascii: "\r"): append("\\r", to: &json)
-            case UInt8(ascii: "\t"): append("\\t", to: &json)
-            case UInt8(ascii: "<"): append("\\u003c", to: &json)
-            case UInt8(ascii: ">"): append("\\u003e", to: &json)
-            case UInt8(ascii: "&"): append("\\u0026", to: &json)
-            case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
-                append(utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029", to: &json)
-                index += 2
-            case 0..<0x20:
-                let hex = String(byte, radix: 16)
-                appendString("\\u" + String(repeating: "0", count: 4 - hex.count) + hex, to: &json)
-            default:
-                json.append(byte)
-            }
-            index += 1
+    }
+
+    /// Appends the escaped form of the byte at `index` (see `needsEscaping`); returns how many
+    /// bytes it stood for.
+    private static func escape(_ json: inout ByteWriter, _ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
+        let byte = bytes[index]
+        switch byte {
+        case UInt8(ascii: "\""): json.append("\\\"")
+        case UInt8(ascii: "\\"): json.append("\\\\")
+        case UInt8(ascii: "\n"): json.append("\\n")
+        case UInt8(ascii: "\r"): json.append("\\r")
+        case UInt8(ascii: "\t"): json.append("\\t")
+        case UInt8(ascii: "<"): json.append("\\u003c")
+        case UInt8(ascii: ">"): json.append("\\u003e")
+        case UInt8(ascii: "&"): json.append("\\u0026")
+        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+            json.append(bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+            return 3
+        case 0..<0x20:
+            let hex = String(byte, radix: 16)
+            json.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+        default:
+            json.append(byte)
         }
+        return 1
     }
 }
