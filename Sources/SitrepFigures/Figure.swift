@@ -185,7 +185,7 @@ public struct FigureSet: Sendable {
 
     /// Records a figure derived from the figure at `base` (its position in `base`). The
     /// derived figures of one base figure must be added one after the other. When the report
-    /// states a figure of the same name (`stated`, see `statedDerivedFigures`), the stated one
+    /// states a figure of the same name (`stated`, see `figuresNamedLikeDerived`), the stated one
     /// stands: it is the one found and listed.
     mutating func addDerived(from base: Int, _ derivation: Derivation, _ value: Result<Rational, DerivationFailure>, stated: Bool) {
         if firstDerived.isEmpty { firstDerived = Array(repeating: -1, count: figures.count) }

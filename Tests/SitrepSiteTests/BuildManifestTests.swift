@@ -11,7 +11,7 @@ final class BuildManifestTests: XCTestCase {
     private var output: String { project.appendingPathComponent("output").path }
 
     override func setUpWithError() throws {
-        project = try Self.copyOfTheExample()
+        project = try ExampleProject.copy()
     }
 
     override func tearDownWithError() throws {
@@ -32,9 +32,7 @@ final class BuildManifestTests: XCTestCase {
 
     func testChangingAnInputRendersAgain() throws {
         _ = try SiteBuilder.build(projectRoot: project.path, output: output)
-        let csv = project.appendingPathComponent("content/belarus/2022-06/arrivals.csv")
-        let text = try String(contentsOf: csv, encoding: .utf8).replacingOccurrences(of: "Belarus,902", with: "Belarus,903")
-        try Data(text.utf8).write(to: csv)
+        try ExampleProject.changeArrivalsFromBelarus(in: project, to: 903)
         let (stale, _) = try SiteBuilder.compare(projectRoot: project.path, output: output)
         XCTAssertTrue(stale.changed.contains("belarus/2022-06/figures.json"), "\(stale)")
         let rebuilt = try SiteBuilder.build(projectRoot: project.path, output: output)
@@ -144,15 +142,11 @@ final class SeriesReuseTests: XCTestCase {
 
     /// A page edited by hand in output/ is not kept: `--check` renders its series and reports it.
     func testCheckFindsAHandEditedPageOfAnUnchangedSeries() throws {
-        let project = try BuildManifestTests.copyOfTheExample()
+        let project = try ExampleProject.copy(withSeriesCopiedAs: "second")
         defer { try? FileManager.default.removeItem(at: project) }
-        try FileManager.default.copyItem(at: project.appendingPathComponent("content/belarus"),
-                                         to: project.appendingPathComponent("content/second"))
         let output = project.appendingPathComponent("output").path
         _ = try SiteBuilder.build(projectRoot: project.path, output: output)
-        let csv = project.appendingPathComponent("content/belarus/2022-06/arrivals.csv")
-        let text = try String(contentsOf: csv, encoding: .utf8).replacingOccurrences(of: "Belarus,902", with: "Belarus,912")
-        try Data(text.utf8).write(to: csv)
+        try ExampleProject.changeArrivalsFromBelarus(in: project, to: 912)
         let page = output + "/second/2022-05-12/index.html"
         try Data((try String(contentsOfFile: page, encoding: .utf8) + "<!-- edited -->").utf8).write(to: URL(fileURLWithPath: page))
 
@@ -177,7 +171,7 @@ final class SeriesReuseTests: XCTestCase {
     /// A series whose files did not change is not read again for its outline: the periods,
     /// their order and their dates come from the manifest, as the last build found them.
     func testTheOutlineOfAnUnchangedSeriesComesFromTheManifest() throws {
-        let project = try BuildManifestTests.copyOfTheExample()
+        let project = try ExampleProject.copy()
         defer { try? FileManager.default.removeItem(at: project) }
         let output = project.appendingPathComponent("output").path
         _ = try SiteBuilder.build(projectRoot: project.path, output: output)
@@ -202,10 +196,8 @@ final class SeriesReuseTests: XCTestCase {
     /// `changed`, builds again, and checks that `kept` kept its files and that the site equals a
     /// fresh build.
     private func checkReuse(copy: String, changed: String, kept: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let project = try BuildManifestTests.copyOfTheExample()
+        let project = try ExampleProject.copy(withSeriesCopiedAs: copy)
         defer { try? FileManager.default.removeItem(at: project) }
-        try FileManager.default.copyItem(at: project.appendingPathComponent("content/belarus"),
-                                         to: project.appendingPathComponent("content/\(copy)"))
         let output = project.appendingPathComponent("output").path
         _ = try SiteBuilder.build(projectRoot: project.path, output: output)
         func inode(_ path: String) throws -> Int {
@@ -214,9 +206,7 @@ final class SeriesReuseTests: XCTestCase {
         let keptBefore = try inode("\(kept)/2022-06/index.html")
         let changedBefore = try inode("\(changed)/2022-06/index.html")
 
-        let csv = project.appendingPathComponent("content/\(changed)/2022-06/arrivals.csv")
-        let text = try String(contentsOf: csv, encoding: .utf8).replacingOccurrences(of: "Belarus,902", with: "Belarus,912")
-        try Data(text.utf8).write(to: csv)
+        try ExampleProject.changeArrivalsFromBelarus(in: project, series: changed, to: 912)
         // --check keeps the unchanged series too, and still finds what changed.
         let (stale, checked) = try SiteBuilder.compare(projectRoot: project.path, output: output)
         XCTAssertEqual(checked.keptSeries, 1, file: file, line: line)
@@ -247,17 +237,6 @@ final class SeriesReuseTests: XCTestCase {
 }
 
 extension BuildManifestTests {
-    /// A copy of the example project (sitrep.yml, content, templates) in a new temporary folder.
-    static func copyOfTheExample() throws -> URL {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let project = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-manifest-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
-        for item in ["sitrep.yml", "content", "templates"] {
-            try FileManager.default.copyItem(at: repository.appendingPathComponent(item), to: project.appendingPathComponent(item))
-        }
-        return project
-    }
-
     static func files(under root: String) -> [String] {
         (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? []).filter {
             var directory: ObjCBool = false

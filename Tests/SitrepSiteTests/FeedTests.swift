@@ -7,8 +7,6 @@ import XCTest
 /// with ids that never change and dates taken from the reports; the sitemap must list every
 /// report page with its date, and exist only for a site with an absolute base URL.
 final class FeedTests: XCTestCase {
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     /// RFC 4287 Appendix B, converted to the XML syntax; see the comment at its top.
     static let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/atom.rng")
@@ -29,17 +27,9 @@ final class FeedTests: XCTestCase {
 
     // MARK: Helpers
 
-    /// A copy of the example project (sitrep.yml, content/, templates/), so that the tests can
-    /// change it and do not see edits made to the repository while they run.
+    /// A copy of the example project in the test's folder.
     private func copyOfExample(_ name: String = "project") throws -> URL {
-        let project = work.appendingPathComponent(name, isDirectory: true)
-        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
-        for item in ["sitrep.yml", "content", "templates"] {
-            let source = Self.repository.appendingPathComponent(item)
-            guard FileManager.default.fileExists(atPath: source.path) else { continue }
-            try FileManager.default.copyItem(at: source, to: project.appendingPathComponent(item))
-        }
-        return project
+        try ExampleProject.copy(into: work.appendingPathComponent(name, isDirectory: true))
     }
 
     /// Builds `project` into a fresh folder and returns that folder.

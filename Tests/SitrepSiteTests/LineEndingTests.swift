@@ -12,14 +12,8 @@ final class LineEndingTests: XCTestCase {
 
     /// Two copies of the example: `lf` as it is, `crlf` with every text file's line ends CR LF.
     override func setUpWithError() throws {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         root = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-crlf-\(UUID().uuidString)")
-        for project in [unix, windows] {
-            try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
-            for item in ["sitrep.yml", "content", "templates"] {
-                try FileManager.default.copyItem(at: repository.appendingPathComponent(item), to: project.appendingPathComponent(item))
-            }
-        }
+        for project in [unix, windows] { _ = try ExampleProject.copy(into: project) }
         var converted = 0
         for case let relative as String in FileManager.default.enumerator(atPath: windows.path)!
         where [".md", ".yml", ".csv"].contains(where: relative.hasSuffix) {

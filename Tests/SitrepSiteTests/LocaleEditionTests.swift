@@ -1,17 +1,13 @@
 import Foundation
-import SitrepSite
 import XCTest
+
+@testable import SitrepSite
 
 /// A series in another locale gets its numbers, dates and the layouts' words in that language.
 final class LocaleEditionTests: XCTestCase {
     func testARussianSeriesWritesRussianNumbersAndLabels() throws {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let project = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-locale-\(UUID().uuidString)")
+        let project = try ExampleProject.copy()
         defer { try? FileManager.default.removeItem(at: project) }
-        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
-        for item in ["sitrep.yml", "content", "templates"] {
-            try FileManager.default.copyItem(at: repository.appendingPathComponent(item), to: project.appendingPathComponent(item))
-        }
         let seriesFile = project.appendingPathComponent("content/belarus/series.yml")
         let series = try String(contentsOf: seriesFile, encoding: .utf8).replacingOccurrences(of: "locale: en", with: "locale: ru")
         try Data(series.utf8).write(to: seriesFile)
@@ -29,5 +25,19 @@ final class LocaleEditionTests: XCTestCase {
         // The home page follows sitrep.yml's locale, still English here.
         let home = try String(contentsOfFile: output + "/index.html", encoding: .utf8)
         XCTAssertTrue(home.contains("<html lang=\"en\">"))
+    }
+
+    /// Every language has a word for every label the layouts print; a regional locale gets its
+    /// language's words, and an unknown language English.
+    func testEveryLanguageLabelsEveryKey() {
+        XCTAssertEqual(PageLabels.languages, ["en", "es", "fr", "ru"])
+        for language in PageLabels.languages {
+            let labels = PageLabels.labels(for: language)
+            XCTAssertEqual(Set(labels.keys), Set(PageLabels.keys), language)
+            XCTAssertFalse(labels.values.contains { $0.isEmpty }, language)
+        }
+        XCTAssertEqual(PageLabels.labels(for: "fr-CA")["keyFigures"], "Chiffres clés")
+        XCTAssertEqual(PageLabels.labels(for: "ru_RU")["notes"], "Примечания")
+        XCTAssertEqual(PageLabels.labels(for: "de")["keyFigures"], "Key figures")
     }
 }

@@ -15,8 +15,8 @@ import SitrepContent
 /// were read: `I size:mtime path` per input file, `D mtime path` per input folder, `A - path` for
 /// a top-level input that does not exist (`sitrep.yml`, `templates`), and `O size:mtime path` and
 /// `F mtime path` for the output's files and folders (the output folder itself is `.`). Then one
-/// `S slug json` line per series. The length lets the no-op check read only the entries: the `S`
-/// lines are about half of the file.
+/// `S slug json` line per series. The length lets the no-op check look at the entries alone: the
+/// `S` lines are about half of the file.
 struct BuildManifest {
     /// The binary's line and the entry lines, exactly as written.
     private(set) var files: [UInt8]
@@ -52,7 +52,7 @@ struct BuildManifest {
     }
 
     /// The current state of the running binary and of a project's inputs, found by listing
-    /// every folder. `addingOutputs` completes it.
+    /// every folder. `addOutputs(of:)` completes it.
     static func inputs(projectRoot: String) -> BuildManifest {
         var files: [UInt8] = []
         files.reserveCapacity(1 << 16)
@@ -195,8 +195,7 @@ struct BuildManifest {
     /// `size:seconds.nanoseconds` of the last modification for a file, `seconds.nanoseconds` for
     /// a folder (whose size says nothing).
     static func stamp(_ status: stat) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(32)
+        var bytes = ByteWriter(capacity: 48)
         if !isFolder(status) {
             bytes.appendDecimal(Int(status.st_size))
             bytes.append(UInt8(ascii: ":"))
@@ -204,7 +203,7 @@ struct BuildManifest {
         bytes.appendDecimal(status.st_mtim.tv_sec)
         bytes.append(UInt8(ascii: "."))
         bytes.appendDecimal(status.st_mtim.tv_nsec)
-        return bytes
+        return bytes.bytes()
     }
 
     private static func line(_ kind: UInt8, _ stamp: [UInt8], _ key: [UInt8], into files: inout [UInt8]) {

@@ -1,5 +1,5 @@
-/// Bytes appended through a pointer, for a file written in thousands of small pieces
-/// (figures.json): `Array.append(contentsOf:)` costs about 90 instructions for a few bytes, this
+/// Bytes appended through a pointer, for text written in thousands of small pieces
+/// (figures.json, the manifest's stamps): `Array.append(contentsOf:)` costs about 90 instructions for a few bytes, this
 /// about a dozen. `bytes()` hands the result over as an array.
 struct ByteWriter: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>

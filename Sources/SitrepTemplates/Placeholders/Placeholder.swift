@@ -42,7 +42,7 @@ public enum PlaceholderScanner {
     private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, of text: String, file: String, lineOffset: Int) -> [Match] {
         var matches: [Match] = []
         let open = UInt8(ascii: "{"), close = UInt8(ascii: "}"), newline = UInt8(ascii: "\n")
-        func index(_ offset: Int) -> String.Index { text.utf8.index(text.utf8.startIndex, offsetBy: offset) }
+        func index(_ offset: Int) -> String.Index { text.index(atUTF8Offset: offset) }
         var line = 1
         var lineStart = 0
         // Columns count characters, as the caret under a diagnostic does. They are counted on
@@ -100,7 +100,7 @@ public enum PlaceholderScanner {
     /// `}}`, a combining mark) is counted from the line's start instead, minus what came before.
     private static func characters(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, lineStart: Int, of text: String) -> Int {
         if bytes[range].allSatisfy({ $0 < 0x80 }) { return range.count }
-        func index(_ offset: Int) -> String.Index { text.utf8.index(text.utf8.startIndex, offsetBy: offset) }
+        func index(_ offset: Int) -> String.Index { text.index(atUTF8Offset: offset) }
         if range.lowerBound == lineStart || bytes[range.lowerBound] < 0x80 { return text[index(range.lowerBound)..<index(range.upperBound)].count }
         return text[index(lineStart)..<index(range.upperBound)].count - text[index(lineStart)..<index(range.lowerBound)].count
     }

@@ -119,10 +119,9 @@ struct Slots {
             return found
         }
         guard !markers.isEmpty else { return text }
-        let utf8 = text.utf8
-        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        func index(_ offset: Int) -> String.Index { text.index(atUTF8Offset: offset) }
         var result = ""
-        result.reserveCapacity(utf8.count)
+        result.reserveCapacity(text.utf8.count)
         var copied = 0
         for marker in markers {
             result += text[index(copied)..<index(marker.start)]
