@@ -73,22 +73,40 @@ public enum Derivation: Sendable, CaseIterable {
 /// figures, then the figures derived from the periods before.
 ///
 /// Derived figures are kept by their base figure and derivation, not by name: a report has
-/// hundreds of them, and their names are only spelled out when they are listed.
+/// hundreds of them, and their names are only spelled out when they are listed. The comparisons
+/// with the previous report (`.previous`, `.change`, `.change.relative`) are not even computed
+/// until they are named: a report prints a few dozen of its ~1,000.
 public struct FigureSet: Sendable {
     /// The figures of the report itself, in order.
     private var figures: [Figure] = []
     private var index: [String: Int] = [:]
     /// Figures of the report itself that cannot be computed, with the reason.
     private var unavailableHere: [String: String] = [:]
-    /// Derived figures, in the order they were derived.
+    /// The running counts (`.cumulative`, `.period`), in the order they were derived.
     private var derived: [(base: Int, derivation: Derivation, value: Result<Rational, DerivationFailure>, stated: Bool)] = []
-    /// For each figure, where its derived figures start in `derived` (they are contiguous).
+    /// For each figure, where its running counts start in `derived` (they are contiguous).
     private var firstDerived: [Int] = []
+    /// The report the comparisons are made with, or why there is none. Nil when the figures were
+    /// computed outside a series: then no comparison exists.
+    private var previous: Result<PreviousReport, DerivationFailure>?
 
     /// Why a derived figure cannot be computed.
     struct DerivationFailure: Error, Sendable {
         var reason: String
         init(_ reason: String) { self.reason = reason }
+    }
+
+    /// The own figures of the report before, for comparisons. A class, so that a set can hold the
+    /// previous one; the previous one holds no report before it, so a series is never kept whole.
+    final class PreviousReport: Sendable {
+        let figures: FigureSet
+        /// The previous period's folder name, for messages.
+        let name: String
+
+        init(figures: FigureSet, name: String) {
+            self.figures = figures
+            self.name = name
+        }
     }
 
     public init() {}
@@ -120,24 +138,28 @@ public struct FigureSet: Sendable {
     /// Every figure that cannot be computed, by name, with the reason.
     public var unavailable: [String: String] {
         var all = unavailableHere
-        for entry in derived {
-            if case .failure(let failure) = entry.value, !entry.stated {
-                all[figures[entry.base].name + entry.derivation.suffix] = failure.reason
-            }
+        forEachDerivedResult { name, derivation, value in
+            if case .failure(let failure) = value { all[name + derivation.suffix] = failure.reason }
         }
         return all
     }
 
-    /// Every figure, in order.
+    /// Every figure, in order, the comparisons with the previous report included.
     public var all: [Figure] {
         var list = figures
-        forEachDerived { name, value in list.append(Figure(name: name, value: .number(value), origin: .report)) }
+        forEachDerivedResult { name, derivation, value in
+            if case .success(let number) = value {
+                list.append(Figure(name: name + derivation.suffix, value: .number(number), origin: .report))
+            }
+        }
         return list
     }
 
     /// Calls `body` with each figure's name and value, in order, without building a name per
     /// derived figure: a derived figure is given as its base figure's name and the derivation.
-    public func forEach(_ body: (_ name: String, _ derivation: Derivation?, _ value: FigureValue) -> Void) {
+    /// The comparisons with the previous report are left out: they are the previous report's
+    /// figures, and a subtraction away.
+    public func forEachOwnAndRunning(_ body: (_ name: String, _ derivation: Derivation?, _ value: FigureValue) -> Void) {
         for figure in figures { body(figure.name, nil, figure.value) }
         for entry in derived {
             guard case .success(let value) = entry.value, !entry.stated else { continue }
@@ -145,16 +167,16 @@ public struct FigureSet: Sendable {
         }
     }
 
-    /// Every figure name, in order.
-    public var names: [String] { all.map(\.name) }
-
-    /// How many figures there are.
-    public var count: Int {
+    /// How many figures `forEachOwnAndRunning` gives.
+    public var ownAndRunningCount: Int {
         figures.count + derived.count { entry in
             if case .success = entry.value { return !entry.stated }
             return false
         }
     }
+
+    /// Every figure name, in order.
+    public var names: [String] { all.map(\.name) }
 
     /// The report's own figures (no derived ones), in order.
     var ownFigures: [Figure] { figures }
@@ -183,8 +205,32 @@ public struct FigureSet: Sendable {
         if index[name] == nil { unavailableHere[name] = reason }
     }
 
-    /// Records a figure derived from the figure at `base` (its position in `base`). The
-    /// derived figures of one base figure must be added one after the other. When the report
+    /// Sets the report that `.previous`, `.change` and `.change.relative` compare with (its own
+    /// figures), or why they cannot be computed.
+    mutating func compare(with previous: Result<PreviousReport, DerivationFailure>) {
+        self.previous = previous
+    }
+
+    /// The previous report's value of the figure at `position`; 0 for a table count whose table
+    /// the previous report has without that row.
+    func previousValue(at position: Int) -> Result<Rational, DerivationFailure> {
+        switch previous {
+        case nil:
+            return .failure(DerivationFailure("there is no previous period"))
+        case .failure(let failure)?:
+            return .failure(failure)
+        case .success(let report)?:
+            let figure = figures[position]
+            if let value = report.figures.figure(named: figure.name, probablyAt: position)?.value.number { return .success(value) }
+            if figure.measure != nil, let table = figure.table, report.figures["\(table).total"] != nil {
+                return .success(Rational(0))
+            }
+            return .failure(DerivationFailure("'\(figure.name)' is not in the previous period, \(report.name)"))
+        }
+    }
+
+    /// Records a running count derived from the figure at `base` (its position in the set). The
+    /// running counts of one base figure must be added one after the other. When the report
     /// states a figure of the same name (`stated`, see `figuresNamedLikeDerived`), the stated one
     /// stands: it is the one found and listed.
     mutating func addDerived(from base: Int, _ derivation: Derivation, _ value: Result<Rational, DerivationFailure>, stated: Bool) {
@@ -204,24 +250,67 @@ public struct FigureSet: Sendable {
         return found
     }
 
+    /// The value of the figure at `base` derived that way, whether or not a stated figure has the
+    /// same name; nil when no such figure exists.
+    func derivedValue(of base: Int, _ derivation: Derivation) -> Result<Rational, DerivationFailure>? {
+        switch derivation {
+        case .previous, .change, .relativeChange:
+            return comparison(of: base, derivation)
+        case .cumulative, .period:
+            guard base < firstDerived.count, firstDerived[base] >= 0 else { return nil }
+            var position = firstDerived[base]
+            while position < derived.count, derived[position].base == base {
+                if derived[position].derivation == derivation { return derived[position].value }
+                position += 1
+            }
+            return nil
+        }
+    }
+
+    /// `.previous`, `.change` or `.change.relative` of the figure at `base`, computed now.
+    private func comparison(of base: Int, _ derivation: Derivation) -> Result<Rational, DerivationFailure>? {
+        guard previous != nil, figures[base].tracksChange, case .number(let value) = figures[base].value else { return nil }
+        let before = previousValue(at: base)
+        let tooLarge = DerivationFailure("the numbers are too large")
+        switch derivation {
+        case .previous:
+            return before
+        case .change:
+            return before.flatMap { value.subtracting($0).map(Result.success) ?? .failure(tooLarge) }
+        case .relativeChange:
+            return before.flatMap { before in
+                guard before.numerator != 0 else { return .failure(DerivationFailure("its previous value is 0")) }
+                return value.subtracting(before).flatMap { $0.dividing(by: before) }.map(Result.success) ?? .failure(tooLarge)
+            }
+        case .cumulative, .period:
+            return nil
+        }
+    }
+
     private func locateDerived(_ name: String) -> (base: Int, derivation: Derivation)? {
-        guard !derived.isEmpty, let (base, derivation) = Derivation.split(name), let position = index[String(base)] else { return nil }
+        guard previous != nil || !derived.isEmpty, let (base, derivation) = Derivation.split(name),
+              let position = index[String(base)] else { return nil }
         return (position, derivation)
     }
 
-    private func derivedValue(of base: Int, _ derivation: Derivation) -> Result<Rational, DerivationFailure>? {
-        guard base < firstDerived.count, firstDerived[base] >= 0 else { return nil }
-        var position = firstDerived[base]
-        while position < derived.count, derived[position].base == base {
-            if derived[position].derivation == derivation { return derived[position].value }
-            position += 1
-        }
-        return nil
-    }
-
-    private func forEachDerived(_ body: (String, Rational) -> Void) {
-        forEach { name, derivation, value in
-            if let derivation, case .number(let number) = value { body(name + derivation.suffix, number) }
+    /// Every derived figure (comparisons and running counts) that no stated figure overrides,
+    /// in order: per base figure, its comparisons, then its running counts.
+    private func forEachDerivedResult(_ body: (String, Derivation, Result<Rational, DerivationFailure>) -> Void) {
+        guard previous != nil || !derived.isEmpty else { return }
+        let stated = figuresNamedLikeDerived()
+        for base in figures.indices {
+            let overridden = stated[base] ?? [:]
+            if previous != nil {
+                for derivation in [Derivation.previous, .change, .relativeChange] where overridden[derivation] == nil {
+                    if let value = comparison(of: base, derivation) { body(figures[base].name, derivation, value) }
+                }
+            }
+            guard base < firstDerived.count, firstDerived[base] >= 0 else { continue }
+            var position = firstDerived[base]
+            while position < derived.count, derived[position].base == base {
+                if !derived[position].stated { body(figures[base].name, derived[position].derivation, derived[position].value) }
+                position += 1
+            }
         }
     }
 }

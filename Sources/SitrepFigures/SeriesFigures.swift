@@ -43,46 +43,38 @@ public struct SeriesFigures {
         var set = base
         var problems = baseProblems
         let stated = Dictionary((report.statedFigures + report.frontMatterFigures).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        let contiguity = previousReason(folder)
+        set.compare(with: previousReport(before: folder))
         advanceChains(base: base, folder: folder)
 
         let namedLikeDerived = base.figuresNamedLikeDerived()
         for (position, figure) in base.ownFigures.enumerated() {
-            guard figure.tracksChange, case .number(let value) = figure.value else { continue }
-            let existing = namedLikeDerived[position]
-            func derive(_ derivation: Derivation, _ result: Result<Rational, Reason>) {
-                let figureOfThatName = existing?[derivation]
-                set.addDerived(from: position, derivation, result.mapError { FigureSet.DerivationFailure($0.text) },
-                               stated: figureOfThatName != nil)
-                // A figure stated under a derived name is checked against the computed one.
-                if case .success(let number) = result, let figureOfThatName, let statement = stated[figureOfThatName.name],
-                   let problem = FigureComputer.disagreement(statement, Figure(name: figureOfThatName.name, value: .number(number), origin: .report)) {
-                    problems.append(problem)
-                }
-            }
-            let previousValue = self.previousValue(of: figure, at: position, contiguity: contiguity)
-            derive(.previous, previousValue)
-            derive(.change, previousValue.flatMap { previous in
-                value.subtracting(previous).map(Result.success) ?? .failure(Reason("the numbers are too large"))
-            })
-            derive(.relativeChange, previousValue.flatMap { previous in
-                guard previous.numerator != 0 else { return .failure(Reason("its previous value is 0")) }
-                return value.subtracting(previous).flatMap { $0.dividing(by: previous) }.map(Result.success)
-                    ?? .failure(Reason("the numbers are too large"))
-            })
-            guard let measure = figure.measure else { continue }
+            guard figure.tracksChange, let measure = figure.measure, case .number(let value) = figure.value else { continue }
             let derivation: Derivation = measure.reported == .period ? .cumulative : .period
+            let result: Result<Rational, Reason>
             if let reason = outside[measure.since] {
-                derive(derivation, .failure(Reason(reason)))
+                result = .failure(Reason(reason))
+            } else if let chain = chains[measure.since] {
+                switch measure.reported {
+                case .period:
+                    result = cumulative(of: figure, in: chain)
+                case .cumulative:
+                    result = periodValue(at: position, value: value, in: set, chain: chain)
+                    if let problem = decrease(of: figure, at: position, value: value, chain: chain, folder: folder) { problems.append(problem) }
+                }
+            } else {
                 continue
             }
-            guard let chain = chains[measure.since] else { continue }
-            switch measure.reported {
-            case .period:
-                derive(derivation, cumulative(of: figure, in: chain))
-            case .cumulative:
-                derive(derivation, periodValue(of: figure, at: position, value: value, in: chain, contiguity: contiguity))
-                if let problem = decrease(of: figure, at: position, value: value, chain: chain, folder: folder) { problems.append(problem) }
+            set.addDerived(from: position, derivation, result,
+                           stated: namedLikeDerived[position]?[derivation] != nil)
+        }
+        // A figure stated under a derived name is checked against the computed one.
+        for (position, statedHere) in namedLikeDerived {
+            for (derivation, figureOfThatName) in statedHere {
+                guard case .success(let number)? = set.derivedValue(of: position, derivation),
+                      let statement = stated[figureOfThatName.name],
+                      let problem = FigureComputer.disagreement(statement, Figure(name: figureOfThatName.name, value: .number(number), origin: .report))
+                else { continue }
+                problems.append(problem)
             }
         }
         // The computed figures stand even when a stated one disagrees: later periods build on them.
@@ -92,35 +84,21 @@ public struct SeriesFigures {
     }
 
     /// Why a derived figure cannot be computed.
-    struct Reason: Error {
-        var text: String
-        init(_ text: String) { self.text = text }
-    }
+    typealias Reason = FigureSet.DerivationFailure
 
-    /// Nil when the previous period ends the day before this one starts; otherwise why not.
-    private func previousReason(_ folder: PeriodFolder) -> Reason? {
+    /// The previous report, if it ends the day before `folder` starts; otherwise why not.
+    private func previousReport(before folder: PeriodFolder) -> Result<FigureSet.PreviousReport, Reason> {
         guard let previous else {
-            return Reason("\(folder.name) is the first period of the series, so there is no previous period")
+            return .failure(Reason("\(folder.name) is the first period of the series, so there is no previous period"))
         }
-        let expected = previous.folder.period.end.adding(days: 1)
-        if folder.period.start == expected { return nil }
-        return Reason(gap(from: previous.folder, to: folder))
+        guard folder.period.start == previous.folder.period.end.adding(days: 1) else {
+            return .failure(Reason(gap(from: previous.folder, to: folder)))
+        }
+        return .success(FigureSet.PreviousReport(figures: previous.figures, name: previous.folder.name))
     }
 
     private func gap(from earlier: PeriodFolder, to later: PeriodFolder) -> String {
         "there is a gap between \(earlier.name) (ends \(earlier.period.end)) and \(later.name) (starts \(later.period.start)): no period covers \(earlier.period.end.adding(days: 1)) to \(later.period.start.adding(days: -1))"
-    }
-
-    /// The previous period's value; 0 for a table count whose table was there without that row.
-    /// `position` is the figure's place in this period's figures.
-    private func previousValue(of figure: Figure, at position: Int, contiguity: Reason?) -> Result<Rational, Reason> {
-        if let contiguity { return .failure(contiguity) }
-        guard let previous else { return .failure(Reason("there is no previous period")) }
-        if let value = previous.figures.figure(named: figure.name, probablyAt: position)?.value.number { return .success(value) }
-        if figure.measure != nil, let table = figure.table, previous.figures["\(table).total"] != nil {
-            return .success(Rational(0))
-        }
-        return .failure(Reason("'\(figure.name)' is not in the previous period, \(previous.folder.name)"))
     }
 
     /// The start date of the count a figure belongs to, for this period.
@@ -191,10 +169,10 @@ public struct SeriesFigures {
         return .success(Rational(chain.sums[figure.name] ?? 0))
     }
 
-    private func periodValue(of figure: Figure, at position: Int, value: Rational, in chain: Chain, contiguity: Reason?) -> Result<Rational, Reason> {
+    private func periodValue(at position: Int, value: Rational, in set: FigureSet, chain: Chain) -> Result<Rational, Reason> {
         if chain.startsHere { return .success(value) }
         if chain.periods == 1 { return .failure(Reason(chain.broken ?? "no period before \(chain.anchor)")) }
-        return previousValue(of: figure, at: position, contiguity: contiguity).flatMap { previous in
+        return set.previousValue(at: position).flatMap { previous in
             value.subtracting(previous).map(Result.success) ?? .failure(Reason("the numbers are too large"))
         }
     }

@@ -209,11 +209,21 @@ final class ErrorTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0 == ["arrivals.total", "32322"] }, run.stdout)
         XCTAssertTrue(lines.contains { $0 == ["avrr.total", "533"] }, run.stdout)
         XCTAssertTrue(lines.contains { $0 == ["leaflets.disseminated", "6000"] }, run.stdout)
-        // One line per figure of figures.json, then the figures that cannot be computed, with why.
+        // One line per figure of figures.json and per comparison with the previous report (which
+        // figures.json leaves out), then the figures that cannot be computed, with why.
         let json = try XCTUnwrap(built.output["belarus/2022-06/figures.json"] ?? nil)
         let figures = try XCTUnwrap((try JSONSerialization.jsonObject(with: json) as? [String: Any])?["figures"] as? [String: Any])
         let unavailable = run.stdout.split(separator: "\n").filter { $0.contains("(not available: ") }
-        XCTAssertEqual(lines.count - unavailable.count, figures.count)
+        let available = run.stdout.split(separator: "\n").filter { !$0.contains("(not available: ") }
+        let comparisons = available.filter { line in
+            let name = line.components(separatedBy: "  ")[0]
+            return [".previous", ".change", ".change.relative"].contains { name.hasSuffix($0) }
+        }
+        XCTAssertTrue(lines.contains { $0 == ["arrivals.total.change", "2311"] }, run.stdout)
+        XCTAssertNil(figures["arrivals.total.change"])
+        XCTAssertEqual(figures["arrivals.total.period"] as? Int, 2311)
+        XCTAssertEqual(available.count, figures.count + comparisons.count)
+        XCTAssertEqual(lines.count - unavailable.count, available.count)
         XCTAssertTrue(unavailable.contains { $0.hasPrefix("hotline.total.previous ") && $0.contains("is not in the previous period") },
                       unavailable.joined(separator: "\n"))
     }

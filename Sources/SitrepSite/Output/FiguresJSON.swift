@@ -1,18 +1,20 @@
 import SitrepContent
 import SitrepFigures
 
-/// `figures.json`: every figure of a report, in a stable order, for machines. Written straight
-/// into bytes: a report can hold thousands of figures, and this runs once per report.
+/// `figures.json`: every figure of a report, in a stable order, for machines, but its comparisons
+/// with the previous report (`.previous`, `.change`, `.change.relative`): those are the previous
+/// report's figures, and a subtraction away. Written straight into bytes: a report can hold
+/// thousands of figures, and this runs once per report.
 enum FiguresJSON {
     static func render(series: String, period: String, report: Report, figures: FigureSet) -> [UInt8] {
-        var json = ByteWriter(capacity: 64 * figures.count + 256)
+        var json = ByteWriter(capacity: 64 * figures.ownAndRunningCount + 256)
         json.append("{\n  \"series\": ")
         quote(series, into: &json)
         json.append(",\n  \"period\": ")
         quote(period, into: &json)
         json.append(",\n  \"start\": \"\(report.period.start)\",\n  \"end\": \"\(report.period.end)\",\n  \"figures\": {")
         var first = true
-        figures.forEach { name, derivation, figureValue in
+        figures.forEachOwnAndRunning { name, derivation, figureValue in
             json.append(first ? "\n    \"" : ",\n    \"")
             first = false
             appendEscaped(name, into: &json)
