@@ -14,31 +14,23 @@ public struct Aggregation: Sendable {
     /// For each row of the table, the position of its group in `groups`.
     private var groupOfRow: [Int] = []
 
-    /// Groups `table` by the dimensions at `dimensionIndices` (in that order).
-    public init(_ table: Table, by dimensionIndices: [Int]) throws(DiagnosticError) {
-        // Grouping by one dimension, the commonest case, keys the index by the value itself.
-        var single: [String: Int] = [:]
-        var index: [[String]: Int] = [:]
+    /// Groups `table` by the dimension at `dimensionIndex`.
+    public init(_ table: Table, by dimensionIndex: Int) throws(DiagnosticError) {
+        var index: [String: Int] = [:]
         var groups: [Group] = []
         var groupOfRow: [Int] = []
         groupOfRow.reserveCapacity(table.rows.count)
         for row in table.rows {
-            let position: Int?
-            if dimensionIndices.count == 1 {
-                position = single[row.keys[dimensionIndices[0]]]
-            } else {
-                position = index[dimensionIndices.map { row.keys[$0] }]
-            }
-            if let position {
+            let key = row.keys[dimensionIndex]
+            if let position = index[key] {
                 let (sum, overflow) = groups[position].total.addingReportingOverflow(row.value)
                 if overflow { throw Aggregation.overflow(table, row: row) }
                 groups[position].total = sum
                 groupOfRow.append(position)
             } else {
-                let keys = dimensionIndices.map { row.keys[$0] }
-                if keys.count == 1 { single[keys[0]] = groups.count } else { index[keys] = groups.count }
+                index[key] = groups.count
                 groupOfRow.append(groups.count)
-                groups.append(Group(keys: keys, total: row.value))
+                groups.append(Group(keys: [key], total: row.value))
             }
         }
         self.groups = groups
@@ -67,6 +59,18 @@ public struct Aggregation: Sendable {
         self.groups = groups
     }
 
+    /// The sums of `table`'s rows by this aggregation's groups and `other`'s (both made from
+    /// `table`): `totals[g][h]` adds the rows in group `g` here and `h` there, 0 where no row is in both.
+    public func crossTotals(with other: Aggregation, in table: Table) throws(DiagnosticError) -> [[Int]] {
+        var totals = Array(repeating: Array(repeating: 0, count: other.groups.count), count: groups.count)
+        for (row, (group, otherGroup)) in zip(table.rows, zip(groupOfRow, other.groupOfRow)) {
+            let (sum, overflow) = totals[group][otherGroup].addingReportingOverflow(row.value)
+            if overflow { throw Aggregation.overflow(table, row: row) }
+            totals[group][otherGroup] = sum
+        }
+        return totals
+    }
+
     /// The sum of every row.
     public static func total(of table: Table) throws(DiagnosticError) -> Int {
         var total = 0
@@ -80,10 +84,11 @@ public struct Aggregation: Sendable {
 
     /// Groups largest first; equal totals keep the order of the file, so that an officer can
     /// decide how ties are printed by ordering the rows.
-    public var ranked: [Group] {
-        groups.enumerated()
-            .sorted { $0.element.total != $1.element.total ? $0.element.total > $1.element.total : $0.offset < $1.offset }
-            .map(\.element)
+    public var ranked: [Group] { rankedPositions.map { groups[$0] } }
+
+    /// The positions in `groups` of the groups in `ranked` order.
+    public var rankedPositions: [Int] {
+        groups.indices.sorted { groups[$0].total != groups[$1].total ? groups[$0].total > groups[$1].total : $0 < $1 }
     }
 
     private static func overflow(_ table: Table, row: Table.Row) -> DiagnosticError {

@@ -13,7 +13,7 @@ enum TableFigures {
         let total = try Aggregation.total(of: table)
         try adder.add(&set, "\(table.name).total", .number(Rational(total)), additive: true)
 
-        let byDimension = try table.dimensions.indices.map { index throws(DiagnosticError) in try Aggregation(table, by: [index]) }
+        let byDimension = try table.dimensions.indices.map { index throws(DiagnosticError) in try Aggregation(table, by: index) }
         for (index, dimension) in table.dimensions.enumerated() {
             let prefix = "\(table.name).\(dimension)"
             let aggregation = byDimension[index]

@@ -43,11 +43,27 @@ final class TableFiguresTests: XCTestCase {
             Iraq,female,child,8
 
             """)
-        let single = try (0..<3).map { index throws(DiagnosticError) in try Aggregation(avrr, by: [index]) }
+        let single = try (0..<3).map { index throws(DiagnosticError) in try Aggregation(avrr, by: index) }
         for (first, second) in [(0, 1), (0, 2), (1, 2)] {
+            // What grouping by both values gives, in order of first appearance, computed here by hand.
+            var expected: [Aggregation.Group] = []
+            for row in avrr.rows {
+                let keys = [row.keys[first], row.keys[second]]
+                if let position = expected.firstIndex(where: { $0.keys == keys }) { expected[position].total += row.value }
+                else { expected.append(Aggregation.Group(keys: keys, total: row.value)) }
+            }
             let paired = try Aggregation(avrr, pairing: single[first], with: single[second])
-            XCTAssertEqual(paired.groups, try Aggregation(avrr, by: [first, second]).groups, "\(first), \(second)")
+            XCTAssertEqual(paired.groups, expected, "\(first), \(second)")
+            // The cross totals hold the same sums, by group positions, and 0 where no row is in both.
+            let cross = try single[first].crossTotals(with: single[second], in: avrr)
+            for (row, firstGroup) in single[first].groups.enumerated() {
+                for (column, secondGroup) in single[second].groups.enumerated() {
+                    let sum = expected.first { $0.keys == [firstGroup.keys[0], secondGroup.keys[0]] }?.total ?? 0
+                    XCTAssertEqual(cross[row][column], sum, "\(firstGroup.keys[0]), \(secondGroup.keys[0])")
+                }
+            }
         }
+        XCTAssertEqual(try single[0].crossTotals(with: single[1], in: avrr), [[5 + 1, 3 + 8], [6, 2 + 4], [7, 0]])
         XCTAssertEqual(try Aggregation(avrr, pairing: single[0], with: single[1]).groups.map(\.keys),
                        [["Iraq", "male"], ["Cuba", "female"], ["Iraq", "female"], ["Sri Lanka", "male"], ["Cuba", "male"]])
     }

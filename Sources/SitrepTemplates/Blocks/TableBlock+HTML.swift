@@ -15,19 +15,26 @@ extension TableBlock {
         let rowIndex = try dimension(rows, in: data, at: rowsLocation)
         let columnIndex = try columns.map { name throws(DiagnosticError) in try dimension(name, in: data, at: columnsLocation ?? rowsLocation) }
 
-        let rowGroups = try orderedRows(Aggregation(data, by: [rowIndex]))
+        let rowAggregation = try Aggregation(data, by: rowIndex)
+        let rowOrder = orderedRows(rowAggregation)
         let total = try Aggregation.total(of: data)
-        let columnKeys = try columnIndex.map { index throws(DiagnosticError) in try Aggregation(data, by: [index]).groups.map { $0.keys[0] } } ?? []
-        var cells: [[String]: Int] = [:]
-        if let columnIndex {
-            for group in try Aggregation(data, by: [rowIndex, columnIndex]).groups { cells[group.keys] = group.total }
-        }
+        let columnAggregation = try columnIndex.map { index throws(DiagnosticError) in try Aggregation(data, by: index) }
+        let columnKeys = columnAggregation?.groups.map { $0.keys[0] } ?? []
+        // cells[row group][column group], both by position in their aggregation.
+        let cells = try columnAggregation.map { columns throws(DiagnosticError) in try rowAggregation.crossTotals(with: columns, in: data) }
+            ?? Array(repeating: [], count: rowAggregation.groups.count)
 
-        var shown = rowGroups
-        var other: [Aggregation.Group] = []
-        if let top, rowGroups.count > top + 1 {
-            shown = Array(rowGroups.prefix(top))
-            other = Array(rowGroups.dropFirst(top))
+        var shown = rowOrder
+        var other: [Int] = []
+        if let top, rowOrder.count > top + 1 {
+            shown = Array(rowOrder.prefix(top))
+            other = Array(rowOrder.dropFirst(top))
+        }
+        /// The column-wise sums of the rows at `positions`.
+        func columnSums(_ positions: [Int]) -> [Int] {
+            positions.reduce(into: Array(repeating: 0, count: columnKeys.count)) { sums, position in
+                for column in sums.indices { sums[column] += cells[position][column] }
+            }
         }
 
         var html = "<table class=\"sitrep-table\">\n"
@@ -39,9 +46,9 @@ extension TableBlock {
         if share { html += "<th scope=\"col\" class=\"num\">\(HTMLText.escape(style.shareLabel))</th>" }
         html += "</tr>\n</thead>\n<tbody>\n"
 
-        func row(label: String, rowTotal: Int, cell: (String) -> Int) -> String {
+        func row(label: String, rowTotal: Int, cells: [Int]) -> String {
             var line = "<tr><th scope=\"row\">\(HTMLText.escape(label))</th>"
-            for key in columnKeys { line += "<td class=\"num\">\(style.format(integer: cell(key)))</td>" }
+            for cell in cells { line += "<td class=\"num\">\(style.format(integer: cell))</td>" }
             line += "<td class=\"num\">\(style.format(integer: rowTotal))</td>"
             if share {
                 let text = Rational(rowTotal, total).flatMap { style.formatPercent($0, decimals: 1, inTable: true) } ?? "–"
@@ -49,19 +56,16 @@ extension TableBlock {
             }
             return line + "</tr>\n"
         }
-        for group in shown {
-            html += row(label: group.keys[0], rowTotal: group.total) { cells[[group.keys[0], $0]] ?? 0 }
+        let groups = rowAggregation.groups
+        for position in shown {
+            html += row(label: groups[position].keys[0], rowTotal: groups[position].total, cells: cells[position])
         }
         if !other.isEmpty {
-            let otherNames = Set(other.map { $0.keys[0] })
-            html += row(label: "\(style.otherLabel) (\(other.count))", rowTotal: other.reduce(0) { $0 + $1.total }) { key in
-                cells.filter { otherNames.contains($0.key[0]) && $0.key[1] == key }.values.reduce(0, +)
-            }
+            html += row(label: "\(style.otherLabel) (\(other.count))", rowTotal: other.reduce(0) { $0 + groups[$1].total },
+                        cells: columnSums(other))
         }
         html += "</tbody>\n<tfoot>\n"
-        let columnTotals = Dictionary(columnKeys.map { key in (key, cells.filter { $0.key[1] == key }.values.reduce(0, +)) },
-                                      uniquingKeysWith: +)
-        html += row(label: style.totalLabel, rowTotal: total) { columnTotals[$0] ?? 0 }
+        html += row(label: style.totalLabel, rowTotal: total, cells: columnSums(Array(groups.indices)))
         html += "</tfoot>\n</table>"
         return html
     }
@@ -76,16 +80,16 @@ extension TableBlock {
         return index
     }
 
-    private func orderedRows(_ aggregation: Aggregation) -> [Aggregation.Group] {
+    /// The positions of the aggregation's groups in the order the block asks for.
+    private func orderedRows(_ aggregation: Aggregation) -> [Int] {
+        let groups = aggregation.groups
         switch sort {
-        case .totalDescending: return aggregation.ranked
+        case .totalDescending: return aggregation.rankedPositions
         case .totalAscending:
-            return aggregation.groups.enumerated()
-                .sorted { $0.element.total != $1.element.total ? $0.element.total < $1.element.total : $0.offset < $1.offset }
-                .map(\.element)
-        case .nameAscending: return aggregation.groups.sorted { $0.keys[0].localizedStandardCompareFree($1.keys[0]) }
-        case .nameDescending: return aggregation.groups.sorted { $1.keys[0].localizedStandardCompareFree($0.keys[0]) }
-        case .data: return aggregation.groups
+            return groups.indices.sorted { groups[$0].total != groups[$1].total ? groups[$0].total < groups[$1].total : $0 < $1 }
+        case .nameAscending: return groups.indices.sorted { groups[$0].keys[0].localizedStandardCompareFree(groups[$1].keys[0]) }
+        case .nameDescending: return groups.indices.sorted { groups[$1].keys[0].localizedStandardCompareFree(groups[$0].keys[0]) }
+        case .data: return Array(groups.indices)
         }
     }
 }
