@@ -116,8 +116,9 @@ public struct SeriesFigures {
     /// that ends before a count begins is left out of that count.
     private mutating func advanceChains(base: FigureSet, folder: PeriodFolder) {
         outside = [:]
-        let measures = Set(base.ownFigures.compactMap(\.measure))
-        for since in Set(measures.map(\.since)).union(chains.keys) {
+        var counts = Set(chains.keys)
+        for figure in base.ownFigures { if let since = figure.measure?.since { counts.insert(since) } }
+        for since in counts {
             guard let anchor = anchor(of: since, for: folder) else {
                 chains[since] = Chain(anchor: folder.period.start, broken: "series.yml gives no onset date to count from")
                 continue
@@ -127,7 +128,8 @@ public struct SeriesFigures {
                 continue
             }
             var chain: Chain
-            if let existing = chains[since], existing.anchor == anchor {
+            // Taken out of `chains`, so that its sums are not copied when they change.
+            if let existing = chains.removeValue(forKey: since), existing.anchor == anchor {
                 chain = existing
                 chain.startsHere = false
                 if chain.broken == nil, let previous, previous.folder.period.end.adding(days: 1) != folder.period.start {
@@ -151,14 +153,21 @@ public struct SeriesFigures {
                 if figure.table == nil || figure.table != lastTable { present.insert(Self.presenceKey(of: figure)) }
                 lastTable = figure.table
                 if figure.measure?.reported == .period, let value = figure.value.number, value.isWhole {
-                    let (sum, overflow) = (chain.sums[figure.name] ?? 0).addingReportingOverflow(value.numerator)
-                    if overflow { chain.broken = "the running total of '\(figure.name)' is too large to count" }
-                    chain.sums[figure.name] = sum
+                    if Self.add(value.numerator, to: &chain.sums[figure.name, default: 0]) {
+                        chain.broken = "the running total of '\(figure.name)' is too large to count"
+                    }
                 }
             }
             for key in present { chain.presence[key, default: 0] += 1 }
             chains[since] = chain
         }
+    }
+
+    /// Adds `value` to `sum` in place (one hash of the name); true when the sum overflows.
+    private static func add(_ value: Int, to sum: inout Int) -> Bool {
+        let (result, overflow) = sum.addingReportingOverflow(value)
+        sum = result
+        return overflow
     }
 
     private func cumulative(of figure: Figure, in chain: Chain) -> Result<Rational, Reason> {
