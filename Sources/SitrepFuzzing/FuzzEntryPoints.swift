@@ -24,6 +24,14 @@ public enum FuzzEntryPoints {
             for row in table.rows { require(row.value >= 0, "a negative count passed") }
             let figures = try FigureComputer.figures(for: report(tables: [table]), in: series)
             require(figures["fuzz.total"] != nil, "a table without a total")
+            if table.dimensions.count >= 2 {
+                // A table block crossing the first two dimensions, with an "Other" row and shares.
+                let block = "```sitrep-table\ntable: fuzz\nrows: \(yamlQuoted(table.dimensions[0]))\n"
+                    + "columns: \(yamlQuoted(table.dimensions[1]))\ntop: 2\nshare: true\n```\n"
+                let renderer = NarrativeRenderer(figures: figures, tables: [table], style: LocaleStyle.named("en")!)
+                let html = try renderer.render(block, file: "fuzz.md", lineOffset: 0).html
+                require(html.contains("<tfoot>"), "a table block without its totals row")
+            }
         } catch {
             checkLocated(error)
         }
@@ -58,6 +66,20 @@ public enum FuzzEntryPoints {
         } catch {
             checkLocated(error)
         }
+    }
+
+    /// `text` as a YAML double-quoted scalar.
+    private static func yamlQuoted(_ text: String) -> String {
+        var quoted = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": quoted += "\\\\"
+            case "\"": quoted += "\\\""
+            case _ where scalar.value < 0x20: quoted += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+            default: quoted.unicodeScalars.append(scalar)
+            }
+        }
+        return quoted + "\""
     }
 
     private static func checkLocated(_ error: Error) {
