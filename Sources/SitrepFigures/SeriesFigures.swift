@@ -67,10 +67,12 @@ public struct SeriesFigures {
             set.addDerived(from: position, derivation, result,
                            stated: namedLikeDerived[position]?[derivation] != nil)
         }
-        // A figure stated under a derived name is checked against the computed one.
-        for (position, statedHere) in namedLikeDerived {
-            for (derivation, figureOfThatName) in statedHere {
-                guard case .success(let number)? = set.derivedValue(of: position, derivation),
+        // A figure stated under a derived name is checked against the computed one, in the
+        // order of the figures, so that the errors come in the same order every time.
+        for position in namedLikeDerived.keys.sorted() {
+            for derivation in Derivation.allCases {
+                guard let figureOfThatName = namedLikeDerived[position]?[derivation],
+                      case .success(let number)? = set.derivedValue(of: position, derivation),
                       let statement = stated[figureOfThatName.name],
                       let problem = FigureComputer.disagreement(statement, Figure(name: figureOfThatName.name, value: .number(number), origin: .report))
                 else { continue }

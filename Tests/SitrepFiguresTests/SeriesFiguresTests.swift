@@ -664,6 +664,28 @@ final class SeriesFiguresTests: XCTestCase {
         XCTAssertEqual(diagnostics.first?.hint, hint)
     }
 
+    /// Comparisons are computed only when named, but a stated one is still checked; the errors
+    /// come in the order of the figures they derive from, whatever order they are stated in.
+    func testStatedComparisonsAreCheckedAndReportedInFigureOrder() throws {
+        try exampleSeries()
+        try write("content/belarus/2022-06-09/figures.yml", """
+            assessments.total.previous: 1
+            assessments.total.cumulative: 2
+            arrivals.total.change: 3
+            arrivals.total.period: 4
+            arrivals.nationality.Ukraine.change.relative: 5
+
+            """)
+        let (_, diagnostics) = try failure()
+        XCTAssertEqual(diagnostics.map(\.message), [
+            "'arrivals.total.change' is stated as 3 but computed as 2311",
+            "'arrivals.total.period' is stated as 4 but computed as 2311",
+            "'arrivals.nationality.Ukraine.change.relative' is stated as 5 but computed as 0.07689119170984456",
+            "'assessments.total.previous' is stated as 1 but computed as 63",
+            "'assessments.total.cumulative' is stated as 2 but computed as 343",
+        ])
+    }
+
     /// A derived figure is kept by its base figure, not by name: listing spells the names out,
     /// once each, with the stated figure standing for the derived one of the same name.
     func testDerivedFiguresAreListedOnceEachByName() throws {
