@@ -30,7 +30,8 @@ extension TableBlock {
             shown = Array(rowOrder.prefix(top))
             other = Array(rowOrder.dropFirst(top))
         }
-        /// The column-wise sums of the rows at `positions`.
+        /// The column-wise sums of the rows at `positions`. Counts are never negative, so no sum
+        /// exceeds the table's total, which did not overflow.
         func columnSums(_ positions: [Int]) -> [Int] {
             positions.reduce(into: Array(repeating: 0, count: columnKeys.count)) { sums, position in
                 for column in sums.indices { sums[column] += cells[position][column] }
