@@ -1,0 +1,34 @@
+# Sourced by the bench scripts: install_missing TOOL... installs the Debian packages of the tools
+# that are not on the PATH (the package is named as the tool; /usr/bin/time is the package
+# `time`), with apt-get, as root or through sudo; without apt-get it says what is missing and exits.
+install_missing() {
+    local need=() tool
+    for tool in "$@"; do
+        case $tool in
+            time) [ -x /usr/bin/time ] || need+=(time) ;;
+            *) command -v "$tool" >/dev/null || need+=("$tool") ;;
+        esac
+    done
+    [ ${#need[@]} -eq 0 ] && return 0
+    if ! command -v apt-get >/dev/null; then
+        echo "$(basename "$0") needs: ${need[*]}" >&2; exit 1
+    fi
+    local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+    echo "Installing ${need[*]}..." >&2
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+}
+
+# make_workdir: sets WORK to a new temporary folder, on the /dev/shm tmpfs when there is one (so
+# that disk speed is not in the numbers), and STORAGE to a description of where it is. The folder
+# is removed on exit unless BENCH_KEEP=1.
+make_workdir() {
+    if [ -d /dev/shm ] && [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ] && [ -w /dev/shm ]; then
+        WORK=$(mktemp -d /dev/shm/sitrep-bench.XXXXXX)
+        STORAGE="tmpfs (/dev/shm)"
+    else
+        WORK=$(mktemp -d)
+        STORAGE="$(stat -f -c %T "$WORK") ($(dirname "$WORK"), not tmpfs: disk speed is in the numbers)"
+    fi
+    trap 'if [ -z "${BENCH_KEEP:-}" ]; then rm -rf "$WORK"; else echo "kept $WORK" >&2; fi' EXIT
+}
