@@ -193,6 +193,13 @@ final class NarrativeRendererTests: XCTestCase {
                        "<p>Staff arrived.<br />\nTwo work in Gomel.</p>\n")
     }
 
+    func testWordsAgreeingWithAFeminineNounAreCapitalisedToo() throws {
+        XCTAssertEqual(try html("{{ staff.gomel | words: feminine }} семьи получили помощь.\n", style: "ru"),
+                       "<p>Две семьи получили помощь.</p>\n")
+        XCTAssertEqual(try html("Помощь получили {{ staff.gomel | words: feminine }} семьи.\n", style: "ru"),
+                       "<p>Помощь получили две семьи.</p>\n")
+    }
+
     func testWordsStayLowerCaseMidSentence() throws {
         XCTAssertEqual(try html("There are {{ staff.gomel | words }} staff.\n"), "<p>There are two staff.</p>\n")
         XCTAssertEqual(try html("Staff in Gomel:\n{{ staff.gomel | words }} people.\n"),

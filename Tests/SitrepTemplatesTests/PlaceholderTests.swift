@@ -52,6 +52,7 @@ final class PlaceholderTests: XCTestCase {
             tables: [avrr],
             statedFigures: [
                 StatedFigure(name: "staff.gomel", value: .number(Rational(2)), location: location),
+                StatedFigure(name: "staff.grodno", value: .number(Rational(1)), location: location),
                 StatedFigure(name: "bmmw.referrals", value: .number(Rational(20)), location: location),
                 StatedFigure(name: "office.name", value: .text("IOM Belarus"), location: location),
                 StatedFigure(name: "dtm.regions", value: .list(["Gomel", "Vitebsk", "Grodno"]), location: location),
@@ -235,6 +236,28 @@ final class PlaceholderTests: XCTestCase {
         XCTAssertEqual(try value("{{ staff.gomel | words }}"), "two")
         XCTAssertEqual(try value("{{ staff.gomel | words }}", style: "ru"), "два")
         XCTAssertEqual(try value("{{ bmmw.referrals | words }}"), "20", "10 and above stay in digits")
+        XCTAssertEqual(try value("{{ bmmw.referrals | words: feminine }}", style: "ru"), "20")
+    }
+
+    /// One and two agree with the noun that follows where the language has genders; the default
+    /// is the masculine form, and English has one form whatever the argument.
+    func testNumbersInWordsAgreeWithTheNounsGender() throws {
+        let cases: [(style: String, figure: String, gender: String?, words: String)] = [
+            ("ru", "staff.gomel", nil, "два"), ("ru", "staff.gomel", "masculine", "два"),
+            ("ru", "staff.gomel", "feminine", "две"), ("ru", "staff.gomel", "neuter", "два"),
+            ("ru", "staff.grodno", nil, "один"), ("ru", "staff.grodno", "feminine", "одна"),
+            ("ru", "staff.grodno", "neuter", "одно"),
+            ("fr", "staff.grodno", nil, "un"), ("fr", "staff.grodno", "feminine", "une"),
+            ("fr", "staff.gomel", "feminine", "deux"),
+            ("es", "staff.grodno", nil, "un"), ("es", "staff.grodno", "feminine", "una"),
+            ("es", "staff.gomel", "feminine", "dos"),
+            ("en", "staff.grodno", nil, "one"), ("en", "staff.grodno", "feminine", "one"),
+            ("en", "staff.gomel", "neuter", "two"),
+        ]
+        for (style, figure, gender, words) in cases {
+            let filter = gender.map { "words: \($0)" } ?? "words"
+            XCTAssertEqual(try value("{{ \(figure) | \(filter) }}", style: style), words, "\(style) \(figure) \(filter)")
+        }
         XCTAssertEqual(try value("{{ avrr.country.list }}"), "Iraq, Sri Lanka and Cuba")
         XCTAssertEqual(try value("{{ dtm.regions | list: serial }}"), "Gomel, Vitebsk, and Grodno")
         XCTAssertEqual(try value("{{ dtm.regions | list }}"), "Gomel, Vitebsk and Grodno")
@@ -301,6 +324,8 @@ final class PlaceholderTests: XCTestCase {
         XCTAssertEqual(try failure("{{ period.end | date: medium }}")?.message,
                        "date takes `short`, `long` or `iso`, not 'medium' ('period.end')")
         XCTAssertEqual(try failure("{{ staff.gomel | words: 2 }}")?.message,
-                       "words takes no argument, but was given '2' ('staff.gomel')")
+                       "words takes `feminine`, `neuter` or `masculine` (the default), not '2' ('staff.gomel')")
+        XCTAssertEqual(try failure("{{ staff.gomel | words: female }}")?.message,
+                       "words takes `feminine`, `neuter` or `masculine` (the default), not 'female' ('staff.gomel')")
     }
 }

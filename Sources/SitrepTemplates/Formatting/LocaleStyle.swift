@@ -9,8 +9,11 @@ public struct LocaleStyle: Sendable {
     public var percentInProse: String
     /// Appended to a percentage in tables ("74.7%").
     public var percentInTables: String
-    /// 0 to 9 in words.
+    /// 0 to 9 in words, as they stand before a masculine noun (or in a language without gender).
     public var smallNumberWords: [String]
+    /// The words for 0 to 9 that differ before a feminine or neuter noun: French "une", Spanish
+    /// "una", Russian "одна", "две", "одно".
+    public var genderedNumberWords: [GrammaticalGender: [Int: String]] = [:]
     /// The word before the last item of a list ("and").
     public var listConjunction: String
     /// Month names as used in a date ("9 June", "9 июня").
@@ -37,6 +40,7 @@ public struct LocaleStyle: Sendable {
             identifier: "fr", groupingSeparator: "\u{202F}", decimalSeparator: ",",
             percentInProse: "\u{00A0}pour cent", percentInTables: "\u{00A0}%",
             smallNumberWords: ["zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"],
+            genderedNumberWords: [.feminine: [1: "une"]],
             listConjunction: "et",
             monthNames: ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
                          "septembre", "octobre", "novembre", "décembre"],
@@ -44,7 +48,9 @@ public struct LocaleStyle: Sendable {
         "es": LocaleStyle(
             identifier: "es", groupingSeparator: ".", decimalSeparator: ",",
             percentInProse: " por ciento", percentInTables: "\u{00A0}%",
-            smallNumberWords: ["cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"],
+            // "un", not "uno": a number in words stands before its noun ("un beneficiario").
+            smallNumberWords: ["cero", "un", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"],
+            genderedNumberWords: [.feminine: [1: "una"]],
             listConjunction: "y",
             monthNames: ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
                          "septiembre", "octubre", "noviembre", "diciembre"],
@@ -53,6 +59,7 @@ public struct LocaleStyle: Sendable {
             identifier: "ru", groupingSeparator: "\u{00A0}", decimalSeparator: ",",
             percentInProse: "\u{00A0}%", percentInTables: "\u{00A0}%",
             smallNumberWords: ["ноль", "один", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять"],
+            genderedNumberWords: [.feminine: [1: "одна", 2: "две"], .neuter: [1: "одно"]],
             listConjunction: "и",
             monthNames: ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
                          "сентября", "октября", "ноября", "декабря"],
@@ -61,8 +68,18 @@ public struct LocaleStyle: Sendable {
             totalLabel: "Всего", otherLabel: "Другие", shareLabel: "Доля"),
     ]
 
+    /// `number` (0 to 9) in words, agreeing with a noun of `gender`.
+    public func smallNumberWord(_ number: Int, gender: GrammaticalGender) -> String {
+        genderedNumberWords[gender]?[number] ?? smallNumberWords[number]
+    }
+
     /// The style for `identifier` (`en`, `fr`, `es`, `ru`; a region such as `en-GB` uses its language).
     public static func named(_ identifier: String) -> LocaleStyle? {
         all[identifier] ?? all[String(identifier.prefix { $0 != "-" && $0 != "_" }).lowercased()]
     }
+}
+
+/// The gender of the noun a number in words stands before (`words: feminine`).
+public enum GrammaticalGender: String, Sendable, CaseIterable {
+    case masculine, feminine, neuter
 }

@@ -4,7 +4,8 @@ import SitrepContent
 public enum Filter: String, CaseIterable, Sendable {
     /// A share as a percentage in prose: `percent` → "74.7 per cent", `percent: 0` → "9 per cent".
     case percent
-    /// Whole numbers 0–9 in words ("six"), others in digits.
+    /// Whole numbers 0–9 in words ("six"), others in digits; `words: feminine` (or `neuter`)
+    /// agrees with the noun that follows where the language has genders ("две семьи").
     case words
     /// A list of names: "A, B and C"; `list: serial` → "A, B, and C".
     case list
@@ -33,8 +34,8 @@ public enum Filter: String, CaseIterable, Sendable {
             return text
         case .words:
             let number = try number(value)
-            try noArgument(argument)
-            if number.isWhole, (0...9).contains(number.numerator) { return style.smallNumberWords[number.numerator] }
+            let gender = try gender(argument)
+            if number.isWhole, (0...9).contains(number.numerator) { return style.smallNumberWord(number.numerator, gender: gender) }
             return style.format(number)
         case .list:
             let serial: Bool
@@ -75,10 +76,13 @@ public enum Filter: String, CaseIterable, Sendable {
         return digits
     }
 
-    private func noArgument(_ argument: String?) throws(Failure) {
-        if let argument {
-            throw Failure(message: "\(rawValue) takes no argument, but was given '\(argument)'", hint: "write `| \(rawValue)`")
+    private func gender(_ argument: String?) throws(Failure) -> GrammaticalGender {
+        guard let argument else { return .masculine }
+        guard let gender = GrammaticalGender(rawValue: argument) else {
+            throw Failure(message: "\(rawValue) takes `feminine`, `neuter` or `masculine` (the default), not '\(argument)'",
+                          hint: "the argument is the gender of the noun that follows, e.g. {{ x | words: feminine }} familles")
         }
+        return gender
     }
 
     private func mismatch(_ value: FigureValue, expected: String) -> Failure {
