@@ -26,11 +26,16 @@ public enum FuzzEntryPoints {
             require(figures["fuzz.total"] != nil, "a table without a total")
             if table.dimensions.count >= 2 {
                 // A table block crossing the first two dimensions, with an "Other" row and shares.
+                // The table is valid and the names are escaped, so the block must render.
                 let block = "```sitrep-table\ntable: fuzz\nrows: \(yamlQuoted(table.dimensions[0]))\n"
                     + "columns: \(yamlQuoted(table.dimensions[1]))\ntop: 2\nshare: true\n```\n"
                 let renderer = NarrativeRenderer(figures: figures, tables: [table], style: LocaleStyle.named("en")!)
-                let html = try renderer.render(block, file: "fuzz.md", lineOffset: 0).html
-                require(html.contains("<tfoot>"), "a table block without its totals row")
+                do {
+                    let html = try renderer.render(block, file: "fuzz.md", lineOffset: 0).html
+                    require(html.contains("<tfoot>"), "a table block without its totals row")
+                } catch {
+                    require(false, "the table block of a valid table failed: \(error.diagnostics.map(\.message))")
+                }
             }
         } catch {
             checkLocated(error)
@@ -68,15 +73,16 @@ public enum FuzzEntryPoints {
         }
     }
 
-    /// `text` as a YAML double-quoted scalar.
+    /// `text` as a YAML double-quoted scalar that is printable ASCII whatever `text` holds: every
+    /// other scalar, and `"`, `\\` and `{` (so that no `{{` reads as a placeholder), is escaped.
     private static func yamlQuoted(_ text: String) -> String {
         var quoted = "\""
         for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": quoted += "\\\\"
-            case "\"": quoted += "\\\""
-            case _ where scalar.value < 0x20: quoted += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
-            default: quoted.unicodeScalars.append(scalar)
+            if (0x20...0x7E).contains(scalar.value), scalar != "\"", scalar != "\\", scalar != "{" {
+                quoted.unicodeScalars.append(scalar)
+            } else {
+                let hex = String(scalar.value, radix: 16)
+                quoted += "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
             }
         }
         return quoted + "\""

@@ -249,6 +249,12 @@ final class BadInputCatalogueTests: XCTestCase {
                 message: ["the header names two columns 'region': columns 1 and 2"],
                 hint: ["give each column a different name"]),
             BadInput(
+                name: "invisible character in a column name",
+                change: { try Self.write("region,\u{FEFF}count\nGomel,141\n", to: file, in: $0) },
+                place: .at(file, line: 1, column: 8),
+                message: ["the name of column 2 of the header holds an invisible character, U+FEFF"],
+                hint: ["retype the column's name"]),
+            BadInput(
                 name: "missing value column",
                 change: Self.assessments(replacing: "region,count", with: "region,total"),
                 place: .at(file, line: 1, column: 1),

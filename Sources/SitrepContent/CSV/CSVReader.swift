@@ -12,7 +12,8 @@ import SitrepDiagnostics
 /// - Quoted values may hold delimiters, line breaks and quotes written as `""`. Spaces and
 ///   tabs around a value are dropped, except inside quotes.
 /// - Every record must have as many values as the header has names; header names must be
-///   present and different.
+///   present, different, and free of byte order marks (U+FEFF) and control characters other
+///   than tabs and line breaks, which nobody could type in a figure's name.
 ///
 /// All problems in a file are reported together (the first 20, then a count of the rest), each with
 /// its line and column, the text of the line, and a hint saying how to fix it.
@@ -366,6 +367,12 @@ private struct CSVParser {
                         ? "name the column, or remove the '\(Character(Unicode.Scalar(delimiter)))' at the end of the header line"
                         : "write a name for every column in the header line",
                     at: fieldOffsets[position], line: fieldLines[position], lineStart: fieldLineStarts[position])
+            } else if let hidden = name.unicodeScalars.first(where: Self.isInvisible) {
+                let code = String(hidden.value, radix: 16, uppercase: true)
+                report(
+                    "the name of \(columnName) of the header holds an invisible character, U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code)",
+                    hint: "retype the column's name: as it is, no placeholder or table block can name it",
+                    at: fieldOffsets[position], line: fieldLines[position], lineStart: fieldLineStarts[position])
             } else if let first = seen[name] {
                 report(
                     "the header names two columns '\(name)': columns \(first + 1) and \(position + 1)",
@@ -375,6 +382,13 @@ private struct CSVParser {
                 seen[name] = position
             }
         }
+    }
+
+    /// A byte order mark or a control character other than a tab or a line break (which a tab-
+    /// separated file or a quoted name holds, and other checks explain): nobody can type it in a
+    /// placeholder, and YAML drops a leading U+FEFF.
+    private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\u{FEFF}" || (scalar.properties.generalCategory == .control && !["\t", "\n", "\r"].contains(scalar))
     }
 
     private mutating func reportWidth() {
