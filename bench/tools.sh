@@ -20,8 +20,9 @@ install_missing() {
 }
 
 # make_workdir: sets WORK to a new temporary folder, on the /dev/shm tmpfs when there is one (so
-# that disk speed is not in the numbers), and STORAGE to a description of where it is. The folder
-# is removed on exit unless BENCH_KEEP=1.
+# that disk speed is not in the numbers), and STORAGE to a description of where it is; and DISK to
+# a new folder under /var/tmp (on the machine's disk), for the rows that write to a disk, and
+# DISK_STORAGE to its file system. Both are removed on exit unless BENCH_KEEP=1.
 make_workdir() {
     if [ -d /dev/shm ] && [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ] && [ -w /dev/shm ]; then
         WORK=$(mktemp -d /dev/shm/sitrep-bench.XXXXXX)
@@ -30,5 +31,19 @@ make_workdir() {
         WORK=$(mktemp -d)
         STORAGE="$(stat -f -c %T "$WORK") ($(dirname "$WORK"), not tmpfs: disk speed is in the numbers)"
     fi
-    trap 'if [ -z "${BENCH_KEEP:-}" ]; then rm -rf "$WORK"; else echo "kept $WORK" >&2; fi' EXIT
+    DISK=$(mktemp -d /var/tmp/sitrep-bench-disk.XXXXXX)
+    DISK_STORAGE="$(stat -f -c %T "$DISK") (/var/tmp)"
+    trap 'remove_workdirs' EXIT
+}
+
+# remove_workdirs: removes WORK and DISK (only folders that make_workdir made), unless BENCH_KEEP=1.
+remove_workdirs() {
+    local dir
+    for dir in "${WORK:-}" "${DISK:-}"; do
+        case $dir in
+            /dev/shm/sitrep-bench.*|/tmp/tmp.*|"${TMPDIR:-/tmp}"/tmp.*|/var/tmp/sitrep-bench-disk.*) ;;
+            *) continue ;;
+        esac
+        if [ -n "${BENCH_KEEP:-}" ]; then echo "kept $dir" >&2; else rm -rf -- "$dir"; fi
+    done
 }
