@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "SitrepFuzzing", dependencies: ["SitrepContent", "SitrepFigures", "SitrepTemplates", "SitrepDiagnostics"]),
         .executableTarget(
             name: "sitrep",
-            dependencies: ["SitrepSite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["SitrepSite", "SitrepContent", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "SitrepContentTests", dependencies: ["SitrepContent"]),
         .testTarget(name: "SitrepFiguresTests", dependencies: ["SitrepFigures"]),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SitrepContent
 import SitrepSite
 
 /// `sitrep new SERIES PERIOD`: start the next period of a series from its latest one.

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 
+@testable import SitrepContent
 @testable import SitrepSite
 
 /// Officers edit on Windows too: a project whose every text file has CRLF line ends must give

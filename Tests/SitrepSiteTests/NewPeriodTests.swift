@@ -1,9 +1,9 @@
 import Foundation
 import XCTest
 
-import SitrepContent
+@testable import SitrepContent
 import SitrepDiagnostics
-@testable import SitrepSite
+import SitrepSite
 
 final class NewPeriodTests: XCTestCase {
     private var root: URL!
@@ -361,6 +361,21 @@ final class NewPeriodTests: XCTestCase {
         _ = try create("2022-02-11")
         XCTAssertTrue(try read("content/demo/2022-02-11/report.md").contains("period: {start: 2022-02-11, end: 2022-02-11}"),
                       "a one-day period is fine")
+    }
+
+    func testAFileLinkedFromOutsideTheProjectIsNotCopied() throws {
+        try makeProject()
+        let outside = root.deletingLastPathComponent().appendingPathComponent("sitrep-secret-\(UUID().uuidString)")
+        try Data("region,count\nSECRET-TOKEN,1\n".utf8).write(to: outside)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        let link = root.appendingPathComponent("content/demo/2022-01/totals.csv")
+        try FileManager.default.removeItem(at: link)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: outside)
+
+        let problems = failure("2022-02")
+        XCTAssertEqual(problems.map(\.location?.file), ["content/demo/2022-01/totals.csv"])
+        XCTAssertTrue(problems.first?.message.contains("outside the project") ?? false, "\(problems)")
+        XCTAssertEqual(try names(in: "content/demo"), ["2022-01", "series.yml"], "nothing is created")
     }
 
     func testAFailureLeavesNothingHalfCreated() throws {
