@@ -33,14 +33,18 @@ public struct Table: Sendable, Equatable {
     public var valueColumn: String
     /// The rows, in file order.
     public var rows: [Row]
+    /// The 1-based line of the header, for problems with the table as a whole.
+    public var headerLine: Int
 
     /// A table built in code; the rows are taken as they are, without checks.
-    public init(name: String, file: String, dimensions: [String], valueColumn: String = "count", rows: [Row]) {
+    public init(name: String, file: String, dimensions: [String], valueColumn: String = "count", rows: [Row],
+                headerLine: Int = 1) {
         self.name = name
         self.file = file
         self.dimensions = dimensions
         self.valueColumn = valueColumn
         self.rows = rows
+        self.headerLine = headerLine
     }
 
     /// Builds a table from a CSV document. `valueColumn` defaults to "count".
@@ -54,7 +58,7 @@ public struct Table: Sendable, Equatable {
     public init(name: String, file: String, csv: CSVDocument, valueColumn: String = "count") throws(DiagnosticError) {
         var checker = TableChecker(file: file, csv: csv, valueColumn: valueColumn, names: TableNames(table: name))
         let (dimensions, rows) = try checker.check()
-        self.init(name: name, file: file, dimensions: dimensions, valueColumn: valueColumn, rows: rows)
+        self.init(name: name, file: file, dimensions: dimensions, valueColumn: valueColumn, rows: rows, headerLine: csv.headerLine)
     }
 }
 
