@@ -28,12 +28,13 @@ enum MessageNumbers {
         return sign + whole + "." + String(repeating: "0", count: decimals - fraction.count) + fraction
     }
 
-    /// A fraction in per cent with `decimals` decimals: `6.4 per cent`.
-    static func percent(_ fraction: Rational, decimals: Int) -> String? {
+    /// A fraction in per cent with `decimals` decimals (`6.4 per cent`), or as many as it needs
+    /// up to 4 when nil (`2.5 per cent`). Nil on overflow.
+    static func percent(_ fraction: Rational, decimals: Int? = nil) -> String? {
         let (hundredfold, overflow) = fraction.numerator.multipliedReportingOverflow(by: 100)
-        guard !overflow, let percent = Rational(hundredfold, fraction.denominator),
-              let text = decimal(percent, decimals: decimals) else { return nil }
-        return text + " per cent"
+        guard !overflow, let percent = Rational(hundredfold, fraction.denominator) else { return nil }
+        guard let decimals else { return number(percent) + " per cent" }
+        return decimal(percent, decimals: decimals).map { $0 + " per cent" }
     }
 
     /// Any number: whole numbers grouped, others with the decimals they need (up to 4).
