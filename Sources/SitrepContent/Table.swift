@@ -33,26 +33,32 @@ public struct Table: Sendable, Equatable {
     public var valueColumn: String
     /// The rows, in file order.
     public var rows: [Row]
+    /// The 1-based line of the header, for problems with the table as a whole.
+    public var headerLine: Int
 
     /// A table built in code; the rows are taken as they are, without checks.
-    public init(name: String, file: String, dimensions: [String], valueColumn: String = "count", rows: [Row]) {
+    public init(name: String, file: String, dimensions: [String], valueColumn: String = "count", rows: [Row],
+                headerLine: Int = 1) {
         self.name = name
         self.file = file
         self.dimensions = dimensions
         self.valueColumn = valueColumn
         self.rows = rows
+        self.headerLine = headerLine
     }
 
     /// Builds a table from a CSV document. `valueColumn` defaults to "count".
     ///
     /// Checks that the value column exists, that there is at least one row, that every value
     /// is a whole number of zero or more written with ASCII digits only (spaces around it
-    /// allowed), that no dimension value is empty, and that no combination of dimension values
-    /// appears twice. Every problem in the file is reported, in one error.
+    /// allowed), that no dimension value is empty, that no combination of dimension values
+    /// appears twice, that no dimension column or value is named like a derived figure (see
+    /// ``FigureWord/reserved``) and that no row is a totals row (`Total`). Every problem in the
+    /// file is reported, in one error.
     public init(name: String, file: String, csv: CSVDocument, valueColumn: String = "count") throws(DiagnosticError) {
-        var checker = TableChecker(file: file, csv: csv, valueColumn: valueColumn)
+        var checker = TableChecker(file: file, csv: csv, valueColumn: valueColumn, names: TableNames(table: name))
         let (dimensions, rows) = try checker.check()
-        self.init(name: name, file: file, dimensions: dimensions, valueColumn: valueColumn, rows: rows)
+        self.init(name: name, file: file, dimensions: dimensions, valueColumn: valueColumn, rows: rows, headerLine: csv.headerLine)
     }
 }
 
@@ -61,13 +67,15 @@ private struct TableChecker {
     let file: String
     let csv: CSVDocument
     let valueColumn: String
+    let names: TableNames
     var problems: CSVProblemList
     var lines: CSVLineIndex?
 
-    init(file: String, csv: CSVDocument, valueColumn: String) {
+    init(file: String, csv: CSVDocument, valueColumn: String, names: TableNames) {
         self.file = file
         self.csv = csv
         self.valueColumn = valueColumn
+        self.names = names
         self.problems = CSVProblemList(file: file)
     }
 
@@ -86,6 +94,11 @@ private struct TableChecker {
 
         let dimensionIndices = header.indices.filter { $0 != valueIndex }
         let dimensions = dimensionIndices.map { header[$0] }
+        for position in dimensionIndices {
+            if let problem = names.problem(withColumn: header[position]) {
+                report(problem.message, hint: problem.hint, line: csv.headerLine, column: headerColumn(of: position))
+            }
+        }
         var rows: [Table.Row] = []
         rows.reserveCapacity(csv.records.count)
         var seen = TableKeySet(capacity: csv.records.count)
@@ -110,6 +123,9 @@ private struct TableChecker {
                         "the value for '\(header[position])' is empty",
                         hint: "fill in the \(header[position]); for rows where it is not known, use a label such as 'Unknown'",
                         record: record, field: position)
+                } else if let problem = names.problem(withValue: key, inColumn: header[position]) {
+                    valid = false
+                    report(problem.message, hint: problem.hint, record: record, field: position)
                 }
                 keys.append(key)
             }
@@ -134,7 +150,7 @@ private struct TableChecker {
     mutating func parse(_ text: String, record: CSVRecord, field: Int) -> Int? {
         let outcome = TableCount.parse(text)
         if case .value(let value) = outcome { return value }
-        let shown = "'\(trimmed(text))'"
+        let shown = "'\(text.trimmingSpaces())'"
         let inColumn = "in column '\(valueColumn)'"
         switch outcome {
         case .value(let value):
@@ -224,11 +240,19 @@ private struct TableChecker {
         text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 
-    private func trimmed(_ text: String) -> Substring {
-        var slice = Substring(text)
-        while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
-        while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }
-        return slice
+    /// The 1-based character column where field `position` of the header line starts; 1 when
+    /// the header is not on one line of the source (a document built in code, a quoted line break).
+    private mutating func headerColumn(of position: Int) -> Int {
+        if lines == nil { lines = CSVLineIndex(csv.source) }
+        guard let text = lines?.text(ofLine: csv.headerLine) else { return 1 }
+        let delimiter = Character(Unicode.Scalar(csv.delimiter))
+        var field = 0
+        var quoted = false
+        for (offset, character) in text.enumerated() {
+            if field == position { return offset + 1 }
+            if character == "\"" { quoted.toggle() } else if character == delimiter, !quoted { field += 1 }
+        }
+        return 1
     }
 }
 

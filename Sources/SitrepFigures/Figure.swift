@@ -32,10 +32,22 @@ public struct Figure: Sendable {
 public enum Derivation: Sendable, CaseIterable {
     case previous, change, relativeChange, cumulative, period
 
+    /// The words the name of the figure `X` derived this way adds to `X`.
+    public var words: [FigureWord] {
+        switch self {
+        case .previous: [.previous]
+        case .change: [.change]
+        case .relativeChange: [.change, .relative]
+        case .cumulative: [.cumulative]
+        case .period: [.period]
+        }
+    }
+
     /// What the name of the figure `X` derived this way adds to `X`.
     public var suffix: String { String(describing: staticSuffix) }
 
-    /// The suffix, as static bytes.
+    /// The suffix, as static bytes, for names spelled and split in loops: `words` with a dot
+    /// before each (a test holds the two equal).
     public var staticSuffix: StaticString {
         switch self {
         case .previous: ".previous"

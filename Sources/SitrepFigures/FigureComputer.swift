@@ -34,29 +34,34 @@ public enum FigureComputer {
             let measure = stated.value.number != nil ? series.figures[stated.name] : nil
             guard let existing = set.add(stated.name, stated.value, origin: .stated(stated.location), measure: measure,
                                          tracksChange: stated.value.number != nil) else { continue }
-            if let problem = disagreement(stated, existing) { problems.append(problem) }
+            if let problem = disagreement(stated, existing, in: set) { problems.append(problem) }
         }
         return (set, problems)
     }
 
-    /// The error for a stated figure that does not match the computed one, if it does not.
-    static func disagreement(_ stated: StatedFigure, _ computed: Figure) -> Diagnostic? {
+    /// The error for a stated figure that does not match the computed one, if it does not. Numbers
+    /// are written as the officer wrote the stated one (see `StatedCheck`); a share computed from
+    /// a table names the two sums it divides, looked up in `set`.
+    static func disagreement(_ stated: StatedFigure, _ computed: Figure, in set: FigureSet? = nil) -> Diagnostic? {
         if StatedCheck.agrees(stated, with: computed.value) { return nil }
-        let source: String
+        var source: String
         switch computed.origin {
         case .table(let file): source = " from \(file)"
         case .stated(let location): source = " at \(location.description)"
         case .report: source = ""
         }
+        if let set, stated.value.number != nil, let terms = ShareTerms(of: computed, in: set), case .table(let file) = computed.origin {
+            source = " from \(MessageNumbers.whole(terms.partValue)) (\(terms.part)) of \(MessageNumbers.whole(terms.wholeValue)) (\(terms.whole)) in \(file)"
+        }
         let allowance: String
         switch stated.tolerance {
-        case .absolute(let limit)?: allowance = " (more than the tolerance of \(limit.description))"
-        case .relative(let fraction)?: allowance = " (more than the tolerance of \(fraction.doubleValue * 100)%)"
-        case nil: allowance = stated.decimals > 0 ? " (compared at \(stated.decimals) decimals)" : ""
+        case .absolute(let limit)?: allowance = " (more than the tolerance of \(MessageNumbers.number(limit)))"
+        case .relative(let fraction)?: allowance = " (more than the tolerance of \(MessageNumbers.percent(fraction) ?? fraction.description))"
+        case nil: allowance = stated.decimals > 0 ? " (compared at the precision written)" : ""
         }
         return Diagnostic(
             at: stated.location,
-            "'\(stated.name)' is stated as \(StatedCheck.describe(stated.value)) but computed as \(StatedCheck.describe(computed.value))\(source)\(allowance)",
+            "'\(stated.name)' is stated as \(StatedCheck.describe(stated)) but computed as \(StatedCheck.describe(computed.value, as: stated))\(source)\(allowance)",
             hint: "correct the data, remove the stated figure and let sitrep compute it, or mark it approximate: {value: …, approximate: true, tolerance: 2%}")
     }
 }

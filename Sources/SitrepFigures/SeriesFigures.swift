@@ -18,6 +18,8 @@ public struct SeriesFigures {
     private var chains: [Measure.Since: Chain] = [:]
     /// For the current period: counts it falls before, with the reason.
     private var outside: [Measure.Since: String] = [:]
+    /// The rows of the previous period's cumulative tables, which this period must carry forward.
+    private var carriedRows = CarriedRows()
 
     /// Running sums of per-period figures since one start date.
     private struct Chain {
@@ -45,6 +47,7 @@ public struct SeriesFigures {
         let stated = Dictionary((report.statedFigures + report.frontMatterFigures).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         set.compare(with: previousReport(before: folder))
         advanceChains(base: base, folder: folder)
+        problems += carriedRows.check(report, folder: folder, series: series, continues: continuesCount)
 
         let namedLikeDerived = base.figuresNamedLikeDerived()
         for (position, figure) in base.ownFigures.enumerated() {
@@ -186,6 +189,13 @@ public struct SeriesFigures {
         return set.previousValue(at: position).flatMap { previous in
             value.subtracting(previous).map(Result.success) ?? .failure(Reason("the numbers are too large"))
         }
+    }
+
+    /// True when this period's count since `since` goes on from the previous period's: the same
+    /// running total, not a new one (a new year's, for `since: year`).
+    private func continuesCount(_ since: Measure.Since) -> Bool {
+        guard previous != nil, outside[since] == nil, let chain = chains[since] else { return false }
+        return !chain.startsHere && chain.periods > 1
     }
 
     /// An error when a cumulative count goes down within one count, unless series.yml records why.

@@ -29,9 +29,33 @@ enum StatedCheck {
         return statedNumber == computedNumber
     }
 
-    /// How a value is shown in a disagreement message.
+    /// The stated value as the officer wrote it: `7 per cent` for `7%`, `0.746`, `1,250,000`.
+    static func describe(_ stated: StatedFigure) -> String {
+        guard let number = stated.value.number else { return describe(stated.value) }
+        let text = stated.percent
+            ? MessageNumbers.percent(number, decimals: stated.decimals - 2)
+            : MessageNumbers.decimal(number, decimals: stated.decimals)
+        return text ?? MessageNumbers.number(number)
+    }
+
+    /// The computed value written like the stated one, with one decimal more than it was written
+    /// with, so that the difference shows: `6.4 per cent` against `7 per cent`, `0.7467` against
+    /// `0.746`. A whole number is written whole, with thousands separators.
+    static func describe(_ computed: FigureValue, as stated: StatedFigure) -> String {
+        guard let number = computed.number, stated.value.number != nil else { return describe(computed) }
+        if stated.percent {
+            return MessageNumbers.percent(number, decimals: stated.decimals - 2 + 1) ?? MessageNumbers.number(number)
+        }
+        if number.isWhole || stated.decimals == 0 { return MessageNumbers.number(number) }
+        return MessageNumbers.decimal(number, decimals: stated.decimals + 1) ?? MessageNumbers.number(number)
+    }
+
+    /// How a value other than a stated number is shown in a disagreement message.
     static func describe(_ value: FigureValue) -> String {
-        if case .text(let text) = value { return "the text '\(text)'" }
-        return value.plainDescription
+        switch value {
+        case .text(let text): return "the text '\(text)'"
+        case .number(let number): return MessageNumbers.number(number)
+        default: return value.plainDescription
+        }
     }
 }

@@ -5,13 +5,10 @@ import SitrepDiagnostics
 /// its sum, share and rank; per pair of dimensions the sums and shares of the parent; the number
 /// of values, their list, and the top N with the rest as "other".
 enum TableFigures {
-    /// How many top-N figure groups are derived per dimension.
-    static let maximumTop = 10
-
     static func add(_ table: Table, measure: Measure, to set: inout FigureSet) throws(DiagnosticError) {
         var adder = Adder(table: table, measure: measure)
         let total = try Aggregation.total(of: table)
-        try adder.add(&set, "\(table.name).total", .number(Rational(total)), additive: true)
+        try adder.add(&set, "\(table.name).\(FigureWord.total)", .number(Rational(total)), additive: true)
 
         let byDimension = try table.dimensions.indices.map { index throws(DiagnosticError) in try Aggregation(table, by: index) }
         for (index, dimension) in table.dimensions.enumerated() {
@@ -22,12 +19,12 @@ enum TableFigures {
             for group in aggregation.groups {
                 let name = "\(prefix).\(group.keys[0])"
                 try adder.add(&set, name, .number(Rational(group.total)), additive: true)
-                try adder.addShare(&set, "\(name).share", group.total, of: total, tracked: true)
+                try adder.addShare(&set, "\(name).\(FigureWord.share)", group.total, of: total, tracked: true)
                 let rank = ranks[group.keys[0]]!
-                try adder.add(&set, "\(name).rank", .number(Rational(rank)), tracked: true)
+                try adder.add(&set, "\(name).\(FigureWord.rank)", .number(Rational(rank)), tracked: true)
             }
-            try adder.add(&set, "\(prefix).count", .number(Rational(ranked.count)))
-            try adder.add(&set, "\(prefix).list", .list(ranked.map { $0.keys[0] }))
+            try adder.add(&set, "\(prefix).\(FigureWord.count)", .number(Rational(ranked.count)))
+            try adder.add(&set, "\(prefix).\(FigureWord.list)", .list(ranked.map { $0.keys[0] }))
             try addTop(ranked, prefix: prefix, total: total, adder: &adder, to: &set)
         }
 
@@ -37,7 +34,7 @@ enum TableFigures {
                 for group in try Aggregation(table, pairing: byDimension[first], with: byDimension[second]).groups {
                     let name = "\(table.name).\(table.dimensions[first]).\(group.keys[0]).\(table.dimensions[second]).\(group.keys[1])"
                     try adder.add(&set, name, .number(Rational(group.total)), additive: true)
-                    try adder.addShare(&set, "\(name).share", group.total, of: parentTotals[group.keys[0]]!, tracked: true)
+                    try adder.addShare(&set, "\(name).\(FigureWord.share)", group.total, of: parentTotals[group.keys[0]]!, tracked: true)
                 }
             }
         }
@@ -46,19 +43,20 @@ enum TableFigures {
     private static func addTop(_ ranked: [Aggregation.Group], prefix: String, total: Int,
                                adder: inout Adder, to set: inout FigureSet) throws(DiagnosticError) {
         guard ranked.count > 1 else { return }
-        for n in 1...min(maximumTop, ranked.count - 1) {
+        for n in 1...min(FigureWord.maximumTop, ranked.count - 1) {
             let top = ranked.prefix(n)
             let rest = ranked.dropFirst(n)
             let topTotal = top.reduce(0) { $0 + $1.total }
             let restTotal = total - topTotal
-            let name = "\(prefix).top\(n)"
+            let name = "\(prefix).\(FigureWord.top(n))"
             try adder.add(&set, name, .list(top.map { $0.keys[0] }))
-            try adder.add(&set, "\(name).total", .number(Rational(topTotal)))
-            try adder.addShare(&set, "\(name).share", topTotal, of: total)
-            try adder.add(&set, "\(name).other", .number(Rational(restTotal)))
-            try adder.addShare(&set, "\(name).other.share", restTotal, of: total)
-            try adder.add(&set, "\(name).other.count", .number(Rational(rest.count)))
-            try adder.add(&set, "\(name).other.list", .list(rest.map { $0.keys[0] }))
+            try adder.add(&set, "\(name).\(FigureWord.total)", .number(Rational(topTotal)))
+            try adder.addShare(&set, "\(name).\(FigureWord.share)", topTotal, of: total)
+            let other = "\(name).\(FigureWord.other)"
+            try adder.add(&set, other, .number(Rational(restTotal)))
+            try adder.addShare(&set, "\(other).\(FigureWord.share)", restTotal, of: total)
+            try adder.add(&set, "\(other).\(FigureWord.count)", .number(Rational(rest.count)))
+            try adder.add(&set, "\(other).\(FigureWord.list)", .list(rest.map { $0.keys[0] }))
         }
     }
 

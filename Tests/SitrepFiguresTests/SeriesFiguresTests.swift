@@ -574,7 +574,7 @@ final class SeriesFiguresTests: XCTestCase {
         try statedSeries(figuresYML: "arrivals.total: 1250000\n")
         let diagnostics = try failure().diagnostics
         XCTAssertEqual(diagnostics.map(\.message), [
-            "'arrivals.total' is stated as 1250000 but computed as 1268600 from content/belarus/2022-06/arrivals.csv",
+            "'arrivals.total' is stated as 1,250,000 but computed as 1,268,600 from content/belarus/2022-06/arrivals.csv",
         ])
         XCTAssertEqual(diagnostics.first?.location, SourceLocation(file: "content/belarus/2022-06/figures.yml", line: 1, column: 17))
         XCTAssertEqual(diagnostics.first?.hint, hint)
@@ -595,7 +595,7 @@ final class SeriesFiguresTests: XCTestCase {
     func testAnApproximateFigureOutsideItsToleranceIsAnError() throws {
         try statedSeries(figuresYML: "arrivals.total: {value: 1250000, approximate: true, tolerance: 1%}\n")
         XCTAssertEqual(try failure().diagnostics.map(\.message), [
-            "'arrivals.total' is stated as 1250000 but computed as 1268600 from content/belarus/2022-06/arrivals.csv (more than the tolerance of 1.0%)",
+            "'arrivals.total' is stated as 1,250,000 but computed as 1,268,600 from content/belarus/2022-06/arrivals.csv (more than the tolerance of 1 per cent)",
         ])
     }
 
@@ -604,7 +604,7 @@ final class SeriesFiguresTests: XCTestCase {
         XCTAssertNoThrow(try figures())
         try statedSeries(figuresYML: "arrivals.total: {value: 1250000, approximate: true, tolerance: 18599}\n")
         XCTAssertEqual(try failure().diagnostics.map(\.message), [
-            "'arrivals.total' is stated as 1250000 but computed as 1268600 from content/belarus/2022-06/arrivals.csv (more than the tolerance of 18599)",
+            "'arrivals.total' is stated as 1,250,000 but computed as 1,268,600 from content/belarus/2022-06/arrivals.csv (more than the tolerance of 18,599)",
         ])
         // approximate without a tolerance allows 1%: 12,686 here.
         try statedSeries(figuresYML: "arrivals.total: {value: 1256000, approximate: true}\n")
@@ -619,7 +619,8 @@ final class SeriesFiguresTests: XCTestCase {
 
         try statedSeries(figuresYML: "avrr.country.Iraq.share: 74.6%\n")
         XCTAssertEqual(try failure().diagnostics.map(\.message), [
-            "'avrr.country.Iraq.share' is stated as 0.746 but computed as 0.7467166979362101 from content/belarus/2022-06/avrr.csv (compared at 3 decimals)",
+            "'avrr.country.Iraq.share' is stated as 74.6 per cent but computed as 74.67 per cent from 398 (avrr.country.Iraq) of 533 "
+                + "(avrr.total) in content/belarus/2022-06/avrr.csv (compared at the precision written)",
         ])
 
         // Whole percent: 75% agrees with 74.67%.
@@ -637,7 +638,7 @@ final class SeriesFiguresTests: XCTestCase {
         try statedSeries(frontMatter: "figures:\n  arrivals.total: 1250000\n")
         let diagnostics = try failure().diagnostics
         XCTAssertEqual(diagnostics.map(\.message), [
-            "'arrivals.total' is stated as 1250000 but computed as 1268600 from content/belarus/2022-06/arrivals.csv",
+            "'arrivals.total' is stated as 1,250,000 but computed as 1,268,600 from content/belarus/2022-06/arrivals.csv",
         ])
         XCTAssertEqual(diagnostics.first?.location?.file, "content/belarus/2022-06/report.md")
         XCTAssertEqual(diagnostics.first?.location?.line, 5)
@@ -678,9 +679,9 @@ final class SeriesFiguresTests: XCTestCase {
             """)
         let (_, diagnostics) = try failure()
         XCTAssertEqual(diagnostics.map(\.message), [
-            "'arrivals.total.change' is stated as 3 but computed as 2311",
-            "'arrivals.total.period' is stated as 4 but computed as 2311",
-            "'arrivals.nationality.Ukraine.change.relative' is stated as 5 but computed as 0.07689119170984456",
+            "'arrivals.total.change' is stated as 3 but computed as 2,311",
+            "'arrivals.total.period' is stated as 4 but computed as 2,311",
+            "'arrivals.nationality.Ukraine.change.relative' is stated as 5 but computed as 0.0769",
             "'assessments.total.previous' is stated as 1 but computed as 63",
             "'assessments.total.cumulative' is stated as 2 but computed as 343",
         ])

@@ -96,6 +96,7 @@ public enum StatedFigures {
         } else if text.hasSuffix("%"), let percent = Rational(decimal: text.dropLast()), let share = percent.dividing(by: Rational(100)) {
             figure.value = .number(share)
             figure.decimals = decimalPlaces(String(text.dropLast())) + 2
+            figure.percent = true
         } else if let day = Day(iso: text) {
             figure.value = .date(day)
         } else if node.isNull {

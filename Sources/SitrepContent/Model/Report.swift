@@ -37,6 +37,8 @@ public struct StatedFigure: Sendable {
     /// Decimal places written (`74.7` has 1, `74.7%` has 3 as a fraction), for comparing with
     /// a computed value at the printed precision.
     public var decimals: Int = 0
+    /// True when the number was written in per cent (`74.7%`), so that messages write it so too.
+    public var percent = false
     /// Set when the figure is stated as approximate.
     public var tolerance: Tolerance?
 }
