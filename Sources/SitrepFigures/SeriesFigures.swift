@@ -212,7 +212,7 @@ public struct SeriesFigures {
         }
         return Diagnostic(
             at: location,
-            "'\(figure.name)' is reported cumulatively but goes down from \(earlier.description) in \(previous.folder.name) to \(value.description) in \(folder.name)",
+            "'\(figure.name)' is reported cumulatively but goes down from \(MessageNumbers.number(earlier)) in \(previous.folder.name) to \(MessageNumbers.number(value)) in \(folder.name)",
             hint: "correct the data, or record the correction in \(series.file):\ncorrections:\n  - {period: \(folder.name), figure: \(figure.name), reason: \"why the figure was revised\"}")
     }
 

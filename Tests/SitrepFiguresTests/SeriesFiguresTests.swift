@@ -493,8 +493,8 @@ final class SeriesFiguresTests: XCTestCase {
         let (period, diagnostics) = try failure()
         XCTAssertEqual(period, "2022-06-09")
         XCTAssertEqual(diagnostics.map(\.message), [
-            "'arrivals.total' is reported cumulatively but goes down from 30011 in 2022-05-26 to 29750 in 2022-06-09",
-            "'arrivals.nationality.Ukraine' is reported cumulatively but goes down from 30011 in 2022-05-26 to 29750 in 2022-06-09",
+            "'arrivals.total' is reported cumulatively but goes down from 30,011 in 2022-05-26 to 29,750 in 2022-06-09",
+            "'arrivals.nationality.Ukraine' is reported cumulatively but goes down from 30,011 in 2022-05-26 to 29,750 in 2022-06-09",
         ])
         XCTAssertEqual(diagnostics.first?.location?.file, "content/belarus/2022-06-09/arrivals.csv")
         XCTAssertEqual(diagnostics.first?.hint, """
@@ -532,7 +532,7 @@ final class SeriesFiguresTests: XCTestCase {
         try period("2022-05-26", start: "2022-02-24", ["arrivals.csv": "nationality,count\nUkraine,30011\n"])
         try period("2022-06-09", ["arrivals.csv": "nationality,count\nUkraine,29750\n"])
         XCTAssertEqual(try failure().diagnostics.map(\.message), [
-            "'arrivals.nationality.Ukraine' is reported cumulatively but goes down from 30011 in 2022-05-26 to 29750 in 2022-06-09",
+            "'arrivals.nationality.Ukraine' is reported cumulatively but goes down from 30,011 in 2022-05-26 to 29,750 in 2022-06-09",
         ])
     }
 
@@ -545,7 +545,7 @@ final class SeriesFiguresTests: XCTestCase {
         try period("2022-06-09", ["figures.yml": "# revised\nregistered: 1150\n"])
         let diagnostics = try failure().diagnostics
         XCTAssertEqual(diagnostics.map(\.message),
-                       ["'registered' is reported cumulatively but goes down from 1200 in 2022-05-26 to 1150 in 2022-06-09"])
+                       ["'registered' is reported cumulatively but goes down from 1,200 in 2022-05-26 to 1,150 in 2022-06-09"])
         XCTAssertEqual(diagnostics.first?.location?.file, "content/belarus/2022-06-09/figures.yml")
         XCTAssertEqual(diagnostics.first?.location?.line, 2)
     }
