@@ -13,8 +13,9 @@ struct OutputTarget: Sendable {
     /// False when the folder does not exist yet: the build creates it.
     let exists: Bool
     /// True when the folder is a mount point (a container volume, say): it cannot be renamed,
-    /// so the build swaps its contents instead (see `OutputWriter`).
-    let isMountPoint: Bool
+    /// so the build swaps its contents instead (see `OutputWriter`). Found when asked: the no-op
+    /// build does not need it.
+    var isMountPoint: Bool { exists && Self.isMountPoint(path) }
 
     init(destination: String, projectRoot: String) throws(DiagnosticError) {
         given = destination
@@ -43,7 +44,6 @@ struct OutputTarget: Sendable {
             }
         }
         try Self.checkApart(real: Self.realPath(of: path), from: Self.realPath(of: projectRoot), given: destination)
-        isMountPoint = exists && Self.isMountPoint(path)
     }
 
     /// Refuses a resolved output path that is `/`, the project or a parent of it, or that holds or

@@ -1,0 +1,203 @@
+import Foundation
+import XCTest
+
+/// `sitrep build --output` writes and deletes only inside a folder it made, or an empty one:
+/// any other path is refused with exit 1, a message naming it, and nothing touched.
+final class OutputSafetyTests: XCTestCase {
+    private var project: URL!
+    /// A folder of the test's own that holds the paths given as --output.
+    private var place: URL!
+
+    override func setUpWithError() throws {
+        project = try SitrepProcess.copyExample()
+        place = try SitrepProcess.temporaryFolder("place")
+    }
+
+    override func tearDown() {
+        [project, place].compactMap { $0 }.forEach(SitrepProcess.remove)
+    }
+
+    // MARK: Helpers
+
+    private func write(_ text: String, to path: String, in root: URL) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    private func build(_ output: String? = nil, _ extra: [String] = []) throws -> SitrepRun {
+        try SitrepProcess.run(["build"] + (output.map { ["--output", $0] } ?? []) + extra, in: project)
+    }
+
+    /// Runs a build into `output` that must be refused: exit 1, an error located at `output` as
+    /// given and saying `message`, and `watched` (a folder holding the path) the same before and
+    /// after, with no staging folder or manifest left in it.
+    private func assertRefused(_ output: String, saying message: String, watching watched: URL,
+                               file: StaticString = #filePath, line: UInt = #line) throws {
+        let before = try SitrepProcess.snapshot(of: watched)
+        let run = try build(output)
+        XCTAssertEqual(run.status, 1, "\(run)", file: file, line: line)
+        XCTAssertTrue(run.stderr.hasPrefix("\(output): error: "), "\(run)", file: file, line: line)
+        XCTAssertTrue(run.stderr.contains(message), "\(run)", file: file, line: line)
+        XCTAssertTrue(run.stderr.contains("hint: "), "\(run)", file: file, line: line)
+        XCTAssertEqual(run.stdout, "", file: file, line: line)
+        SitrepProcess.assertSameTree(before, try SitrepProcess.snapshot(of: watched), "refusing \(output):", file: file, line: line)
+    }
+
+    // MARK: Paths that are not sitrep's
+
+    func testAFolderOfTheUsersIsRefusedAndKept() throws {
+        try write("my notes", to: "documents/notes.txt", in: place)
+        try write("draft", to: "documents/drafts/one.txt", in: place)
+        let output = place.appendingPathComponent("documents").path
+        try assertRefused(output, saying: "\(output) is not empty and was not made by sitrep", watching: place)
+        let run = try build(output)
+        XCTAssertTrue(run.stderr.contains("drafts/, notes.txt"), "the message names what it would delete: \(run)")
+    }
+
+    func testAHiddenFileAloneMakesAFolderTheUsers() throws {
+        try write("x", to: "site/.DS_Store", in: place)
+        try assertRefused(place.appendingPathComponent("site").path, saying: "was not made by sitrep (it has no .sitrep-output list): .DS_Store", watching: place)
+    }
+
+    func testAnExistingFileIsRefusedAndKept() throws {
+        try write("keep me", to: "notes.txt", in: place)
+        try assertRefused(place.appendingPathComponent("notes.txt").path, saying: "is a file, not a folder", watching: place)
+    }
+
+    func testALinkToAFolderIsRefusedAndItsFolderKept() throws {
+        try write("a", to: "real/a.txt", in: place)
+        try write("b", to: "real/sub/deeper/b.txt", in: place)
+        let link = place.appendingPathComponent("link")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: place.appendingPathComponent("real").path)
+        try assertRefused(link.path, saying: "is a symbolic link (to \(place.path)/real)", watching: place)
+        // With a trailing slash, the link is followed by the system, but not by sitrep.
+        try assertRefused(link.path + "/", saying: "is a symbolic link", watching: place)
+    }
+
+    func testALinkToSitrepsOwnOutputIsRefusedToo() throws {
+        let real = place.appendingPathComponent("site").path
+        XCTAssertEqual(try build(real).status, 0)
+        let link = place.appendingPathComponent("link")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: real)
+        try assertRefused(link.path, saying: "hint: give the real folder's path, --output \(real)", watching: place)
+    }
+
+    func testTheProjectAndItsParentsAreRefused() throws {
+        XCTAssertEqual(try build().status, 0)
+        let parent = project.deletingLastPathComponent()
+        try assertRefused(project.path, saying: "is the project folder", watching: project)
+        try assertRefused(".", saying: "is the project folder", watching: project)
+        // A parent is refused before it is listed or touched: only the project is watched here,
+        // the system's temporary folder being shared.
+        try assertRefused(parent.path, saying: "holds the project folder \(project.path)", watching: project)
+        try assertRefused("..", saying: "holds the project folder", watching: project)
+        try assertRefused("output/../..", saying: "holds the project folder", watching: project)
+    }
+
+    func testContentAndTemplatesAreRefused() throws {
+        for path in ["content", "content/new-site", "templates", "templates/x/y"] {
+            try assertRefused(path, saying: "would replace or sit inside \(project.path)/\(path.prefix { $0 != "/" })", watching: project)
+        }
+    }
+
+    /// `/` is refused from its path alone: nothing is listed, made or removed in it. (The check is
+    /// the same for every path; this only asserts that the refusal comes first.)
+    func testTheRootIsRefusedBeforeAnythingIsWritten() throws {
+        let before = try FileManager.default.contentsOfDirectory(atPath: "/").sorted()
+        let run = try build("/")
+        XCTAssertEqual(run.status, 1, "\(run)")
+        XCTAssertTrue(run.stderr.hasPrefix("/: error: the output folder is /, the root of the file system"), "\(run)")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: "/").sorted(), before)
+        let run2 = try build("/tmp/../")
+        XCTAssertTrue(run2.stderr.contains("the root of the file system"), "\(run2)")
+    }
+
+    // MARK: sitrep's own output
+
+    func testAnEmptyFolderIsAccepted() throws {
+        let output = place.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: false)
+        let run = try build(output.path)
+        XCTAssertEqual(run.status, 0, "\(run)")
+        SitrepProcess.assertHasRequiredFiles(try SitrepProcess.snapshot(of: output))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: place.path).filter { $0.contains("staging") }, [])
+    }
+
+    func testASecondBuildReplacesSitrepsOwnOutputAndANoOpIsUpToDate() throws {
+        XCTAssertEqual(try build().status, 0)
+        let output = project.appendingPathComponent("output")
+        let list = try SitrepProcess.read(".sitrep-output", in: output).split(separator: "\n").map(String.init)
+        XCTAssertTrue(list.first?.hasPrefix("sitrep-output 1: ") ?? false, "\(list)")
+        let site = try SitrepProcess.snapshot(of: output).filter { $0.value != nil && $0.key != ".sitrep-output" }
+        XCTAssertEqual(Array(list.dropFirst()), site.keys.sorted(), "the list names every file of the site, sorted")
+
+        let noOp = try build()
+        XCTAssertEqual(noOp.status, 0)
+        XCTAssertTrue(noOp.stdout.contains("up to date"), "\(noOp)")
+        try SitrepProcess.edit("content/belarus/2022-06/arrivals.csv", in: project, replacing: "Belarus,902", with: "Belarus,912")
+        let rebuilt = try build()
+        XCTAssertEqual(rebuilt.status, 0, "\(rebuilt)")
+        XCTAssertTrue(rebuilt.stdout.hasPrefix("wrote "), "\(rebuilt)")
+        XCTAssertTrue(try SitrepProcess.read("belarus/2022-06/figures.json", in: output).contains("32332"))
+        let check = try build(nil, ["--check"])
+        XCTAssertEqual(check.status, 0, "\(check)")
+    }
+
+    func testAFileDroppedIntoSitrepsOutputIsRefusedAndKept() throws {
+        XCTAssertEqual(try build().status, 0)
+        try write("mine", to: "output/belarus/notes.txt", in: project)
+        try FileManager.default.createDirectory(at: project.appendingPathComponent("output/empty-folder"), withIntermediateDirectories: false)
+        try SitrepProcess.edit("content/belarus/2022-06/arrivals.csv", in: project, replacing: "Belarus,902", with: "Belarus,912")
+        try assertRefused("output", saying: "holds files sitrep did not write, which a build would delete: belarus/notes.txt, empty-folder/",
+                          watching: project.appendingPathComponent("output"))
+        let check = try build(nil, ["--check"])
+        XCTAssertTrue(check.stdout.contains("removed  belarus/notes.txt"), "\(check)")
+    }
+
+    /// GitHub Pages' CNAME and .nojekyll and a git checkout's .git stay in the output folder:
+    /// carried into each new site, not listed as sitrep's, not reported by --check.
+    func testPublishingFilesAreKeptAcrossBuilds() throws {
+        XCTAssertEqual(try build().status, 0)
+        let output = project.appendingPathComponent("output")
+        try write("reports.example.org\n", to: "CNAME", in: output)
+        try write("", to: ".nojekyll", in: output)
+        try write("ref: refs/heads/gh-pages\n", to: ".git/HEAD", in: output)
+        try write("object", to: ".git/objects/ab/cdef", in: output)
+        func publishing(_ snapshot: [String: Data?]) -> [String: Data?] {
+            snapshot.filter { [".git", "CNAME", ".nojekyll"].contains(String($0.key.prefix { $0 != "/" })) }
+        }
+        let kept = publishing(try SitrepProcess.snapshot(of: output))
+        XCTAssertEqual(kept.count, 7)
+        for value in [912, 922] {
+            try SitrepProcess.edit("content/belarus/2022-06/arrivals.csv", in: project, replacing: "Belarus,\(value - 10)", with: "Belarus,\(value)")
+            let run = try build()
+            XCTAssertEqual(run.status, 0, "\(run)")
+            XCTAssertTrue(run.stdout.hasPrefix("wrote "), "\(run)")
+            let after = try SitrepProcess.snapshot(of: output)
+            SitrepProcess.assertSameTree(kept, publishing(after), "after the build with \(value):")
+            XCTAssertTrue(try SitrepProcess.read("belarus/2022-06/figures.json", in: output).contains("\"arrivals.total\": \(32322 + value - 902)"))
+        }
+        let list = try SitrepProcess.read(".sitrep-output", in: output)
+        XCTAssertFalse(list.contains("CNAME") || list.contains(".git") || list.contains(".nojekyll"), list)
+        let check = try build(nil, ["--check"])
+        XCTAssertEqual(check.status, 0, "\(check)")
+        XCTAssertFalse(check.stdout.contains("removed"), "\(check)")
+    }
+
+    func testAFolderHoldingOnlyPublishingFilesIsAccepted() throws {
+        try write("reports.example.org\n", to: "site/CNAME", in: place)
+        let run = try build(place.appendingPathComponent("site").path)
+        XCTAssertEqual(run.status, 0, "\(run)")
+        XCTAssertEqual(try SitrepProcess.read("site/CNAME", in: place), "reports.example.org\n")
+    }
+
+    func testAPageNamedLikeAPublishingFileIsAnError() throws {
+        try FileManager.default.moveItem(at: project.appendingPathComponent("content/belarus"),
+                                         to: project.appendingPathComponent("content/CNAME"))
+        let run = try build()
+        XCTAssertEqual(run.status, 1, "\(run)")
+        XCTAssertTrue(run.stderr.contains(": error: the site would write CNAME/"), "\(run)")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: project.appendingPathComponent("output").path))
+    }
+}
