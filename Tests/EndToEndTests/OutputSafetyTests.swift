@@ -3,18 +3,27 @@ import XCTest
 
 /// `sitrep build --output` writes and deletes only inside a folder it made, or an empty one:
 /// any other path is refused with exit 1, a message naming it, and nothing touched.
+///
+/// Every path given is inside the test's own folder, even the project's parents: were a
+/// protection broken, the build would harm nothing else. `/` is given only with a project that
+/// cannot load, so that the refusal is seen to come first and nothing could be written.
 final class OutputSafetyTests: XCTestCase {
-    private var project: URL!
-    /// A folder of the test's own that holds the paths given as --output.
+    /// A folder of the test's own: it holds the project and the paths given as --output.
     private var place: URL!
+    private var project: URL!
 
     override func setUpWithError() throws {
-        project = try SitrepProcess.copyExample()
         place = try SitrepProcess.temporaryFolder("place")
+        project = place.appendingPathComponent("project")
+        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: false)
+        for item in SitrepProcess.exampleItems {
+            try FileManager.default.copyItem(at: SitrepProcess.packageRoot.appendingPathComponent(item),
+                                             to: project.appendingPathComponent(item))
+        }
     }
 
     override func tearDown() {
-        [project, place].compactMap { $0 }.forEach(SitrepProcess.remove)
+        if let place { SitrepProcess.remove(place) }
     }
 
     // MARK: Helpers
@@ -85,14 +94,12 @@ final class OutputSafetyTests: XCTestCase {
 
     func testTheProjectAndItsParentsAreRefused() throws {
         XCTAssertEqual(try build().status, 0)
-        let parent = project.deletingLastPathComponent()
-        try assertRefused(project.path, saying: "is the project folder", watching: project)
-        try assertRefused(".", saying: "is the project folder", watching: project)
-        // A parent is refused before it is listed or touched: only the project is watched here,
-        // the system's temporary folder being shared.
-        try assertRefused(parent.path, saying: "holds the project folder \(project.path)", watching: project)
-        try assertRefused("..", saying: "holds the project folder", watching: project)
-        try assertRefused("output/../..", saying: "holds the project folder", watching: project)
+        try write("a document", to: "notes.txt", in: place)
+        try assertRefused(project.path, saying: "is the project folder", watching: place)
+        try assertRefused(".", saying: "is the project folder", watching: place)
+        try assertRefused(place.path, saying: "holds the project folder \(project.path)", watching: place)
+        try assertRefused("..", saying: "holds the project folder", watching: place)
+        try assertRefused("output/../..", saying: "holds the project folder", watching: place)
     }
 
     func testContentAndTemplatesAreRefused() throws {
@@ -101,16 +108,17 @@ final class OutputSafetyTests: XCTestCase {
         }
     }
 
-    /// `/` is refused from its path alone: nothing is listed, made or removed in it. (The check is
-    /// the same for every path; this only asserts that the refusal comes first.)
-    func testTheRootIsRefusedBeforeAnythingIsWritten() throws {
-        let before = try FileManager.default.contentsOfDirectory(atPath: "/").sorted()
-        let run = try build("/")
-        XCTAssertEqual(run.status, 1, "\(run)")
-        XCTAssertTrue(run.stderr.hasPrefix("/: error: the output folder is /, the root of the file system"), "\(run)")
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: "/").sorted(), before)
-        let run2 = try build("/tmp/../")
-        XCTAssertTrue(run2.stderr.contains("the root of the file system"), "\(run2)")
+    /// `/` is refused from its path alone, before the project is loaded: the project given here
+    /// has no content, so a build that went on would stop at loading it, before writing anything.
+    func testTheRootIsRefusedFirst() throws {
+        let empty = place.appendingPathComponent("no-project")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: false)
+        for given in ["/", "/tmp/../", "//"] {
+            let run = try SitrepProcess.run(["build", "--project", empty.path, "--output", given], in: place)
+            XCTAssertEqual(run.status, 1, "\(run)")
+            XCTAssertTrue(run.stderr.hasPrefix("\(given): error: the output folder is /, the root of the file system"), "\(run)")
+        }
+        XCTAssertEqual(try SitrepProcess.snapshot(of: place).keys.filter { $0.hasPrefix("no-project") }, ["no-project"])
     }
 
     // MARK: sitrep's own output

@@ -72,6 +72,23 @@ final class OutputOwnershipTests: XCTestCase {
         return process.processIdentifier
     }
 
+    // MARK: The path
+
+    /// Links in the folders above the output are resolved before the path is judged.
+    func testPathsAreJudgedWithTheirLinksResolved() throws {
+        let project = parent.appendingPathComponent("project").path
+        try FileManager.default.createDirectory(atPath: project + "/content", withIntermediateDirectories: true)
+        let alias = parent.appendingPathComponent("alias").path
+        try FileManager.default.createSymbolicLink(atPath: alias, withDestinationPath: project)
+        for refused in [alias + "/content/site", alias + "/content", alias, alias + "/..", "/", "/tmp/../.."] {
+            XCTAssertThrowsError(try OutputTarget(destination: refused, projectRoot: project), refused)
+        }
+        XCTAssertThrowsError(try OutputTarget(destination: project, projectRoot: alias), "a project given by a link")
+        let target = try OutputTarget(destination: alias + "/output", projectRoot: project)
+        XCTAssertEqual(target.path, alias + "/output")
+        XCTAssertFalse(target.exists)
+    }
+
     // MARK: The list
 
     func testTheListNamesEveryFileOfTheSiteSortedAfterItsHeader() throws {
