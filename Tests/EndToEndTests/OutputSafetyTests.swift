@@ -193,6 +193,40 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertFalse(check.stdout.contains("removed"), "\(check)")
     }
 
+    /// A build killed at any moment loses no publishing file: each is in `output/`, or in the
+    /// killed build's staging folder, from which the next build puts it back.
+    func testKilledBuildsLoseNoPublishingFile() throws {
+        XCTAssertEqual(try build().status, 0)
+        let output = project.appendingPathComponent("output")
+        try write("reports.example.org\n", to: "CNAME", in: output)
+        try write("ref: refs/heads/gh-pages\n", to: ".git/HEAD", in: output)
+        for (round, delay) in [0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3].enumerated() {
+            try SitrepProcess.edit("content/belarus/2022-06/arrivals.csv", in: project,
+                                   replacing: "Belarus,\(902 + round)", with: "Belarus,\(903 + round)")
+            let process = Process()
+            process.executableURL = try SitrepProcess.executable()
+            process.arguments = ["build"]
+            process.currentDirectoryURL = project
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let staged = try FileManager.default.contentsOfDirectory(atPath: project.path).filter { $0.hasPrefix(".output.staging-") }
+            let places = [output.path] + staged.map { project.path + "/" + $0 }
+            for kept in ["CNAME", ".git/HEAD"] {
+                XCTAssertEqual(places.filter { FileManager.default.fileExists(atPath: $0 + "/" + kept) }.count, 1,
+                               "killed after \(delay) s: \(kept) is in exactly one of \(places)")
+            }
+        }
+        let run = try build()
+        XCTAssertEqual(run.status, 0, "\(run)")
+        XCTAssertEqual(try SitrepProcess.read("CNAME", in: output), "reports.example.org\n")
+        XCTAssertEqual(try SitrepProcess.read(".git/HEAD", in: output), "ref: refs/heads/gh-pages\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: project.path).filter { $0.contains("staging") }, [])
+    }
+
     func testAFolderHoldingOnlyPublishingFilesIsAccepted() throws {
         try write("reports.example.org\n", to: "site/CNAME", in: place)
         let run = try build(place.appendingPathComponent("site").path)
