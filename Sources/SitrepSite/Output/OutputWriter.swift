@@ -1,4 +1,3 @@
-import CSitrepSystem
 import Foundation
 import SitrepContent
 import SitrepDiagnostics
