@@ -227,6 +227,37 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: project.path).filter { $0.contains("staging") }, [])
     }
 
+    /// A mounted output folder (a container volume) cannot be renamed: its contents are swapped.
+    /// Needs the right to mount a tmpfs (root in a container that allows it); skipped otherwise.
+    func testAMountedOutputFolderIsBuiltByItsContents() throws {
+        let output = place.appendingPathComponent("volume")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: false)
+        guard try runTool("/bin/mount", ["-t", "tmpfs", "sitrep-test", output.path]) == 0 else {
+            throw XCTSkip("cannot mount a tmpfs here")
+        }
+        defer { _ = try? runTool("/bin/umount", [output.path]) }
+        XCTAssertEqual(try build(output.path).status, 0)
+        try write("reports.example.org\n", to: "CNAME", in: output)
+        try SitrepProcess.edit("content/belarus/2022-06/arrivals.csv", in: project, replacing: "Belarus,902", with: "Belarus,912")
+        let run = try build(output.path)
+        XCTAssertEqual(run.status, 0, "\(run)")
+        XCTAssertTrue(try SitrepProcess.read("belarus/2022-06/figures.json", in: output).contains("\"arrivals.total\": 32332"))
+        XCTAssertEqual(try SitrepProcess.read("CNAME", in: output), "reports.example.org\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.contains("staging") }, [])
+        XCTAssertEqual(try build(output.path, ["--check"]).status, 0)
+    }
+
+    private func runTool(_ path: String, _ arguments: [String]) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
     func testAFolderHoldingOnlyPublishingFilesIsAccepted() throws {
         try write("reports.example.org\n", to: "site/CNAME", in: place)
         let run = try build(place.appendingPathComponent("site").path)
