@@ -22,7 +22,7 @@ public enum SiteBuilder {
     /// True when the project and `output` are exactly as the last successful build left them
     /// (see `BuildManifest`).
     static func isUpToDate(projectRoot: String, output: String) -> Bool {
-        if case .upToDate = standing(projectRoot: projectRoot, output: output) { return true }
+        if case .upToDate? = try? standing(projectRoot: projectRoot, output: output) { return true }
         return false
     }
 
@@ -36,11 +36,15 @@ public enum SiteBuilder {
     }
 
     /// Compares the last manifest with the project and `output`. Only its entry lines are looked
-    /// at for that; when something changed, it is read whole for the series it can reuse. The last
-    /// manifest, the largest thing a build holds (about 1 kB per report), is let go on return.
-    private static func standing(projectRoot: String, output: String) -> Standing {
+    /// at for that; when something changed, `beforeListing` runs (a build checks there that the
+    /// output folder is its own, before it is walked), then the manifest is read whole for the
+    /// series it can reuse. The last manifest, the largest thing a build holds (about 1 kB per
+    /// report), is let go on return.
+    private static func standing(projectRoot: String, output: String,
+                                 beforeListing: () throws(DiagnosticError) -> Void = {}) throws(DiagnosticError) -> Standing {
         let path = BuildManifest.path(for: output)
         if BuildManifest.isCurrent(manifestAt: path, projectRoot: projectRoot, output: output) { return .upToDate }
+        try beforeListing()
         let previous = BuildManifest.read(path)
         var current = BuildManifest.inputs(projectRoot: projectRoot)
         let inputBytes = current.byteCount
@@ -50,16 +54,20 @@ public enum SiteBuilder {
     }
 
     /// Renders the project at `projectRoot` into `output`, replacing it only if every page
-    /// rendered: on any error the previous `output` is left as it was. A series whose files are
-    /// exactly as at the last build (and whose pages were not touched since) is not rendered
-    /// again: its pages are kept.
+    /// rendered: on any error the previous `output` is left as it was. `output` must be a folder
+    /// sitrep made, an empty one or none (see `OutputTarget`, `OutputOwnership`): anything else is
+    /// refused before a file is read or written. A series whose files are exactly as at the last
+    /// build (and whose pages were not touched since) is not rendered again: its pages are kept.
     public static func build(projectRoot: String, output: String) throws(DiagnosticError) -> Summary {
-        guard case .changed(var manifest, let inputBytes, let reuse) = standing(projectRoot: projectRoot, output: output) else {
+        let target = try OutputTarget(destination: output, projectRoot: projectRoot)
+        let standing = try standing(projectRoot: projectRoot, output: output) { () throws(DiagnosticError) in
+            try OutputOwnership.check(target)
+        }
+        guard case .changed(var manifest, let inputBytes, let reuse) = standing else {
             return Summary(files: 0, warnings: [], upToDate: true)
         }
         let renderer = try SiteRenderer(project: Project.load(root: projectRoot, outlines: reuse?.outlines ?? [:]))
-        try OutputWriter.checkSafe(destination: output, projectRoot: renderer.project.root)
-        let writer = try OutputWriter(destination: output)
+        let writer = try OutputWriter(destination: output, swapContents: target.isMountPoint)
         let kept = Locked(Set<String>())
         let keep = keeping(reuse, keepFile: { writer.keep($0) }, noting: kept)
         let sink: SiteRenderer.Sink = { path, bytes throws(DiagnosticError) in try writer.write(path, bytes) }
@@ -79,7 +87,7 @@ public enum SiteBuilder {
     /// `sitrep build --check` reports in CI. As in a build, a series whose content and pages are
     /// as the last build left them is not rendered: its pages are counted as the same.
     public static func compare(projectRoot: String, output: String) throws(DiagnosticError) -> (StaleOutput, Summary) {
-        guard case .changed(_, _, let reuse) = standing(projectRoot: projectRoot, output: output) else {
+        guard case .changed(_, _, let reuse) = try standing(projectRoot: projectRoot, output: output) else {
             return (StaleOutput(), Summary(files: 0, warnings: [], upToDate: true))
         }
         let renderer = try SiteRenderer(project: Project.load(root: projectRoot, outlines: reuse?.outlines ?? [:]))

@@ -7,7 +7,11 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Render every report into the output folder.",
-        discussion: "The folder is replaced only when every page rendered; after an error it is left as it was.")
+        discussion: """
+            The folder is replaced only when every page rendered; after an error it is left as it was. \
+            It must be a folder sitrep made, an empty one or a new one: any other path is refused and left as it was. \
+            CNAME, .nojekyll and .git in it are kept.
+            """)
 
     @OptionGroup var options: ProjectOptions
 

@@ -64,10 +64,14 @@ final class BuildManifestTests: XCTestCase {
         _ = try SiteBuilder.build(projectRoot: project.path, output: output)
         XCTAssertTrue(SiteBuilder.isUpToDate(projectRoot: project.path, output: output))
 
-        try Data("stray\n".utf8).write(to: URL(fileURLWithPath: output + "/belarus/2022-06/stray.txt"))
+        let stray = output + "/belarus/2022-06/stray.txt"
+        try Data("stray\n".utf8).write(to: URL(fileURLWithPath: stray))
+        XCTAssertFalse(SiteBuilder.isUpToDate(projectRoot: project.path, output: output))
+        // A build refuses a file sitrep did not write (OutputSafetyTests); once it is moved out,
+        // the output is as the last build left it, but its folder's time says it was touched.
+        try FileManager.default.removeItem(atPath: stray)
         XCTAssertFalse(SiteBuilder.isUpToDate(projectRoot: project.path, output: output))
         _ = try SiteBuilder.build(projectRoot: project.path, output: output)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: output + "/belarus/2022-06/stray.txt"))
         XCTAssertTrue(SiteBuilder.isUpToDate(projectRoot: project.path, output: output))
 
         try FileManager.default.createDirectory(at: project.appendingPathComponent("templates"), withIntermediateDirectories: false)

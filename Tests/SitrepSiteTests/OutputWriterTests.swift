@@ -32,11 +32,12 @@ final class OutputWriterTests: XCTestCase {
         }
     }
 
-    /// Every file under `root`, relative path to text; folders as "/" entries.
+    /// Every file under `root`, relative path to text; folders as "/" entries. The site's list
+    /// of files (`.sitrep-output`) is left out: OutputOwnershipTests test it.
     private func tree(_ root: String) -> [String: String] {
         var result: [String: String] = [:]
         let manager = FileManager.default
-        for case let relative as String in manager.enumerator(atPath: root)?.allObjects ?? [] {
+        for case let relative as String in manager.enumerator(atPath: root)?.allObjects ?? [] where relative != ".sitrep-output" {
             var isDirectory: ObjCBool = false
             _ = manager.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory)
             result[relative] = isDirectory.boolValue ? "/" : String(decoding: manager.contents(atPath: root + "/" + relative) ?? Data(),

@@ -14,7 +14,8 @@ import SitrepContent
 /// that follow it), the binary's signature, then one line per entry, in the order the folders
 /// were read: `I size:mtime path` per input file, `D mtime path` per input folder, `A - path` for
 /// a top-level input that does not exist (`sitrep.yml`, `templates`), and `O size:mtime path` and
-/// `F mtime path` for the output's files and folders (the output folder itself is `.`). Then one
+/// `F mtime path` for the output's files and folders (the output folder itself is `.`; the kept
+/// publishing files at its top are left out, see `OutputOwnership`). Then one
 /// `S slug json` line per series. The length lets the no-op check look at the entries alone: the
 /// `S` lines are about half of the file.
 struct BuildManifest {
@@ -248,6 +249,10 @@ struct BuildManifest {
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
             if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
+            // The kept publishing files (a `.git` folder of thousands of files) and staging
+            // folders at the top of the output are not the site's: not listed, not walked.
+            if output, prefix.isEmpty, name != Array(OutputOwnership.markerName.utf8),
+               OutputOwnership.isSitesNeighbour(String(decoding: name, as: UTF8.self)) { continue }
             names.append(name)
         }
         let folder = dirfd(directory)

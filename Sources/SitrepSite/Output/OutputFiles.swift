@@ -12,17 +12,47 @@ enum OutputFiles {
         return data.withUnsafeBytes { old in bytes.withUnsafeBytes { new in memcmp(old.baseAddress!, new.baseAddress!, bytes.count) == 0 } }
     }
 
-    /// Every regular file under `root`, as paths relative to it, sorted.
-    static func list(under root: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
-        var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files.append(relative)
+    /// True when `path` is a folder itself, not a link to one.
+    static func isRealFolder(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// The first part of a path relative to the site: the name of its top-level entry.
+    static func topName(_ path: String) -> String {
+        path.utf8.firstIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? path
+    }
+
+    /// Every file (or link, or other entry that is not a folder) and every folder under an
+    /// output folder `root`, as paths relative to it, sorted; links are not followed. The
+    /// top-level entries that are not part of the site are left out (the list, the kept
+    /// publishing files, staging folders: see `OutputOwnership`), so a `.git` folder is not walked.
+    static func entries(under root: String) -> (files: [String], folders: [String]) {
+        var found: (files: [String], folders: [String]) = ([], [])
+        walk(root, prefix: "", into: &found)
+        found.files.sort()
+        found.folders.sort()
+        return found
+    }
+
+    private static func walk(_ folder: String, prefix: String, into found: inout (files: [String], folders: [String])) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name == "." || name == ".." || prefix.isEmpty && OutputOwnership.isSitesNeighbour(name) { continue }
+            var type = Int32(entry.pointee.d_type)
+            if type == DT_UNKNOWN {
+                var status = stat()
+                type = lstat(folder + "/" + name, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : Int32(DT_REG)
+            }
+            if type == DT_DIR {
+                found.folders.append(prefix + name)
+                walk(folder + "/" + name, prefix: prefix + name + "/", into: &found)
+            } else {
+                found.files.append(prefix + name)
             }
         }
-        return files.sorted()
     }
 }
 
@@ -71,7 +101,7 @@ public struct StaleOutput: Sendable {
                 var result = state.result
                 result.changed.sort()
                 result.added.sort()
-                result.removed = OutputFiles.list(under: destination).filter { !state.seen.contains($0) }
+                result.removed = OutputFiles.entries(under: destination).files.filter { !state.seen.contains($0) }
                 return result
             }
         }

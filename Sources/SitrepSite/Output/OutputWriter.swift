@@ -1,27 +1,37 @@
-import CSitrepSystem
 import Foundation
 import SitrepContent
 import SitrepDiagnostics
 
-/// Writes a whole site into a staging folder beside `output/` and swaps it in only when every
-/// page was written: a failed or killed build leaves the previous `output/` as it was.
+/// Writes a whole site into a staging folder and puts it in place only when every page was
+/// written: a failed or killed build leaves the previous `output/` as it was.
+///
+/// The staging folder sits beside `output/`, and the finished site replaces the whole folder in
+/// one step, carrying over the publishing files sitrep keeps (`OutputOwnership.keptNames`). When
+/// `output/` is a mount point, which cannot be renamed, the staging folder sits inside it and
+/// the site's top-level entries are exchanged one by one (see `OutputWriter+Commit.swift`).
+/// The caller first checks that the folder is sitrep's to replace (`OutputTarget`, `OutputOwnership`).
 public final class OutputWriter: @unchecked Sendable {
     /// The folder that will hold the site.
     public let destination: String
     let staging: String
-    private var finished = false
+    /// True when the site replaces `destination`'s contents, entry by entry, rather than the folder.
+    let swapsContents: Bool
+    var finished = false
 
-    /// Prepares an empty staging folder next to `destination`.
-    public init(destination: String) throws(DiagnosticError) {
+    /// Prepares an empty staging folder: next to `destination`, or inside it when `swapContents`
+    /// (for a mount point). Removes the staging folders of killed builds first.
+    public init(destination: String, swapContents: Bool = false) throws(DiagnosticError) {
         let url = URL(fileURLWithPath: destination).standardizedFileURL
         self.destination = url.path
-        staging = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).staging-\(getpid())").path
-        Self.removeStaleStaging(besides: url)
+        swapsContents = swapContents
+        staging = swapContents ? url.path + "/" + OutputOwnership.stagingPrefix + String(getpid())
+                               : url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).staging-\(getpid())").path
+        OutputStaging.removeStale(of: url.path)
         do {
             try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
         } catch {
             throw DiagnosticError(Diagnostic(at: SourceLocation(file: destination),
-                                             "cannot create a folder next to the output folder: \(error.localizedDescription)"))
+                                             "cannot create a staging folder for the output folder: \(error.localizedDescription)"))
         }
     }
 
@@ -30,6 +40,8 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     private let counts = Locked((written: 0, unchanged: 0))
+    /// Every file of the new site, for its list (`OutputOwnership.markerName`).
+    private let paths = Locked([String]())
     /// Files written so far.
     public var written: Int { counts.withLock { $0.written } }
     /// Files whose bytes were the same as in the previous output, and so were kept as they were.
@@ -69,6 +81,19 @@ public final class OutputWriter: @unchecked Sendable {
     /// previous output has the same bytes there, its file is linked instead of rewritten, so its
     /// modification time is kept and rsync or a CDN uploads only what changed.
     public func write(_ path: String, _ bytes: [UInt8]) throws(DiagnosticError) {
+        let top = OutputFiles.topName(path)
+        if OutputOwnership.isSitesNeighbour(top) {
+            throw DiagnosticError(Diagnostic(
+                at: SourceLocation(file: path), "the site would write \(path), but the output folder's \(top) is not the site's",
+                hint: "sitrep keeps \(OutputOwnership.keptNames.sorted().joined(separator: ", ")) in the output folder for publishing,"
+                    + " and writes its own \(OutputOwnership.markerName) there: rename what makes this page (a series folder content/\(top), say)"))
+        }
+        try stage(path, bytes)
+        paths.withLock { $0.append(path) }
+    }
+
+    /// Writes a file of the site into the staging folder (see `write`).
+    func stage(_ path: String, _ bytes: [UInt8]) throws(DiagnosticError) {
         let full = staging + "/" + path
         let folder = Self.folder(of: full)
         do {
@@ -92,66 +117,24 @@ public final class OutputWriter: @unchecked Sendable {
         let folder = Self.folder(of: full)
         guard (try? makeFolder(folder)) != nil, link(destination + "/" + path, full) == 0 else { return false }
         counts.withLock { $0.written += 1; $0.unchanged += 1 }
+        paths.withLock { $0.append(path) }
         return true
     }
 
-    /// Puts the staged site in place of `destination` in one step and removes the old one.
+    /// Writes the site's list of files, then puts the staged site in place of `destination`'s.
     public func commit() throws(DiagnosticError) {
-        let manager = FileManager.default
+        let listing = paths.withLock { $0 }
+        try stage(OutputOwnership.markerName, OutputOwnership.markerText(listing: listing))
         do {
-            if !manager.fileExists(atPath: destination) {
-                try manager.moveItem(atPath: staging, toPath: destination)
-            } else if sitrep_exchange_paths(staging, destination) == 0 {
-                try Self.removeTree(staging)
+            if swapsContents {
+                try swapContents(listing: listing)
             } else {
-                // No atomic exchange on this system: two renames, with a short window between them.
-                let old = staging + ".old"
-                try manager.moveItem(atPath: destination, toPath: old)
-                try manager.moveItem(atPath: staging, toPath: destination)
-                try Self.removeTree(old)
+                try replaceFolder()
             }
             finished = true
         } catch {
             throw DiagnosticError(Diagnostic(at: SourceLocation(file: destination),
                                              "cannot replace the output folder: \(error.localizedDescription)"))
-        }
-    }
-
-    /// Removes the old site: its folders (one per series) on every core, then what is left.
-    private static func removeTree(_ path: String) throws {
-        let manager = FileManager.default
-        let children = (try? manager.contentsOfDirectory(atPath: path)) ?? []
-        DispatchQueue.concurrentPerform(iterations: children.count) { position in
-            try? FileManager.default.removeItem(atPath: path + "/" + children[position])
-        }
-        try manager.removeItem(atPath: path)
-    }
-
-    /// Refuses an output folder that would replace the project, its content or its templates:
-    /// the build replaces the whole folder, so it must hold nothing but the site.
-    public static func checkSafe(destination: String, projectRoot: String) throws(DiagnosticError) {
-        let output = URL(fileURLWithPath: destination).standardizedFileURL.resolvingSymlinksInPath().path
-        for protected in [projectRoot, projectRoot + "/content", projectRoot + "/templates", projectRoot + "/sitrep.yml"] {
-            if output == protected || protected.hasPrefix(output + "/") || output.hasPrefix(protected + "/") && protected != projectRoot {
-                throw DiagnosticError(Diagnostic(
-                    at: SourceLocation(file: destination),
-                    "the output folder \(output) would replace or sit inside \(protected)",
-                    hint: "sitrep replaces the whole output folder; choose a folder of its own, e.g. the default output/"))
-            }
-        }
-    }
-
-    /// Removes staging folders left by builds that were killed.
-    private static func removeStaleStaging(besides url: URL) {
-        let parent = url.deletingLastPathComponent().path
-        let prefix = ".\(url.lastPathComponent).staging-"
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
-        for name in names where name.hasPrefix(prefix) {
-            let pidText = name.dropFirst(prefix.count).prefix { $0.isNumber }
-            // Keep the folder of a build that is still running (kill succeeds, or fails only
-            // because the process belongs to another user).
-            if let pid = Int32(pidText), pid != getpid(), kill(pid, 0) == 0 || errno == EPERM { continue }
-            try? FileManager.default.removeItem(atPath: parent + "/" + name)
         }
     }
 }
