@@ -51,10 +51,12 @@ public struct Table: Sendable, Equatable {
     ///
     /// Checks that the value column exists, that there is at least one row, that every value
     /// is a whole number of zero or more written with ASCII digits only (spaces around it
-    /// allowed), that no dimension value is empty, that no combination of dimension values
-    /// appears twice, that no dimension column or value is named like a derived figure (see
-    /// ``FigureWord/reserved``) and that no row is a totals row (`Total`). Every problem in the
-    /// file is reported, in one error.
+    /// allowed; read by ``NumberText``, as stated figures are), that no dimension value is empty,
+    /// that no combination of dimension values appears twice, that no dimension column or value
+    /// is named like a derived figure (see ``FigureWord/reserved``) and that no row is a totals
+    /// row (`Total`). Dimension values are keys: spaces around them are dropped (quoted too) and
+    /// no-break spaces made plain (``CSVValueText/normalisedKey(_:)``). Every problem in the file
+    /// is reported, in one error.
     public init(name: String, file: String, csv: CSVDocument, valueColumn: String = "count") throws(DiagnosticError) {
         var checker = TableChecker(file: file, csv: csv, valueColumn: valueColumn, names: TableNames(table: name))
         let (dimensions, rows) = try checker.check()
@@ -116,7 +118,7 @@ private struct TableChecker {
             var keys: [String] = []
             keys.reserveCapacity(dimensionIndices.count)
             for position in dimensionIndices {
-                let key = record.fields[position]
+                let key = CSVValueText.normalisedKey(record.fields[position])
                 if isBlank(key) {
                     valid = false
                     report(
@@ -173,6 +175,10 @@ private struct TableChecker {
                 hint: whole.map { "write \($0) without the decimal part" }
                     ?? "counts are whole numbers: round the value or correct it at the source",
                 record: record, field: field)
+        case .otherNotation(let plain):
+            report(
+                "the value \(shown) \(inColumn) is not written as a plain number",
+                hint: "write \(plain), with digits only", record: record, field: field)
         case .tooLarge:
             report(
                 "the value \(shown) \(inColumn) is too large",
@@ -287,8 +293,8 @@ private struct TableKeySet {
     }
 }
 
-/// Reads a count: ASCII digits, optionally surrounded by spaces and tabs; classifies the usual
-/// mistakes so that the hint can say what to write instead.
+/// Reads a count with ``NumberText``, the reader stated figures use too, and classifies the
+/// usual mistakes so that the hint can say what to write instead.
 enum TableCount: Equatable {
     case value(Int)
     case empty
@@ -298,81 +304,28 @@ enum TableCount: Equatable {
     case separators(plain: String)
     /// `12.5`; `whole` is the number without its decimal part when that part is all zeros (`12.0`).
     case fractional(whole: String?)
+    /// `1e3`, `0x10`: a number in another notation; `plain` is how to write it.
+    case otherNotation(plain: String)
     /// More than `Int.max`.
     case tooLarge
     case notANumber
 
     static func parse(_ text: String) -> TableCount {
-        let plain = text.utf8.withContiguousStorageIfAvailable(plainDigits) ?? plainDigits(Array(text.utf8))
-        return plain ?? classify(text)
-    }
-
-    /// The count when `bytes` are ASCII digits, perhaps with spaces or tabs around them (or
-    /// only those: empty); nil for anything else.
-    private static func plainDigits<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> TableCount? {
-        var value = 0
-        var digits = 0
-        var trailingBlanks = false
-        var overflow = false
-        for byte in bytes {
-            if byte >= 0x30 && byte <= 0x39 && !trailingBlanks {
-                let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
-                let (sum, overflow2) = times10.addingReportingOverflow(Int(byte - 0x30))
-                overflow = overflow || overflow1 || overflow2
-                value = sum
-                digits += 1
-            } else if byte == 0x20 || byte == 0x09 {
-                if digits > 0 { trailingBlanks = true }
-            } else {
-                return nil
-            }
+        switch NumberText.read(text) {
+        case .number(let number, let decimals):
+            if number < Rational(0) { return .negative }
+            if decimals == 0 { return .value(number.numerator) }
+            return .fractional(whole: number.isWhole ? String(number.numerator) : nil)
+        case .empty: return .empty
+        case .grouped(let digits, _): return digits.hasPrefix("-") ? .negative : .separators(plain: digits)
+        case .decimalSeparators(let plain):
+            if plain.hasPrefix("-") { return .negative }
+            let parts = plain.split(separator: ".")
+            return .fractional(whole: parts[1].allSatisfy { $0 == "0" } ? String(parts[0]) : nil)
+        case .otherNotation(let plain): return plain.hasPrefix("-") ? .negative : .otherNotation(plain: plain)
+        case .outOfRange: return .tooLarge
+        case .tooPrecise: return .fractional(whole: nil)
+        case .malformed, .notANumber: return .notANumber
         }
-        return digits == 0 ? .empty : overflow ? .tooLarge : .value(value)
-    }
-
-    /// What is wrong with a value that is not plain digits.
-    private static func classify(_ text: String) -> TableCount {
-        var scalars = Substring(text).unicodeScalars[...]
-        while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
-        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
-        if scalars.isEmpty { return .empty }
-
-        if let first = scalars.first, first == "-" || first == "\u{2212}",
-           let second = scalars.dropFirst().first, isDigit(second) {
-            return .negative
-        }
-
-        // Split into runs of digits and the single characters between them.
-        var groups: [String] = [""]
-        var separators: [Unicode.Scalar] = []
-        for scalar in scalars {
-            if isDigit(scalar) {
-                groups[groups.count - 1].unicodeScalars.append(scalar)
-            } else if separatorScalars.contains(scalar) {
-                separators.append(scalar)
-                groups.append("")
-            } else {
-                return .notANumber
-            }
-        }
-        guard !separators.isEmpty, groups.allSatisfy({ !$0.isEmpty }) else { return .notANumber }
-        let thousands = Set(separators).count == 1
-            && (1...3).contains(groups[0].count)
-            && groups.dropFirst().allSatisfy { $0.count == 3 }
-        if thousands { return .separators(plain: groups.joined()) }
-        if let last = separators.last, last == "." || last == "," {
-            let whole = groups.dropLast().joined()
-            let fraction = groups[groups.count - 1]
-            return .fractional(whole: fraction.allSatisfy { $0 == "0" } ? String(whole) : nil)
-        }
-        return .notANumber
-    }
-
-    private static let separatorScalars: Set<Unicode.Scalar> = [
-        ",", ".", " ", "'", "\u{2019}", "_", "\u{00A0}", "\u{202F}", "\u{2009}",
-    ]
-
-    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value >= 0x30 && scalar.value <= 0x39
     }
 }

@@ -54,22 +54,22 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Compiler-style text: `file:line:col: error: message`, then the source line with a caret,
-    /// then the hint.
+    /// then the hint. Control characters and invisible ones from the user's files are shown
+    /// escaped (`\u{1B}`), never raw, so that a value cannot drive the terminal.
     public var description: String {
         var text = ""
-        if let location { text += "\(location.description): " }
-        text += "\(severity.rawValue): \(message)"
+        if let location { text += "\(location.description.shownInTerminal()): " }
+        text += "\(severity.rawValue): \(message.shownInTerminal())"
         if let sourceLine {
-            let shown = sourceLine.replacingTabs()
-            text += "\n    \(shown)"
+            text += "\n    \(sourceLine.shownInTerminal())"
             if let column = location?.column, column >= 1 {
-                let prefix = String(sourceLine.prefix(column - 1)).replacingTabs()
+                let prefix = String(sourceLine.prefix(column - 1)).shownInTerminal()
                 text += "\n    " + String(repeating: " ", count: prefix.count) + "^"
             }
         }
         if let hint {
             text += "\n    hint: " + hint.split(separator: "\n", omittingEmptySubsequences: false)
-                .joined(separator: "\n          ")
+                .map { String($0).shownInTerminal() }.joined(separator: "\n          ")
         }
         return text
     }
@@ -94,11 +94,29 @@ public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
 }
 
 extension String {
-    fileprivate func replacingTabs() -> String {
+    /// The text with tabs as four spaces, and control characters (line breaks included),
+    /// zero width characters and bidirectional overrides escaped as `\u{1B}`.
+    fileprivate func shownInTerminal() -> String {
+        guard utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 >= 0xC2 }) else { return self }
         var result = ""
-        for character in self { result += character == "\t" ? "    " : String(character) }
+        for scalar in unicodeScalars {
+            if scalar == "\t" {
+                result += "    "
+            } else if scalar.properties.generalCategory == .control || Self.invisibleFormat.contains(scalar.value) {
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
         return result
     }
+
+    /// Zero width characters, the byte order mark and the bidirectional embeddings, overrides
+    /// and isolates, which can hide or reorder what a terminal shows.
+    private static let invisibleFormat: Set<UInt32> = [
+        0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF,
+        0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069,
+    ]
 }
 
 extension Diagnostic {

@@ -252,7 +252,7 @@ final class BadInputCatalogueTests: XCTestCase {
                 name: "invisible character in a column name",
                 change: { try Self.write("region,\u{FEFF}count\nGomel,141\n", to: file, in: $0) },
                 place: .at(file, line: 1, column: 8),
-                message: ["the name of column 2 of the header holds an invisible character, U+FEFF"],
+                message: ["the name of column 2 of the header holds an invisible character, U+FEFF (byte order mark)"],
                 hint: ["retype the column's name"]),
             BadInput(
                 name: "missing value column",

@@ -375,9 +375,9 @@ final class CSVReaderTests: XCTestCase {
     func testInvisibleCharacterInAHeaderName() throws {
         let mark = try XCTUnwrap(only(problems("region;\u{FEFF}count;n\nN;1;2\n")))
         XCTAssertEqual(mark.location, SourceLocation(file: "t.csv", line: 1, column: 8))
-        XCTAssertEqual(mark.message, "the name of column 2 of the header holds an invisible character, U+FEFF")
+        XCTAssertEqual(mark.message, "the name of column 2 of the header holds an invisible character, U+FEFF (byte order mark)")
         let control = try XCTUnwrap(only(problems("reg\u{1A}ion,count\nN,1\n")))
-        XCTAssertEqual(control.message, "the name of column 1 of the header holds an invisible character, U+001A")
+        XCTAssertEqual(control.message, "the name of column 1 of the header holds an invisible character, U+001A (Ctrl-Z)")
         XCTAssertEqual(try CSVReader.read(Array("\u{FEFF}region,count\nN,1\n".utf8), file: "t.csv").header, ["region", "count"],
                        "a byte order mark that starts the file is no part of the header")
     }

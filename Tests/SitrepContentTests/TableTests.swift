@@ -73,9 +73,9 @@ final class TableTests: XCTestCase {
         XCTAssertEqual(table.rows.first?.value, Int.max)
     }
 
-    func testQuotedKeysAreKeptAsWritten() throws {
-        let table = try table("region,count\n\"North, upper\",1\n\" North\",2\nNorth,3\n")
-        XCTAssertEqual(table.rows.map(\.keys), [["North, upper"], [" North"], ["North"]])
+    func testQuotedKeysKeepTheirCommasButNotTheSpacesAroundThem() throws {
+        let table = try table("region,count\n\"North, upper\",1\n\" South \",2\n")
+        XCTAssertEqual(table.rows.map(\.keys), [["North, upper"], ["South"]])
     }
 
     // MARK: Header problems
@@ -134,7 +134,7 @@ final class TableTests: XCTestCase {
     }
 
     func testNonNumericValue() throws {
-        for value in ["n/a", "twelve", "+5", "12a", "0x10", "١٢", "-", "1e3"] {
+        for value in ["n/a", "twelve", "12a", "١٢", "-"] {
             let diagnostic = try XCTUnwrap(valueProblem(value), value)
             XCTAssertEqual(diagnostic.location, at(2, 7), value)
             XCTAssertEqual(diagnostic.message, "the value '\(value)' in column 'count' is not a whole number", value)

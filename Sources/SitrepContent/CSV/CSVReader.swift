@@ -12,8 +12,11 @@ import SitrepDiagnostics
 /// - Quoted values may hold delimiters, line breaks and quotes written as `""`. Spaces and
 ///   tabs around a value are dropped, except inside quotes.
 /// - Every record must have as many values as the header has names; header names must be
-///   present, different, and free of byte order marks (U+FEFF) and control characters other
-///   than tabs and line breaks, which nobody could type in a figure's name.
+///   present and different.
+/// - No name or value may hold a character nobody can see (a control character other than tabs
+///   and line breaks, a zero width space, a byte order mark: ``CSVValueText``): two values that
+///   look the same must be the same text, and a name must be one a placeholder can spell.
+/// - A Ctrl-Z (0x1A) at the very end of the file, which old DOS tools write, is dropped.
 ///
 /// All problems in a file are reported together (the first 20, then a count of the rest), each with
 /// its line and column, the text of the line, and a hint saying how to fix it.
@@ -26,15 +29,18 @@ public enum CSVReader {
     static let cr: UInt8 = 0x0D
     static let lf: UInt8 = 0x0A
 
-    /// Reads the bytes of a CSV file. `file` is the display path used in diagnostics.
-    public static func read(_ bytes: [UInt8], file: String) throws(DiagnosticError) -> CSVDocument {
+    /// Reads the bytes of a CSV file. `file` is the display path used in diagnostics. A file
+    /// larger than `limits` allow is refused before it is read, one with more rows when the
+    /// first row over the limit is reached.
+    public static func read(_ bytes: [UInt8], file: String, limits: CSVLimits = .standard) throws(DiagnosticError) -> CSVDocument {
+        if let tooLarge = limits.sizeProblem(bytes.count, file: file) { throw tooLarge }
         let text: [UInt8]
         switch CSVTextDecoding.utf8Text(bytes, file: file) {
         case .success(let decoded): text = decoded
         case .failure(let error): throw error
         }
         let result = text.withUnsafeBufferPointer { buffer in
-            var parser = CSVParser(buffer, file: file)
+            var parser = CSVParser(buffer, file: file, rowLimit: limits.rows)
             return parser.parse()
         }
         switch result {
@@ -54,6 +60,7 @@ private struct CSVParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let count: Int
     private let file: String
+    private let rowLimit: Int
     private var delimiter = R.comma
     private var problems: CSVProblemList
 
@@ -78,10 +85,11 @@ private struct CSVParser {
 
     private var header: [String] = []
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, file: String) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, file: String, rowLimit: Int) {
         self.bytes = bytes
         self.count = bytes.count
         self.file = file
+        self.rowLimit = rowLimit
         self.problems = CSVProblemList(file: file)
     }
 
@@ -101,14 +109,24 @@ private struct CSVParser {
         header = fields
         checkHeader()
         var records: [CSVRecord] = []
+        var recordCount = 0
         while true {
             skipBlankLines()
             if index >= count { break }
             let recordLine = line
+            recordCount += 1
+            if recordCount > rowLimit {
+                problems.add(CSVLimits.rowProblem(rows: rowLimit, line: recordLine, file: file,
+                                                  sourceLine: lineText(from: lineStart)))
+                break
+            }
             guard readRecord() else { break }
             if fields.count != header.count {
                 reportWidth()
-            } else if problems.isEmpty {
+            } else {
+                checkInvisible()
+            }
+            if fields.count == header.count && problems.isEmpty {
                 records.append(CSVRecord(fields: fields, line: recordLine, columns: columns))
             }
         }
@@ -367,10 +385,9 @@ private struct CSVParser {
                         ? "name the column, or remove the '\(Character(Unicode.Scalar(delimiter)))' at the end of the header line"
                         : "write a name for every column in the header line",
                     at: fieldOffsets[position], line: fieldLines[position], lineStart: fieldLineStarts[position])
-            } else if let hidden = name.unicodeScalars.first(where: Self.isInvisible) {
-                let code = String(hidden.value, radix: 16, uppercase: true)
+            } else if let hidden = CSVValueText.firstInvisible(in: name) {
                 report(
-                    "the name of \(columnName) of the header holds an invisible character, U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code)",
+                    "the name of \(columnName) of the header holds an invisible character, \(CSVValueText.describe(hidden.scalar))",
                     hint: "retype the column's name: as it is, no placeholder or table block can name it",
                     at: fieldOffsets[position], line: fieldLines[position], lineStart: fieldLineStarts[position])
             } else if let first = seen[name] {
@@ -384,11 +401,23 @@ private struct CSVParser {
         }
     }
 
-    /// A byte order mark or a control character other than a tab or a line break (which a tab-
-    /// separated file or a quoted name holds, and other checks explain): nobody can type it in a
-    /// placeholder, and YAML drops a leading U+FEFF.
-    private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "\u{FEFF}" || (scalar.properties.generalCategory == .control && !["\t", "\n", "\r"].contains(scalar))
+    /// Reports the first character of each value in the record that nobody can see (see
+    /// ``CSVValueText/firstInvisible(in:)``): two values that look the same must be the same text.
+    private mutating func checkInvisible() {
+        for (position, value) in fields.enumerated() {
+            guard let hidden = CSVValueText.firstInvisible(in: value) else { continue }
+            let start = fieldOffsets[position]
+            let quoted = bytes[start] == R.quote
+            let before = value.utf8.prefix(hidden.utf8Offset)
+            // In a quoted value with a quote or line break before the character, point at the value.
+            let plain = !quoted || !before.contains(where: { $0 == R.quote || $0 == R.cr || $0 == R.lf })
+            let offset = plain ? start + (quoted ? 1 : 0) + hidden.utf8Offset : start
+            report(
+                "the value for '\(header[position])' holds an invisible character, \(CSVValueText.describe(hidden.scalar))",
+                hint: "delete the character (it often comes with text copied from a web page or a PDF): "
+                    + "two values that look the same must be written the same",
+                at: offset, line: fieldLines[position], lineStart: fieldLineStarts[position])
+        }
     }
 
     private mutating func reportWidth() {

@@ -3,6 +3,7 @@ import SitrepDiagnostics
 /// Turns the bytes of a CSV file into checked UTF-8 text: strips a UTF-8 byte order mark,
 /// converts UTF-16 (little or big endian, with byte order mark) to UTF-8, and rejects bytes
 /// that are not UTF-8 (most often a Windows-1252 file saved by Excel) with their position.
+/// A Ctrl-Z (0x1A) at the very end, the DOS end-of-file mark, is dropped.
 enum CSVTextDecoding {
     static let saveAsUTF8Hint = "save the file as 'CSV UTF-8 (Comma delimited)' in Excel"
     static let invalidUTF8Hint =
@@ -10,6 +11,8 @@ enum CSVTextDecoding {
 
     /// The UTF-8 text of `bytes`, without byte order mark, or the diagnostic saying why not.
     static func utf8Text(_ bytes: [UInt8], file: String) -> Result<[UInt8], DiagnosticError> {
+        var bytes = bytes
+        if bytes.last == 0x1A { bytes.removeLast() }
         if bytes.count >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE {
             return utf16ToUTF8(bytes, bigEndian: false, file: file)
         }

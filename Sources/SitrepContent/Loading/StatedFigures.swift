@@ -31,6 +31,10 @@ public enum StatedFigures {
             }
             for entry in entries {
                 let name = prefix.isEmpty ? entry.key : "\(prefix).\(entry.key)"
+                if let hidden = CSVValueText.firstInvisible(in: entry.key) {
+                    problems.append(invisible(hidden, in: entry.key, what: "the figure name", at: entry.keyLocation))
+                    continue
+                }
                 if entry.key.isEmpty || entry.key.hasPrefix(".") || entry.key.hasSuffix(".") || entry.key.contains("{") {
                     problems.append(Diagnostic(at: entry.keyLocation, "'\(entry.key)' is not a usable figure name",
                                                hint: "use names such as `leaflets.disseminated`"))
@@ -43,6 +47,9 @@ public enum StatedFigures {
             for item in items {
                 guard let text = item.scalar else {
                     throw DiagnosticError(Diagnostic(at: item.location, "a list figure holds names only, not lists or maps"))
+                }
+                if let hidden = CSVValueText.firstInvisible(in: text) {
+                    throw DiagnosticError(invisible(hidden, in: text, what: "a name in '\(prefix)'", at: item))
                 }
                 names.append(text)
             }
@@ -82,37 +89,65 @@ public enum StatedFigures {
         return figure
     }
 
-    /// A plain scalar is a number when it looks like one (`22.5`, or `74.7%` for 0.747), a date
-    /// when it is `YYYY-MM-DD`, text otherwise; a quoted scalar is always text.
+    /// A plain scalar is a number when ``NumberText`` reads one (`22.5`, or `74.7%` for 0.747), a
+    /// date when it is `YYYY-MM-DD`, text otherwise; a quoted scalar is always text. A number
+    /// written in a way a CSV table would refuse (`6,000`, `1.234`, `1e3`) is refused here too.
     private static func scalarFigure(_ node: YAMLNode, name: String) throws(DiagnosticError) -> StatedFigure {
         guard case .scalar(let text, let quoted) = node.kind else {
             throw DiagnosticError(Diagnostic(at: node.location, "the value of '\(name)' must be a single value"))
         }
+        if let hidden = CSVValueText.firstInvisible(in: text) {
+            throw DiagnosticError(invisible(hidden, in: text, what: "the value of '\(name)'", at: node))
+        }
         var figure = StatedFigure(name: name, value: .text(text), location: node.location)
         if quoted { return figure }
-        if let number = Rational(decimal: text) {
-            figure.value = .number(number)
-            figure.decimals = decimalPlaces(text)
-        } else if text.hasSuffix("%"), let percent = Rational(decimal: text.dropLast()), let share = percent.dividing(by: Rational(100)) {
-            figure.value = .number(share)
-            figure.decimals = decimalPlaces(String(text.dropLast())) + 2
-            figure.percent = true
-        } else if let day = Day(iso: text) {
-            figure.value = .date(day)
-        } else if node.isNull {
-            throw DiagnosticError(Diagnostic(at: node.location, "the figure '\(name)' has no value",
-                                             hint: "write a value after the colon, or remove the line"))
-        } else if text.contains(where: \.isNumber),
-                  text.allSatisfy({ $0.isNumber || $0 == "," || $0 == " " || $0 == "." || $0 == "\u{A0}" || $0 == "-" }) {
-            throw DiagnosticError(Diagnostic(
-                at: node.location, "the figure '\(name)' is written '\(text)', which is not a plain number",
-                hint: "write numbers without thousands separators (6000, not 6,000 or 6 000); quote the value if it is text"))
+        let percent = text.hasSuffix("%")
+        let reading = NumberText.read(percent ? text.dropLast() : Substring(text))
+        switch reading {
+        case .number(let number, let decimals):
+            if percent {
+                guard let share = number.dividing(by: Rational(100)) else { break }
+                figure.value = .number(share)
+                figure.decimals = decimals + 2
+                figure.percent = true
+            } else {
+                figure.value = .number(number)
+                figure.decimals = decimals
+            }
+        case .notANumber, .empty:
+            if let day = Day(iso: text) {
+                figure.value = .date(day)
+            } else if node.isNull {
+                throw DiagnosticError(Diagnostic(at: node.location, "the figure '\(name)' has no value",
+                                                 hint: "write a value after the colon, or remove the line"))
+            }
+        default:
+            throw DiagnosticError(StatedNumberProblem.diagnostic(for: reading, text: text, name: name, at: node.location))
         }
         return figure
     }
 
-    private static func decimalPlaces(_ text: String) -> Int {
-        guard let dot = text.firstIndex(of: ".") else { return 0 }
-        return text.distance(from: dot, to: text.endIndex) - 1
+    /// A character nobody can see in a figure's text (``CSVValueText/firstInvisible(in:)``),
+    /// located at the character in a plain value, at the value in a quoted one (where escapes
+    /// and line breaks make the written column differ).
+    private static func invisible(_ hidden: (scalar: Unicode.Scalar, utf8Offset: Int), in text: String, what: String,
+                                  at node: YAMLNode) -> Diagnostic {
+        guard case .scalar(_, quoted: false) = node.kind else {
+            return invisible(hidden, in: "", what: what, at: node.location)
+        }
+        return invisible(hidden, in: text, what: what, at: node.location)
+    }
+
+    /// A character nobody can see in a figure's name or text, located at the character when
+    /// the text before it is on one line.
+    private static func invisible(_ hidden: (scalar: Unicode.Scalar, utf8Offset: Int), in text: String, what: String,
+                                  at location: SourceLocation) -> Diagnostic {
+        var location = location
+        let before = text.utf8.prefix(hidden.utf8Offset)
+        if let column = location.column, !before.contains(UInt8(ascii: "\n")) {
+            location.column = column + CSVValueText.characters(in: text, before: hidden.utf8Offset)
+        }
+        return Diagnostic(at: location, "\(what) holds an invisible character, \(CSVValueText.describe(hidden.scalar))",
+                          hint: "delete the character (it often comes with text copied from a web page or a PDF)")
     }
 }

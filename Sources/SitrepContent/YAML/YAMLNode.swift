@@ -41,7 +41,16 @@ public struct YAMLNode: Sendable {
 
     /// Parses one YAML document. `lineOffset` is added to every line, for YAML embedded in a
     /// larger file (front matter). An empty document gives an empty mapping.
+    /// Anchors and aliases are refused before anything is composed (see ``YAMLAnchorCheck``); a
+    /// Ctrl-Z (0x1A) at the very end is dropped.
     public static func parse(_ text: String, file: String, lineOffset: Int = 0) throws(DiagnosticError) -> YAMLNode {
+        // A Ctrl-Z at the very end is the DOS end-of-file mark, not content.
+        let text = text.utf8.last == 0x1A ? String(text.dropLast()) : text
+        if let found = YAMLAnchorCheck.first(in: text) {
+            throw DiagnosticError(anchorRefused(
+                at: SourceLocation(file: file, line: found.line + lineOffset, column: found.column),
+                sourceLine: Diagnostic.sourceLine(found.line, of: text)))
+        }
         let root: Node?
         do {
             // sitrep types scalars itself: no tag regexes. The encoding is given because Yams's
@@ -89,9 +98,14 @@ public struct YAMLNode: Sendable {
             }
             return YAMLNode(kind: .mapping(entries), location: location)
         case .alias:
-            throw DiagnosticError(Diagnostic(
-                at: location, "YAML aliases (*name) are not supported here", hint: "write the value out in full"))
+            throw DiagnosticError(anchorRefused(at: location, sourceLine: nil))
         }
+    }
+
+    private static func anchorRefused(at location: SourceLocation, sourceLine: String?) -> Diagnostic {
+        Diagnostic(at: location, "YAML anchors and aliases (&name, *name) are not supported",
+                   hint: "write the value out in full; to start a text value with & or *, put it in quotes",
+                   sourceLine: sourceLine)
     }
 
     private static func diagnostic(for error: YamlError, text: String, file: String, lineOffset: Int) -> Diagnostic {
