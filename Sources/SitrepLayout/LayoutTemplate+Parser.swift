@@ -52,7 +52,7 @@ extension LayoutTemplate {
     /// Spaces and tabs, then maybe a line end.
     private static func isBlank(_ text: String) -> Bool {
         var body = Substring(text)
-        if body.hasSuffix("\n") { body = body.dropLast() }  // "\r\n" is one Character
+        if body.last == "\n" || body.last == "\r\n" { body = body.dropLast() }  // "\r\n" is one Character
         return body.allSatisfy { $0 == " " || $0 == "\t" }
     }
 
