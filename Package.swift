@@ -60,7 +60,9 @@ let package = Package(
         ),
         .testTarget(
             name: "SitrepLayoutTests",
-            dependencies: ["SitrepLayout", "SitrepDiagnostics", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: [
+                "SitrepLayout", "SitrepDiagnostics", "SitrepTemplates", .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["sitrep"]),
         .testTarget(name: "SitrepFuzzingTests", dependencies: ["SitrepFuzzing"]),
