@@ -17,20 +17,46 @@ public struct LayoutPlan: Sendable {
     /// that is not a field where it is used, a tag that does not fit its field's type, a
     /// partial that does not exist, a partial that includes itself.
     public init(layout: String, templates: [String: LayoutTemplate], data: LayoutType) throws(DiagnosticError) {
+        let (plan, problems) = Self.compile(layout, templates: templates, data: data)
+        guard let plan, problems.isEmpty else { throw DiagnosticError(Self.once(problems)) }
+        self = plan
+    }
+
+    /// Compiles several layouts sharing `templates`, each for its data type, by name. Throws
+    /// the problems of all of them together, a problem in a partial they share given once.
+    public static func compile(_ layouts: [String: LayoutType], templates: [String: LayoutTemplate])
+        throws(DiagnosticError) -> [String: LayoutPlan] {
+        var plans: [String: LayoutPlan] = [:]
+        var problems: [Diagnostic] = []
+        for (layout, data) in layouts.sorted(by: { $0.key < $1.key }) {
+            let (plan, found) = compile(layout, templates: templates, data: data)
+            plans[layout] = plan
+            problems += found
+        }
+        if !problems.isEmpty { throw DiagnosticError(once(problems)) }
+        return plans
+    }
+
+    private init(steps: [Step]) {
+        self.steps = Step.merged(steps)
+    }
+
+    private static func compile(_ layout: String, templates: [String: LayoutTemplate], data: LayoutType)
+        -> (LayoutPlan?, [Diagnostic]) {
         guard let template = templates[layout] else {
             let nearest = Suggestions.nearest(to: layout, in: templates.keys)
-            throw DiagnosticError(Diagnostic(at: SourceLocation(file: "templates/\(layout).mustache"),
-                                             "there is no layout '\(layout)'",
-                                             hint: nearest.map { "did you mean '\($0)'?" }))
+            return (nil, [Diagnostic(at: SourceLocation(file: "templates/\(layout).mustache"), "there is no layout '\(layout)'",
+                                     hint: nearest.map { "did you mean '\($0)'?" })])
         }
         var compiler = Compiler(templates: templates, root: data)
         let steps = compiler.compile(template)
-        if !compiler.problems.isEmpty {
-            // A partial included twice reports its problems once.
-            var seen = Set<Diagnostic>()
-            throw DiagnosticError(compiler.problems.filter { seen.insert($0).inserted })
-        }
-        self.steps = Step.merged(steps)
+        return (LayoutPlan(steps: steps), compiler.problems)
+    }
+
+    /// `problems` in order, each once: a partial included twice reports its problems once.
+    private static func once(_ problems: [Diagnostic]) -> [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return problems.filter { seen.insert($0).inserted }
     }
 
     /// One instruction of a compiled layout.

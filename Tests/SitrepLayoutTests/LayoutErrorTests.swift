@@ -108,3 +108,18 @@ final class LayoutErrorTests: XCTestCase {
         XCTAssertEqual(problems(["page": ""], layout: "pgae").first?.message, "there is no layout 'pgae'")
     }
 }
+
+extension LayoutErrorTests {
+    /// The lead's way in: all three layouts at once, a problem in the footer they share given once.
+    func testAProblemInASharedPartialIsGivenOnceForAllLayouts() throws {
+        var templates: [String: LayoutTemplate] = [:]
+        for (name, text) in try DefaultLayoutTests.sources() { templates[name] = try LayoutTemplate(text, file: "\(name).mustache") }
+        let layouts: [String: LayoutType] = ["report": .object(SitePageTypes.report), "series": .object(SitePageTypes.seriesArchive),
+                                             "index": .object(SitePageTypes.home)]
+        XCTAssertEqual(try LayoutPlan.compile(layouts, templates: templates).keys.sorted(), ["index", "report", "series"])
+        templates["footer"] = try LayoutTemplate("{{t.generatedBx}}", file: "footer.mustache")
+        XCTAssertThrowsError(try LayoutPlan.compile(layouts, templates: templates)) { error in
+            XCTAssertEqual((error as! DiagnosticError).diagnostics.map(\.message), ["no field 't.generatedBx'; did you mean 't.generatedBy'?"])
+        }
+    }
+}
