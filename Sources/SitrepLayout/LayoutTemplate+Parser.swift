@@ -51,9 +51,10 @@ extension LayoutTemplate {
 
     /// Spaces and tabs, then maybe a line end.
     private static func isBlank(_ text: String) -> Bool {
-        var body = Substring(text)
-        if body.last == "\n" || body.last == "\r\n" { body = body.dropLast() }  // "\r\n" is one Character
-        return body.allSatisfy { $0 == " " || $0 == "\t" }
+        var body = text.utf8[...]
+        if body.last == UInt8(ascii: "\n") { body = body.dropLast() }
+        if body.last == UInt8(ascii: "\r") { body = body.dropLast() }
+        return body.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
     }
 
     /// Nests sections, checking that each is closed by its own name.

@@ -23,18 +23,19 @@ extension LayoutTemplate {
         var location: Location
     }
 
-    /// Cuts a template into text and tags, following delimiter changes.
+    /// Cuts a template into text and tags, following delimiter changes. Works on UTF-8 bytes:
+    /// line ends, sigils and spaces are ASCII, and a delimiter matches as its bytes.
     struct Scanner {
-        private let scalars: [Unicode.Scalar]
+        private let bytes: [UInt8]
         private let file: String
         private let text: String
-        private var open: [Unicode.Scalar] = Array("{{".unicodeScalars)
-        private var close: [Unicode.Scalar] = Array("}}".unicodeScalars)
+        private var open: [UInt8] = Array("{{".utf8)
+        private var close: [UInt8] = Array("}}".utf8)
         private var line = 1
         private var lineStart = 0
 
         init(_ text: String, file: String) {
-            self.scalars = Array(text.unicodeScalars)
+            self.bytes = Array(text.utf8)
             self.file = file
             self.text = text
         }
@@ -46,8 +47,8 @@ extension LayoutTemplate {
             func flushText(upTo end: Int) {
                 if end > textStart { tokens.append(.text(string(textStart..<end))) }
             }
-            while position < scalars.count {
-                if scalars[position] == "\n" {
+            while position < bytes.count {
+                if bytes[position] == newline {
                     position += 1
                     flushText(upTo: position)
                     textStart = position
@@ -63,7 +64,7 @@ extension LayoutTemplate {
                     position += 1
                 }
             }
-            flushText(upTo: scalars.count)
+            flushText(upTo: bytes.count)
             return tokens
         }
 
@@ -72,18 +73,18 @@ extension LayoutTemplate {
         private mutating func scanTag(at start: Int) throws(DiagnosticError) -> (Tag?, Int) {
             let tagLocation = location(of: start)
             var position = start + open.count
-            let sigil = position < scalars.count ? scalars[position] : nil
+            let sigil = position < bytes.count ? Unicode.Scalar(bytes[position]) : nil
             var kind = Tag.Kind.variable
             var closer = close
             switch sigil {
-            case "{": kind = .raw; closer = ["}"] + close
+            case "{": kind = .raw; closer = [UInt8(ascii: "}")] + close
             case "&": kind = .raw
             case "#": kind = .section
             case "^": kind = .inverted
             case "/": kind = .close
             case ">": kind = .partial
             case "!": kind = .comment
-            case "=": kind = .delimiters; closer = ["="] + close
+            case "=": kind = .delimiters; closer = [UInt8(ascii: "=")] + close
             case "%": kind = .pragma
             case "<", "$":
                 throw DiagnosticError(problem(at: tagLocation, "template inheritance ({{< name}} and {{$ block}}) is not supported",
@@ -97,12 +98,12 @@ extension LayoutTemplate {
                     hint: "close the tag with \(string(of: closer)), or remove the \(string(of: open))"))
             }
             var contentStart = position
-            while contentStart < end, scalars[contentStart].properties.isWhitespace { contentStart += 1 }
+            while contentStart < end, Self.isSpace(bytes[contentStart]) { contentStart += 1 }
             var contentEnd = end
-            while contentEnd > contentStart, scalars[contentEnd - 1].properties.isWhitespace { contentEnd -= 1 }
+            while contentEnd > contentStart, Self.isSpace(bytes[contentEnd - 1]) { contentEnd -= 1 }
             let tag = Tag(kind: kind, content: string(contentStart..<contentEnd),
                           location: contentStart < end ? location(of: contentStart) : tagLocation)
-            for index in start..<end where scalars[index] == "\n" {
+            for index in start..<end where bytes[index] == newline {
                 line += 1
                 lineStart = index + 1
             }
@@ -128,8 +129,8 @@ extension LayoutTemplate {
                 throw DiagnosticError(problem(at: tag.location, "'\(tag.content)' does not set two delimiters",
                                               hint: "write the new opening and closing delimiters apart, e.g. {{=<% %>=}}"))
             }
-            open = Array(parts[0].unicodeScalars)
-            close = Array(parts[1].unicodeScalars)
+            open = Array(parts[0].utf8)
+            close = Array(parts[1].utf8)
         }
 
         /// swift-mustache's `{{% CONTENT_TYPE: HTML}}` is accepted (every layout is HTML); any
@@ -142,36 +143,41 @@ extension LayoutTemplate {
             }
         }
 
-        private func matches(_ delimiter: [Unicode.Scalar], at position: Int) -> Bool {
-            guard position + delimiter.count <= scalars.count else { return false }
-            for (offset, scalar) in delimiter.enumerated() where scalars[position + offset] != scalar { return false }
+        private func matches(_ delimiter: [UInt8], at position: Int) -> Bool {
+            guard position + delimiter.count <= bytes.count else { return false }
+            for (offset, byte) in delimiter.enumerated() where bytes[position + offset] != byte { return false }
             return true
         }
 
-        private func find(_ delimiter: [Unicode.Scalar], from start: Int, acrossLines: Bool) -> Int? {
+        private func find(_ delimiter: [UInt8], from start: Int, acrossLines: Bool) -> Int? {
             var position = start
-            while position < scalars.count {
+            while position < bytes.count {
                 if matches(delimiter, at: position) { return position }
-                if !acrossLines, scalars[position] == "\n" { return nil }
+                if !acrossLines, bytes[position] == newline { return nil }
                 position += 1
             }
             return nil
         }
 
+        /// The line, and the column in characters (ASCII bytes are one each).
         private func location(of position: Int) -> Location {
-            Location(line: line, column: string(lineStart..<position).count + 1)
+            let prefix = bytes[lineStart..<position]
+            let column = prefix.allSatisfy { $0 < 0x80 } ? prefix.count : string(lineStart..<position).count
+            return Location(line: line, column: column + 1)
         }
 
         private func string(_ range: Range<Int>) -> String {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[range])
-            return String(view)
+            String(decoding: bytes[range], as: UTF8.self)
         }
 
-        private func string(of scalars: [Unicode.Scalar]) -> String {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars)
-            return String(view)
+        private func string(of delimiter: [UInt8]) -> String {
+            String(decoding: delimiter, as: UTF8.self)
+        }
+
+        private let newline = UInt8(ascii: "\n")
+
+        private static func isSpace(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
         }
 
         private func problem(at location: Location, _ message: String, hint: String) -> Diagnostic {
