@@ -34,8 +34,11 @@ extension LayoutTemplate.Name {
 
     /// Letters, digits, `-`, `_` and `?`: no spaces, dots or brackets.
     private static func isWord(_ part: Substring) -> Bool {
-        !part.isEmpty && part.unicodeScalars.allSatisfy {
-            $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_?".unicodeScalars.contains($0)
+        !part.isEmpty && part.unicodeScalars.allSatisfy { scalar in
+            switch scalar {
+            case "a"..."z", "A"..."Z", "0"..."9", "-", "_", "?": true
+            default: !scalar.isASCII && scalar.properties.isAlphabetic
+            }
         }
     }
 }
