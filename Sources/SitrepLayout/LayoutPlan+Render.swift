@@ -36,13 +36,19 @@ extension LayoutPlan {
                 case .text(let bytes):
                     output.append(contentsOf: bytes)
                 case .escaped(let access):
-                    if case .text(let text) = value(access) { output.append(contentsOf: HTMLText.escape(text).utf8) }
+                    if case .text(let text) = value(access) { append(HTMLText.escape(text)) }
                 case .raw(let access):
-                    if case .text(let text) = value(access) { output.append(contentsOf: text.utf8) }
+                    if case .text(let text) = value(access) { append(text) }
                 case .section(let access, let mode, let body):
                     section(value(access), mode, body)
                 }
             }
+        }
+
+        /// The text's UTF-8 bytes, copied at once rather than byte by byte.
+        private mutating func append(_ text: String) {
+            var text = text
+            text.withUTF8 { output.append(contentsOf: $0) }
         }
 
         private mutating func section(_ value: LayoutValue, _ mode: SectionMode, _ body: [Step]) {

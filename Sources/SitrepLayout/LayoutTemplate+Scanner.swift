@@ -125,7 +125,7 @@ extension LayoutTemplate {
         /// `{{=<% %>=}}`: two delimiters, apart, neither holding `=` or a space.
         private mutating func changeDelimiters(_ tag: Tag) throws(DiagnosticError) {
             let parts = tag.content.split(whereSeparator: { $0.isWhitespace })
-            guard parts.count == 2, !parts.contains(where: { $0.contains("=") }) else {
+            guard parts.count == 2, !parts.contains(where: { $0.contains(Character("=")) }) else {
                 throw DiagnosticError(problem(at: tag.location, "'\(tag.content)' does not set two delimiters",
                                               hint: "write the new opening and closing delimiters apart, e.g. {{=<% %>=}}"))
             }
@@ -136,7 +136,7 @@ extension LayoutTemplate {
         /// swift-mustache's `{{% CONTENT_TYPE: HTML}}` is accepted (every layout is HTML); any
         /// other setting is refused.
         private func checkPragma(_ tag: Tag) throws(DiagnosticError) {
-            let words = tag.content.split(separator: ":", maxSplits: 1).map { $0.trimmingSpaces }
+            let words = tag.content.split(separator: Character(":"), maxSplits: 1).map { $0.trimmingSpaces }
             guard words.count == 2, words[0] == "CONTENT_TYPE", words[1] == "HTML" || words[1] == "SITREP_HTML" else {
                 throw DiagnosticError(problem(at: tag.location, "'{{% \(tag.content)}}' is not supported",
                                               hint: "layouts are HTML and text from data is always escaped: remove the tag"))

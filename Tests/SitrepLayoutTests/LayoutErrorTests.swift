@@ -102,6 +102,7 @@ final class LayoutErrorTests: XCTestCase {
 
     func testAColumnCountsCharactersNotBytes() {
         XCTAssertTrue(problem("Отчёт — {{nope}}").contains("1:11: error: no field 'nope'"), problem("Отчёт — {{nope}}"))
+        XCTAssertTrue(problem("{{#отчёт}}{{/отчёт}}").contains("1:4: error: no field 'отчёт'\n"), "a name may be in any alphabet")
     }
 
     func testAMissingLayoutIsReported() {
