@@ -44,6 +44,7 @@ let package = Package(
             ],
             resources: [.embedInCode("Defaults")]
         ),
+        .target(name: "SitrepLayout", dependencies: ["SitrepTemplates", "SitrepDiagnostics"]),
         .target(name: "SitrepFuzzing", dependencies: ["SitrepContent", "SitrepFigures", "SitrepTemplates", "SitrepDiagnostics"]),
         .executableTarget(
             name: "sitrep",
@@ -56,6 +57,12 @@ let package = Package(
         .testTarget(
             name: "SitrepSiteTests", dependencies: ["SitrepSite", "SitrepTemplates", "SitrepContent"],
             exclude: ["Fixtures"]  // read by path in the tests (the Atom schema)
+        ),
+        .testTarget(
+            name: "SitrepLayoutTests",
+            dependencies: [
+                "SitrepLayout", "SitrepDiagnostics", "SitrepTemplates", .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["sitrep"]),
         .testTarget(name: "SitrepFuzzingTests", dependencies: ["SitrepFuzzing"]),
