@@ -1,0 +1,66 @@
+import SitrepDiagnostics
+import SitrepSite
+import XCTest
+
+/// Partials are checked when the layouts are loaded: one that does not exist, or that includes
+/// itself directly or through others, is an error at its tag, never a crash or an empty string.
+final class PartialGraphTests: XCTestCase {
+    private func problems(_ templates: [String: String]) -> [String] {
+        let sources = Dictionary(uniqueKeysWithValues: templates.map { ($0.key, (text: $0.value, file: "templates/partials/\($0.key).mustache")) })
+        do {
+            _ = try LayoutSet(templates: sources)
+            return []
+        } catch {
+            return error.diagnostics.map(\.description)
+        }
+    }
+
+    func testACycleThroughAnotherPartialNamesEveryStep() {
+        let found = problems(["a": "A\n\n{{> b}}\n", "b": "B\n    {{>a}}\n"])
+        XCTAssertEqual(found.count, 1, "\(found)")
+        XCTAssertTrue(found.first?.hasPrefix(
+            "templates/partials/a.mustache:3:1: error: the partial 'a' includes itself through 'b' (templates/partials/b.mustache:2:5)") == true,
+            "\(found)")
+    }
+
+    func testAPartialIncludingItselfAndALongerCycle() {
+        XCTAssertTrue(problems(["a": "x {{> a }}"]).first?.hasPrefix(
+            "templates/partials/a.mustache:1:3: error: the partial 'a' includes itself\n") == true)
+        let found = problems(["c": "{{> d}}", "d": "{{#x}}{{> e}}{{/x}}", "e": "{{> c}}"])
+        XCTAssertEqual(found.count, 1, "\(found)")
+        XCTAssertTrue(found.first?.contains("c.mustache:1:1: error: the partial 'c' includes itself through 'd' "
+                                            + "(templates/partials/d.mustache:1:7), then 'e' (templates/partials/e.mustache:1:1)") == true, "\(found)")
+    }
+
+    func testACycleThroughABuiltInLayoutIsFound() {
+        // The built-in report layout includes the footer.
+        let found = problems(["footer": "{{> report}}"])
+        XCTAssertTrue(found.contains { $0.contains("the partial 'footer' includes itself through 'report'") }, "\(found)")
+    }
+
+    func testSetDelimiterTagsAreFollowed() {
+        let found = problems(["a": "{{=<% %>=}}\n<%> a %>\n{{> nothing}}"])
+        XCTAssertEqual(found.count, 1, "\(found)")
+        XCTAssertTrue(found.first?.hasPrefix("templates/partials/a.mustache:2:1: error: the partial 'a' includes itself") == true, "\(found)")
+        XCTAssertEqual(problems(["a": "{{=| |=}}|> footer|"]), [])
+    }
+
+    func testAMissingPartialIsAnErrorAtItsTag() {
+        let found = problems(["a": "x\n  {{> fotter}}"])
+        XCTAssertEqual(found.count, 1, "\(found)")
+        XCTAssertTrue(found.first?.hasPrefix("templates/partials/a.mustache:2:3: error: there is no partial called 'fotter'") == true, "\(found)")
+        XCTAssertTrue(found.first?.contains("did you mean 'footer'?") == true, "\(found)")
+    }
+
+    func testDynamicPartialsAreRefused() {
+        let found = problems(["a": "{{>*name}}"])
+        XCTAssertTrue(found.first?.hasPrefix("templates/partials/a.mustache:1:1: error: a dynamic partial") == true, "\(found)")
+    }
+
+    func testPartialsWithoutCyclesRender() throws {
+        let layouts = try LayoutSet(templates: ["index": (text: "<{{> one}}>", file: "templates/index.mustache"),
+                                                "one": (text: "{{> two}}{{> two}}", file: "templates/one.mustache"),
+                                                "two": (text: "2", file: "templates/two.mustache")])
+        XCTAssertEqual(try layouts.render("index", [:]), "<22>")
+    }
+}
