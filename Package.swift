@@ -44,7 +44,10 @@ let package = Package(
             ],
             resources: [.embedInCode("Defaults")]
         ),
-        .target(name: "SitrepFuzzing", dependencies: ["SitrepContent", "SitrepFigures", "SitrepTemplates", "SitrepDiagnostics"]),
+        .target(
+            name: "SitrepFuzzing",
+            dependencies: ["SitrepContent", "SitrepFigures", "SitrepTemplates", "SitrepSite", "SitrepDiagnostics"]
+        ),
         .executableTarget(
             name: "sitrep",
             dependencies: ["SitrepSite", .product(name: "ArgumentParser", package: "swift-argument-parser")]

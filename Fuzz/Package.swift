@@ -11,6 +11,7 @@ let package = Package(
         .executableTarget(name: "FuzzCSV", dependencies: ["FuzzDriver", .product(name: "SitrepFuzzing", package: "sitrep")]),
         .executableTarget(name: "FuzzPlaceholders", dependencies: ["FuzzDriver", .product(name: "SitrepFuzzing", package: "sitrep")]),
         .executableTarget(name: "FuzzFrontMatter", dependencies: ["FuzzDriver", .product(name: "SitrepFuzzing", package: "sitrep")]),
+        .executableTarget(name: "FuzzLayouts", dependencies: ["FuzzDriver", .product(name: "SitrepFuzzing", package: "sitrep")]),
     ],
     swiftLanguageModes: [.v6]
 )

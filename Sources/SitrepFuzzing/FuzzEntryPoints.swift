@@ -88,7 +88,7 @@ public enum FuzzEntryPoints {
         return quoted + "\""
     }
 
-    private static func checkLocated(_ error: Error) {
+    static func checkLocated(_ error: Error) {
         guard let error = error as? DiagnosticError else {
             require(false, "an error that is not a diagnostic: \(error)")
             return

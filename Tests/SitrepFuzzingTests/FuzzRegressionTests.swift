@@ -25,4 +25,5 @@ final class FuzzRegressionTests: XCTestCase {
     func testCSVInputs() throws { try replay("csv", through: FuzzEntryPoints.csv) }
     func testNarrativeInputs() throws { try replay("placeholders", through: FuzzEntryPoints.narrative) }
     func testFrontMatterInputs() throws { try replay("frontmatter", through: FuzzEntryPoints.frontMatter) }
+    func testLayoutInputs() throws { try replay("layouts", through: FuzzEntryPoints.layouts) }
 }
