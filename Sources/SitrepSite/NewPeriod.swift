@@ -125,7 +125,7 @@ public enum NewPeriod {
                 hint: "a period starts the day after the latest one (\(latest.name)) ends"))
         }
         let period = Period(start: start, end: end)
-        let files = try newFiles(from: latest, series: series.config, period: period, root: project.root)
+        let files = try newFiles(from: latest, series: series.config, period: period, files: project.files)
         try write(files, to: absolute, seriesFolder: project.root + "/" + seriesFolder, name: name)
         return Created(series: slug, folder: folder, previous: latest.name, period: period,
                        files: files.map { CreatedFile(path: "\(folder)/\($0.name)", content: $0.content) })
@@ -161,37 +161,30 @@ public enum NewPeriod {
     }
 
     /// The new folder's files, computed in memory; every problem in the latest folder is reported together.
-    private static func newFiles(from latest: PeriodFolder, series: SeriesConfig, period: Period, root: String) throws(DiagnosticError) -> [NewFile] {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: root + "/" + latest.path)
-                .filter { !$0.hasPrefix(".") }
-                .sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
-        } catch {
-            throw DiagnosticError(Diagnostic(at: SourceLocation(file: latest.path), "cannot list the folder: \(error.localizedDescription)"))
-        }
+    private static func newFiles(from latest: PeriodFolder, series: SeriesConfig, period: Period,
+                                 files projectFiles: ContentFiles) throws(DiagnosticError) -> [NewFile] {
+        let names = try projectFiles.list(latest.path)
         var problems: [Diagnostic] = []
         var report: NewFile?
         var tables: [NewFile] = []
         var figures: [NewFile] = []
         for name in names {
             let file = "\(latest.path)/\(name)"
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: root + "/" + file, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            guard projectFiles.exists(file), !projectFiles.isDirectory(file) else { continue }
             do {
                 if name == "report.md" {
-                    let text = try utf8Text(read(file, root: root), file: file)
+                    let text = try utf8Text(projectFiles.read(file), file: file)
                     report = NewFile(name: name, bytes: Array(try newReport(text, period: period, file: file).utf8), content: .report)
                 } else if name.lowercased().hasSuffix(".csv") {
                     let table = String(name.dropLast(4))
-                    let bytes = try read(file, root: root)
+                    let bytes = try projectFiles.read(file)
                     if series.declaration(for: table).measure.reported == .cumulative {
                         tables.append(NewFile(name: name, bytes: bytes, content: .cumulativeTable))
                     } else {
                         tables.append(NewFile(name: name, bytes: try headerOnly(bytes, file: file), content: .periodTable))
                     }
                 } else if name == "figures.yml" || name == "figures.yaml" {
-                    let text = try utf8Text(read(file, root: root), file: file)
+                    let text = try utf8Text(projectFiles.read(file), file: file)
                     figures.append(NewFile(name: name, bytes: Array(blankFigures(text).utf8), content: .figures))
                 }
             } catch { problems += error.diagnostics }
@@ -202,13 +195,6 @@ public enum NewPeriod {
             throw DiagnosticError(Diagnostic(at: SourceLocation(file: latest.path), "the period folder has no report.md"))
         }
         return [report] + tables + figures
-    }
-
-    private static func read(_ file: String, root: String) throws(DiagnosticError) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: root + "/" + file) else {
-            throw DiagnosticError(Diagnostic(at: SourceLocation(file: file), "cannot read the file"))
-        }
-        return [UInt8](data)
     }
 
     private static func utf8Text(_ bytes: [UInt8], file: String) throws(DiagnosticError) -> String {

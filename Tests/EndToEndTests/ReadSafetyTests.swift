@@ -94,3 +94,23 @@ final class ReadSafetyTests: XCTestCase {
         XCTAssertEqual(try SitrepProcess.read("output/assets/extra.css", in: project), "p { color: black }\n")
     }
 }
+
+/// `sitrep new` copies the latest period's tables: a table that is a link to a file outside the
+/// project is refused rather than copied into the new period.
+final class NewPeriodReadSafetyTests: XCTestCase {
+    func testSitrepNewDoesNotCopyAFileOutsideTheProject() throws {
+        let project = try SitrepProcess.copyExample()
+        let outside = try SitrepProcess.temporaryFolder("outside")
+        defer { SitrepProcess.remove(project); SitrepProcess.remove(outside) }
+        let secret = outside.appendingPathComponent("secret.csv")
+        try Data("country,count\nTOP-SECRET-5521,1\n".utf8).write(to: secret)
+        try FileManager.default.createSymbolicLink(at: project.appendingPathComponent("content/belarus/2022-06/extra.csv"),
+                                                   withDestinationURL: secret)
+        let run = try SitrepProcess.run(["new", "belarus", "2022-07"], in: project)
+        XCTAssertEqual(run.status, 1, "\(run)")
+        XCTAssertTrue(run.stderr.contains("content/belarus/2022-06/extra.csv: error: this file is a link to \(secret.path), outside the project"),
+                      "\(run)")
+        XCTAssertFalse((run.stdout + run.stderr).contains("TOP-SECRET-5521"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: project.appendingPathComponent("content/belarus/2022-07").path))
+    }
+}
