@@ -39,6 +39,17 @@ public struct LayoutSet: Sendable {
         "footer": PackageResources.footer_mustache,
     ]
 
+    /// The built-in templates, parsed once per process: each set parses only the project's own.
+    private static let parsedDefaults: [String: MustacheTemplate] = defaultTemplates.compactMapValues { bytes in
+        _ = ScalarHTMLContentType.registered
+        return try? MustacheTemplate(string: ScalarHTMLContentType.pragma + String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The partials the built-in templates include, scanned once per process.
+    private static let defaultPartials = defaultTemplates.reduce(into: PartialGraph()) { graph, template in
+        graph.add(template.key, text: String(decoding: template.value, as: UTF8.self), file: "(built-in \(template.key).mustache)")
+    }
+
     /// Loads the defaults and the overrides in the project's folder `folder` (which may not
     /// exist). Every file is read through `files`, so nothing outside the project is read.
     public init(files: ContentFiles, folder: String = "templates") throws(DiagnosticError) {
@@ -79,12 +90,13 @@ public struct LayoutSet: Sendable {
         sources.merge(templates) { $1 }
         var problems: [Diagnostic] = []
         var library = MustacheLibrary()
-        var partials = PartialGraph()
+        var partials = Self.defaultPartials
         _ = ScalarHTMLContentType.registered
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                library.register(try MustacheTemplate(string: ScalarHTMLContentType.pragma + source.text), named: name)
-                partials.add(name, text: source.text, file: source.file)
+                let builtIn = templates[name] == nil ? Self.parsedDefaults[name] : nil
+                library.register(try builtIn ?? MustacheTemplate(string: ScalarHTMLContentType.pragma + source.text), named: name)
+                if builtIn == nil { partials.add(name, text: source.text, file: source.file) }
             } catch let error as MustacheTemplate.ParserError {
                 // One line less: the pragma's.
                 problems.append(Diagnostic(

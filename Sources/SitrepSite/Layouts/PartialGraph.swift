@@ -37,7 +37,8 @@ struct PartialGraph {
             }
         }
         func starts(_ delimiter: [Character], at position: Int) -> Bool {
-            position + delimiter.count <= characters.count && characters[position..<position + delimiter.count].elementsEqual(delimiter)
+            characters[position] == delimiter[0] && position + delimiter.count <= characters.count
+                && characters[position..<position + delimiter.count].elementsEqual(delimiter)
         }
         while index < characters.count {
             guard starts(open, at: index) else { advance(to: index + 1); continue }
