@@ -43,6 +43,9 @@ final class PartialGraphTests: XCTestCase {
         XCTAssertEqual(found.count, 1, "\(found)")
         XCTAssertTrue(found.first?.hasPrefix("templates/partials/a.mustache:2:1: error: the partial 'a' includes itself") == true, "\(found)")
         XCTAssertEqual(problems(["a": "{{=| |=}}|> footer|"]), [])
+        // swift-mustache keeps delimiters set inside a section until the section's end only.
+        XCTAssertTrue(problems(["a": "{{#x}}{{=| |=}}|/x|{{> a}}"]).first?.contains("the partial 'a' includes itself") == true)
+        XCTAssertTrue(problems(["a": "{{=a=b c=}}a=b> a c"]).first?.contains("the partial 'a' includes itself") == true)
     }
 
     func testAMissingPartialIsAnErrorAtItsTag() {
@@ -62,5 +65,9 @@ final class PartialGraphTests: XCTestCase {
                                                 "one": (text: "{{> two}}{{> two}}", file: "templates/one.mustache"),
                                                 "two": (text: "2", file: "templates/two.mustache")])
         XCTAssertEqual(try layouts.render("index", [:]), "<22>")
+        // The scan agrees with swift-mustache on where set delimiters end.
+        let scoped = try LayoutSet(templates: ["index": (text: "{{#x}}{{=| |=}}|/x|{{> two}}|> two|", file: "templates/index.mustache"),
+                                               "two": (text: "2", file: "templates/two.mustache")])
+        XCTAssertEqual(try scoped.render("index", ["x": true]), "2|> two|")
     }
 }

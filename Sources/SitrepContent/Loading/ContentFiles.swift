@@ -92,7 +92,8 @@ public struct ContentFiles: Sendable {
             var isFolder: ObjCBool = false
             let kind = FileManager.default.fileExists(atPath: target, isDirectory: &isFolder) && isFolder.boolValue ? "folder" : "file"
             return Diagnostic(at: SourceLocation(file: prefix), "this \(kind) is a link to \(target), outside the project",
-                              hint: "sitrep reads nothing outside the project folder: copy the \(kind) into the project instead of linking to it")
+                              hint: "sitrep reads nothing outside the project folder: "
+                                  + "copy the \(kind) into the project instead of linking to it")
         }
         return Diagnostic(at: SourceLocation(file: relative), "this path leads to \(resolved), outside the project",
                           hint: "sitrep reads nothing outside the project folder: name a file inside it")

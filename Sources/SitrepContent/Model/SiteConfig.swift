@@ -33,9 +33,10 @@ public struct SiteConfig: Sendable {
     /// put it in every link of the feed and the sitemap.
     static func checkedBaseURL(_ url: String, at location: SourceLocation) throws(DiagnosticError) -> String {
         let hint = "write the address where output/ is published, e.g. https://example.org/sitreps/, or a path such as /sitreps/"
-        if let bad = url.unicodeScalars.first(where: { $0.value <= 0x20 || $0.value == 0x7F || "\"<>\\^`{|}".unicodeScalars.contains($0) }) {
-            throw DiagnosticError(Diagnostic(at: location, "base_url cannot contain \(bad.value <= 0x20 ? "a space or a control character" : "'\(bad)'")",
-                                             hint: hint))
+        let forbidden = "\"<>\\^`{|}".unicodeScalars
+        if let bad = url.unicodeScalars.first(where: { $0.value <= 0x20 || $0.value == 0x7F || forbidden.contains($0) }) {
+            let what = bad.value <= 0x20 || bad.value == 0x7F ? "a space or a control character" : "'\(bad)'"
+            throw DiagnosticError(Diagnostic(at: location, "base_url cannot contain \(what)", hint: hint))
         }
         for scheme in ["https://", "http://"] where url.lowercased().hasPrefix(scheme) {
             let rest = url.dropFirst(scheme.count)

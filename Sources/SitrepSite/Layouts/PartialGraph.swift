@@ -5,7 +5,8 @@ import SitrepDiagnostics
 /// itself, directly or through others, is an error when the layouts are loaded rather than an
 /// empty string or an endless recursion when a page is rendered.
 ///
-/// The scan follows Mustache's set-delimiter tags (`{{=<% %>=}}`). Dynamic partials
+/// The scan follows Mustache's set-delimiter tags (`{{=<% %>=}}`), which swift-mustache keeps
+/// until the end of the enclosing section. Dynamic partials
 /// (`{{>*name}}`), whose name comes from the page's data, are refused: what they include cannot
 /// be known before rendering. Run it on templates that Mustache has parsed: the tags are then
 /// well formed.
@@ -27,6 +28,7 @@ struct PartialGraph {
         let characters = Array(text)
         var (open, close): ([Character], [Character]) = (["{", "{"], ["}", "}"])
         var found: [Reference] = []
+        var enclosing: [(open: [Character], close: [Character])] = []
         var index = 0
         var line = 1
         var lineStart = 0
@@ -48,11 +50,19 @@ struct PartialGraph {
             while end < characters.count, !starts(close, at: end) { end += 1 }
             let tag = characters[min(index + open.count, end)..<end]
             advance(to: min(end + close.count, characters.count))
+            // As swift-mustache parses: delimiters set inside a section last until its end.
             switch tag.first {
+            case "#", "^", "$":
+                enclosing.append((open, close))
+            case "/":
+                if let outer = enclosing.popLast() { (open, close) = outer }
             case "=":
-                let parts = tag.dropFirst().split { $0 == "=" || $0.isWhitespace }
-                if parts.count == 2 { (open, close) = (Array(parts[0]), Array(parts[1])) }
+                // `{{=<% %>=}}`: the start is the first word, the end runs to the next `=` or space.
+                let words = tag.dropFirst().split { $0.isWhitespace }
+                let end = words.count >= 2 ? Array(words[1].prefix { $0 != "=" }) : []
+                if !end.isEmpty { (open, close) = (Array(words[0]), end) }
             case ">", "<":
+                if tag.first == "<" { enclosing.append((open, close)) }
                 let target = String(tag.dropFirst()).trimmingWhitespace()
                 if target.hasPrefix("*") {
                     problems.append(Diagnostic(

@@ -51,10 +51,12 @@ extension SiteRenderer {
         context["body"] = rendered.body
         context["figuresURL"] = "figures.json"
         if position > 0 {
-            context["previous"] = ["url": "../" + URLPath.encode("\(series.periods[position - 1].name)/index.html"), "label": labels[position - 1]]
+            let previous = series.periods[position - 1].name
+            context["previous"] = ["url": "../" + URLPath.encode("\(previous)/index.html"), "label": labels[position - 1]]
         }
         if position + 1 < series.periods.count {
-            context["next"] = ["url": "../" + URLPath.encode("\(series.periods[position + 1].name)/index.html"), "label": labels[position + 1]]
+            let next = series.periods[position + 1].name
+            context["next"] = ["url": "../" + URLPath.encode("\(next)/index.html"), "label": labels[position + 1]]
         }
         let path = "\(config.slug)/\(folder.name)/"
         try emit(path + "index.html", try layouts.render("report", context), sink)
