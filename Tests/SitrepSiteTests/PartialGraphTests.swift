@@ -48,6 +48,13 @@ final class PartialGraphTests: XCTestCase {
         XCTAssertTrue(problems(["a": "{{=a=b c=}}a=b> a c"]).first?.contains("the partial 'a' includes itself") == true)
     }
 
+    func testAStartDelimiterBeforeALineBreakIsText() {
+        // swift-mustache reads `{{` at the end of a line as text, so the next line's tag is a partial
+        // (found by fuzzing: the cycle was missed, and rendering overflowed the stack).
+        let found = problems(["a": "{{\n{{> a}}"])
+        XCTAssertTrue(found.first?.hasPrefix("templates/partials/a.mustache:2:1: error: the partial 'a' includes itself") == true, "\(found)")
+    }
+
     func testAMissingPartialIsAnErrorAtItsTag() {
         let found = problems(["a": "x\n  {{> fotter}}"])
         XCTAssertEqual(found.count, 1, "\(found)")

@@ -44,6 +44,11 @@ struct PartialGraph {
         }
         while index < characters.count {
             guard starts(open, at: index) else { advance(to: index + 1); continue }
+            // swift-mustache reads a start delimiter followed by a line break as text.
+            if index + open.count < characters.count, characters[index + open.count].isNewline {
+                advance(to: index + open.count)
+                continue
+            }
             let location = SourceLocation(file: file, line: line, column: index - lineStart + 1)
             let sourceLine = String(characters[lineStart...].prefix { $0 != "\n" && $0 != "\r\n" })
             var end = index + open.count
