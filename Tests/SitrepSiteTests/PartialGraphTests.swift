@@ -1,6 +1,7 @@
 import SitrepDiagnostics
-import SitrepSite
 import XCTest
+
+@testable import SitrepSite
 
 /// Partials are checked when the layouts are loaded: one that does not exist, or that includes
 /// itself directly or through others, is an error at its tag, never a crash or an empty string.
@@ -53,6 +54,19 @@ final class PartialGraphTests: XCTestCase {
         // (found by fuzzing: the cycle was missed, and rendering overflowed the stack).
         let found = problems(["a": "{{\n{{> a}}"])
         XCTAssertTrue(found.first?.hasPrefix("templates/partials/a.mustache:2:1: error: the partial 'a' includes itself") == true, "\(found)")
+    }
+
+    func testWhatTheParserIncludesDecidesTheGraph() {
+        // Should the scan and the parser ever read a tag differently, the parser's partials count:
+        // a cycle the scan missed is still found (at the file), and a tag it misread is dropped.
+        var graph = PartialGraph()
+        graph.add("a", text: "no tags the scan can see {{> b}}", file: "templates/a.mustache", parsed: ["a"])
+        let found = graph.diagnostics(known: ["a", "b"]).map(\.description)
+        XCTAssertEqual(found.count, 1, "\(found)")
+        XCTAssertTrue(found.first?.hasPrefix("templates/a.mustache: error: the partial 'a' includes itself") == true, "\(found)")
+        // Partials inside a parent's blocks are read from swift-mustache's tokens too.
+        let inBlock = problems(["a": "{{<p}}{{$b}}{{> a}}{{/b}}{{/p}}", "p": "{{$b}}{{/b}}"])
+        XCTAssertTrue(inBlock.contains { $0.contains("the partial 'a' includes itself") }, "\(inBlock)")
     }
 
     func testAMissingPartialIsAnErrorAtItsTag() {

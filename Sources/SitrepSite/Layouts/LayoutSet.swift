@@ -94,9 +94,13 @@ public struct LayoutSet: Sendable {
         _ = ScalarHTMLContentType.registered
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                let builtIn = templates[name] == nil ? Self.parsedDefaults[name] : nil
-                library.register(try builtIn ?? MustacheTemplate(string: ScalarHTMLContentType.pragma + source.text), named: name)
-                if builtIn == nil { partials.add(name, text: source.text, file: source.file) }
+                if templates[name] == nil, let builtIn = Self.parsedDefaults[name] {
+                    library.register(builtIn, named: name)
+                } else {
+                    let template = try MustacheTemplate(string: ScalarHTMLContentType.pragma + source.text)
+                    library.register(template, named: name)
+                    partials.add(name, text: source.text, file: source.file, parsed: template.includedPartials)
+                }
             } catch let error as MustacheTemplate.ParserError {
                 // One line less: the pragma's.
                 problems.append(Diagnostic(

@@ -15,7 +15,7 @@ struct PartialGraph {
     struct Reference {
         var name: String
         var location: SourceLocation
-        var sourceLine: String
+        var sourceLine: String?
     }
 
     /// By template name, the partials it includes, in the order of its tags.
@@ -23,12 +23,16 @@ struct PartialGraph {
     /// Dynamic partial tags found while scanning.
     private(set) var problems: [Diagnostic] = []
 
-    /// Scans the template `name`, whose text `text` is in `file`.
-    mutating func add(_ name: String, text: String, file: String) {
+    /// Scans the template `name`, whose text `text` is in `file`. `parsed`, when the template
+    /// engine can say, is the set of partials its parser found (a dynamic one as `*name`): those
+    /// decide what the template includes, and the scan only gives their places, so that a tag the
+    /// scan reads differently from the parser cannot hide a cycle.
+    mutating func add(_ name: String, text: String, file: String, parsed: Set<String>? = nil) {
         let characters = Array(text)
         var (open, close): ([Character], [Character]) = (["{", "{"], ["}", "}"])
         var found: [Reference] = []
         var enclosing: [(open: [Character], close: [Character])] = []
+        var dynamic: Set<String> = []
         var index = 0
         var line = 1
         var lineStart = 0
@@ -70,6 +74,7 @@ struct PartialGraph {
                 if tag.first == "<" { enclosing.append((open, close)) }
                 let target = String(tag.dropFirst()).trimmingWhitespace()
                 if target.hasPrefix("*") {
+                    dynamic.insert(target)
                     problems.append(Diagnostic(
                         at: location, "a dynamic partial ({{\(tag.first!)*...}}) takes its name from the page's data",
                         hint: "name the partial itself, e.g. {{> footer}}", sourceLine: sourceLine))
@@ -78,6 +83,19 @@ struct PartialGraph {
                 }
             default:
                 break
+            }
+        }
+        if let parsed {
+            found.removeAll { !parsed.contains($0.name) }
+            let scanned = Set(found.map(\.name)).union(dynamic)
+            for missed in parsed.subtracting(scanned).sorted() {
+                if missed.hasPrefix("*") {
+                    problems.append(Diagnostic(at: SourceLocation(file: file),
+                                               "a dynamic partial ({{>\(missed)}}) takes its name from the page's data",
+                                               hint: "name the partial itself, e.g. {{> footer}}"))
+                } else {
+                    found.append(Reference(name: missed, location: SourceLocation(file: file), sourceLine: nil))
+                }
             }
         }
         references[name] = found
