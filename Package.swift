@@ -45,7 +45,10 @@ let package = Package(
             resources: [.embedInCode("Defaults")]
         ),
         .target(name: "SitrepLayout", dependencies: ["SitrepTemplates", "SitrepDiagnostics"]),
-        .target(name: "SitrepFuzzing", dependencies: ["SitrepContent", "SitrepFigures", "SitrepTemplates", "SitrepDiagnostics"]),
+        .target(
+            name: "SitrepFuzzing",
+            dependencies: ["SitrepContent", "SitrepFigures", "SitrepTemplates", "SitrepSite", "SitrepDiagnostics"]
+        ),
         .executableTarget(
             name: "sitrep",
             dependencies: ["SitrepSite", "SitrepContent", .product(name: "ArgumentParser", package: "swift-argument-parser")]

@@ -12,6 +12,7 @@ let package = Package(
         .executableTarget(name: "FuzzPlaceholders", dependencies: ["FuzzDriver", .product(name: "SitrepFuzzing", package: "sitrep")]),
         .executableTarget(name: "FuzzFrontMatter", dependencies: ["FuzzDriver", .product(name: "SitrepFuzzing", package: "sitrep")]),
         .executableTarget(name: "FuzzYAML", dependencies: ["FuzzDriver", .product(name: "SitrepFuzzing", package: "sitrep")]),
+        .executableTarget(name: "FuzzLayouts", dependencies: ["FuzzDriver", .product(name: "SitrepFuzzing", package: "sitrep")]),
     ],
     swiftLanguageModes: [.v6]
 )

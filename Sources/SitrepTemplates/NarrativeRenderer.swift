@@ -56,8 +56,16 @@ public struct NarrativeRenderer: Sendable {
             case .code, .codeBlock:
                 node.literal = slots.filling(node.literal ?? "", context: nil, file: file, lineOffset: lineOffset, warnings: &warnings)
             case .link, .image:
+                if let problem = LinkDestination.authoredProblem(node, markedText: slots.markedText, file: file,
+                                                                 lineOffset: lineOffset) {
+                    problems.append(problem)
+                }
                 node.url = node.url.map { slots.filling($0, context: nil, file: file, lineOffset: lineOffset, warnings: &warnings) }
                 node.title = node.title.map { slots.filling($0, context: nil, file: file, lineOffset: lineOffset, warnings: &warnings) }
+                if let warning = LinkDestination.removeFilledInScheme(node, markedText: slots.markedText, file: file,
+                                                                      lineOffset: lineOffset) {
+                    warnings.append(warning)
+                }
             default:
                 break
             }

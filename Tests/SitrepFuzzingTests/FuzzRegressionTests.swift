@@ -26,4 +26,5 @@ final class FuzzRegressionTests: XCTestCase {
     func testNarrativeInputs() throws { try replay("placeholders", through: FuzzEntryPoints.narrative) }
     func testFrontMatterInputs() throws { try replay("frontmatter", through: FuzzEntryPoints.frontMatter) }
     func testYAMLInputs() throws { try replay("yaml", through: FuzzEntryPoints.yaml) }
+    func testLayoutInputs() throws { try replay("layouts", through: FuzzEntryPoints.layouts) }
 }

@@ -1,34 +1,39 @@
 import Foundation
 import SitrepDiagnostics
 
-/// Reads files under the project root and names them as the user would (relative paths),
-/// refusing links that lead outside the content folder.
-struct ContentFiles: Sendable {
+/// Reads the files of a project (`sitrep.yml`, `content/`, `templates/`) and names them as the
+/// user would (relative paths). Every read and every listing goes through one guard: a path
+/// that leads outside the project folder, through a link to a file or to a folder, is refused
+/// with an error naming the link and where it points, and what it points to is never read.
+public struct ContentFiles: Sendable {
     /// Absolute path of the project root, symlinks resolved.
-    let root: String
+    public let root: String
     /// Folders with their links resolved, by path: each is resolved once, not once per file
     /// read (a report reads seven files, and resolving a path costs a system call per component).
     private let resolvedFolders = Locked([String: String]())
 
-    init(root: String) {
+    public init(root: String) {
         let absolute = root.hasPrefix("/") ? root : FileManager.default.currentDirectoryPath + "/" + root
         self.root = URL(fileURLWithPath: absolute).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
     func absolute(_ relative: String) -> String { root + "/" + relative }
 
-    func exists(_ relative: String) -> Bool { FileManager.default.fileExists(atPath: absolute(relative)) }
+    /// Whether something is at `relative` (following links; nothing is read).
+    public func exists(_ relative: String) -> Bool { FileManager.default.fileExists(atPath: absolute(relative)) }
 
-    func isDirectory(_ relative: String) -> Bool {
+    /// Whether `relative` is a folder (following links; nothing is read).
+    public func isDirectory(_ relative: String) -> Bool {
         var directory: ObjCBool = false
         return FileManager.default.fileExists(atPath: absolute(relative), isDirectory: &directory) && directory.boolValue
     }
 
     /// Names in a folder, sorted by code point so that builds do not depend on the file system's order.
-    /// Hidden files are left out.
-    func list(_ relative: String) throws(DiagnosticError) -> [String] {
+    /// Hidden files are left out. A folder that leads outside the project is refused.
+    public func list(_ relative: String) throws(DiagnosticError) -> [String] {
+        let path = try insidePath(relative)
         do {
-            return try FileManager.default.contentsOfDirectory(atPath: absolute(relative))
+            return try FileManager.default.contentsOfDirectory(atPath: path)
                 .filter { !$0.hasPrefix(".") }
                 .sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
         } catch {
@@ -36,19 +41,62 @@ struct ContentFiles: Sendable {
         }
     }
 
-    /// The bytes of a file, after checking that it does not lead outside the project by a link.
-    func read(_ relative: String) throws(DiagnosticError) -> [UInt8] {
-        let path = absolute(relative)
-        let resolved = resolvedPath(path)
-        guard resolved == path || resolved.hasPrefix(root + "/") else {
-            throw DiagnosticError(Diagnostic(
-                at: SourceLocation(file: relative), "this file is a link to \(resolved), outside the project",
-                hint: "copy the file into the project instead of linking to it"))
+    /// Every file under the folder `relative` (which may be missing: then none), as paths relative
+    /// to the project, sorted; hidden files and folders are left out. A link to a folder inside the
+    /// project is followed once; every problem (a link leading outside) is reported together.
+    public func listFiles(under relative: String) throws(DiagnosticError) -> [String] {
+        guard isDirectory(relative) else { return [] }
+        var files: [String] = []
+        var problems: [Diagnostic] = []
+        var visited: Set<String> = []
+        var folders = [relative]
+        while let folder = folders.popLast() {
+            do {
+                guard visited.insert(try insidePath(folder)).inserted else { continue }
+                for name in try list(folder) {
+                    let path = folder + "/" + name
+                    if isDirectory(path) { folders.append(path) } else { files.append(path) }
+                }
+            } catch { problems += error.diagnostics }
         }
+        if !problems.isEmpty { throw DiagnosticError(problems) }
+        return files.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+    }
+
+    /// The bytes of a file, after checking that it does not lead outside the project by a link.
+    public func read(_ relative: String) throws(DiagnosticError) -> [UInt8] {
+        let path = try insidePath(relative)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DiagnosticError(Diagnostic(at: SourceLocation(file: relative), "cannot read the file"))
         }
         return [UInt8](data)
+    }
+
+    /// The absolute path of `relative` with its links resolved, when it stays inside the project;
+    /// otherwise an error at the first link on the way that leads out.
+    func insidePath(_ relative: String) throws(DiagnosticError) -> String {
+        let resolved = resolvedPath(absolute(relative))
+        guard resolved != root, !resolved.hasPrefix(root + "/") else { return resolved }
+        throw DiagnosticError(outsideLink(on: relative, leadingTo: resolved))
+    }
+
+    /// The error for a path that leads outside the project: at the first link on the way whose
+    /// target is outside (the path itself when none is found, e.g. a path through `..`).
+    private func outsideLink(on relative: String, leadingTo resolved: String) -> Diagnostic {
+        var prefix = ""
+        for component in relative.split(separator: "/") {
+            prefix += prefix.isEmpty ? String(component) : "/" + component
+            var status = stat()
+            guard lstat(absolute(prefix), &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK,
+                  let target = Self.realPath(absolute(prefix)), target != root, !target.hasPrefix(root + "/") else { continue }
+            var isFolder: ObjCBool = false
+            let kind = FileManager.default.fileExists(atPath: target, isDirectory: &isFolder) && isFolder.boolValue ? "folder" : "file"
+            return Diagnostic(at: SourceLocation(file: prefix), "this \(kind) is a link to \(target), outside the project",
+                              hint: "sitrep reads nothing outside the project folder: "
+                                  + "copy the \(kind) into the project instead of linking to it")
+        }
+        return Diagnostic(at: SourceLocation(file: relative), "this path leads to \(resolved), outside the project",
+                          hint: "sitrep reads nothing outside the project folder: name a file inside it")
     }
 
     /// The absolute `path` with every link resolved. A file that is not itself a link is found
@@ -74,7 +122,7 @@ struct ContentFiles: Sendable {
     }
 
     /// The file as UTF-8 text; invalid UTF-8 is an error naming the byte offset.
-    func readText(_ relative: String) throws(DiagnosticError) -> String {
+    public func readText(_ relative: String) throws(DiagnosticError) -> String {
         let bytes = try read(relative)
         return try Self.decodeUTF8(bytes, file: relative)
     }

@@ -14,7 +14,8 @@ public struct Project: Sendable {
 
     public var site: SiteConfig
     public var series: [Series]
-    let files: ContentFiles
+    /// The project's files, read only from inside the project.
+    public let files: ContentFiles
 
     /// The absolute path of the project root.
     public var root: String { files.root }
@@ -64,6 +65,8 @@ public struct Project: Sendable {
                                    outline: [PeriodFolder]?) throws(DiagnosticError) -> Series {
         let folder = "content/\(slug)"
         let file = "\(folder)/series.yml"
+        if let problem = SeriesFolderName.problem(with: slug, at: folder) { throw DiagnosticError(problem) }
+        _ = try files.insidePath(folder)
         guard files.exists(file) else {
             throw DiagnosticError(Diagnostic(
                 at: SourceLocation(file: folder), "the series folder has no series.yml",

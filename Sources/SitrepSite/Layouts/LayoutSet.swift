@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import SitrepContent
 import SitrepDiagnostics
 import SitrepTemplates
 
@@ -38,43 +39,68 @@ public struct LayoutSet: Sendable {
         "footer": PackageResources.footer_mustache,
     ]
 
-    /// Loads the defaults and the overrides in `templatesFolder` (which may not exist).
-    public init(templatesFolder: String, displayPrefix: String = "templates") throws(DiagnosticError) {
+    /// The built-in templates, parsed once per process: each set parses only the project's own.
+    private static let parsedDefaults: [String: MustacheTemplate] = defaultTemplates.compactMapValues { bytes in
+        _ = ScalarHTMLContentType.registered
+        return try? MustacheTemplate(string: ScalarHTMLContentType.pragma + String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The partials the built-in templates include, scanned once per process.
+    private static let defaultPartials = defaultTemplates.reduce(into: PartialGraph()) { graph, template in
+        graph.add(template.key, text: String(decoding: template.value, as: UTF8.self), file: "(built-in \(template.key).mustache)")
+    }
+
+    /// Loads the defaults and the overrides in the project's folder `folder` (which may not
+    /// exist). Every file is read through `files`, so nothing outside the project is read.
+    public init(files: ContentFiles, folder: String = "templates") throws(DiagnosticError) {
+        var templates: [String: (text: String, file: String)] = [:]
+        var assets: [String: [UInt8]] = [:]
+        var problems: [Diagnostic] = []
+        var paths: [String] = []
+        do { paths = try files.listFiles(under: folder) } catch { problems += error.diagnostics }
+        for path in paths {
+            let relative = String(path.dropFirst(folder.count + 1))
+            do {
+                if relative.hasPrefix("assets/") {
+                    assets[String(relative.dropFirst("assets/".count))] = try files.read(path)
+                } else if relative.hasSuffix(".mustache") {
+                    let name = String((relative as NSString).lastPathComponent.dropLast(".mustache".count))
+                    if let earlier = templates[name] {
+                        problems.append(Diagnostic(at: SourceLocation(file: path),
+                                                   "two templates are called '\(name)' (the other is \(earlier.file))",
+                                                   hint: "templates are found by file name; rename or remove one"))
+                    }
+                    templates[name] = (try files.readText(path), path)
+                }
+            } catch { problems += error.diagnostics }
+        }
+        // A file that cannot be read would be reported again as a missing partial: stop here.
+        if !problems.isEmpty { throw DiagnosticError(problems) }
+        try self.init(templates: templates, assets: assets)
+    }
+
+    /// The defaults, with `templates` (by name: their text and the file named in messages) and
+    /// `assets` (by path under `assets/`) in place of those of the same name. Every template is
+    /// checked: its syntax, and that the partials it includes exist and do not include themselves.
+    public init(templates: [String: (text: String, file: String)], assets: [String: [UInt8]] = [:]) throws(DiagnosticError) {
         var sources: [String: (text: String, file: String)] = [:]
         for (name, bytes) in Self.defaultTemplates {
             sources[name] = (String(decoding: bytes, as: UTF8.self), "(built-in \(name).mustache)")
         }
-        var assets: [String: [UInt8]] = ["sitrep.css": PackageResources.sitrep_css]
+        sources.merge(templates) { $1 }
         var problems: [Diagnostic] = []
-        let manager = FileManager.default
-        let files = (manager.enumerator(atPath: templatesFolder)?.allObjects as? [String] ?? [])
-            .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
-            .sorted()
-        var seen: [String: String] = [:]
-        for relative in files {
-            let full = templatesFolder + "/" + relative
-            let display = displayPrefix + "/" + relative
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  let data = manager.contents(atPath: full) else { continue }
-            if relative.hasPrefix("assets/") {
-                assets[String(relative.dropFirst("assets/".count))] = [UInt8](data)
-            } else if relative.hasSuffix(".mustache") {
-                let name = String((relative as NSString).lastPathComponent.dropLast(".mustache".count))
-                if let earlier = seen[name] {
-                    problems.append(Diagnostic(at: SourceLocation(file: display),
-                                               "two templates are called '\(name)' (the other is \(earlier))",
-                                               hint: "templates are found by file name; rename or remove one"))
-                }
-                seen[name] = display
-                sources[name] = (String(decoding: data, as: UTF8.self), display)
-            }
-        }
         var library = MustacheLibrary()
+        var partials = Self.defaultPartials
         _ = ScalarHTMLContentType.registered
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                library.register(try MustacheTemplate(string: ScalarHTMLContentType.pragma + source.text), named: name)
+                if templates[name] == nil, let builtIn = Self.parsedDefaults[name] {
+                    library.register(builtIn, named: name)
+                } else {
+                    let template = try MustacheTemplate(string: ScalarHTMLContentType.pragma + source.text)
+                    library.register(template, named: name)
+                    partials.add(name, text: source.text, file: source.file, parsed: template.includedPartials)
+                }
             } catch let error as MustacheTemplate.ParserError {
                 // One line less: the pragma's.
                 problems.append(Diagnostic(
@@ -87,13 +113,15 @@ public struct LayoutSet: Sendable {
                 problems.append(Diagnostic(at: SourceLocation(file: source.file), "the template cannot be read: \(error)"))
             }
         }
+        problems += partials.diagnostics(known: Set(sources.keys))
         if !problems.isEmpty { throw DiagnosticError(problems) }
         self.library = library
-        self.assets = assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        self.assets = assets.merging(["sitrep.css": PackageResources.sitrep_css]) { mine, _ in mine }
+            .sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// Renders the layout `name` with `context`.
-    func render(_ name: String, _ context: [String: Any]) throws(DiagnosticError) -> String {
+    public func render(_ name: String, _ context: [String: Any]) throws(DiagnosticError) -> String {
         guard let html = library.render(context, withTemplate: name) else {
             throw DiagnosticError(Diagnostic(at: SourceLocation(file: "templates/\(name).mustache"), "the layout '\(name)' is missing"))
         }

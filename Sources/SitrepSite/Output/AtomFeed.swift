@@ -18,7 +18,8 @@ struct AtomFeed {
     var entries: [Entry]
 
     /// An identifier that never changes for a report: its URL when the site has a base URL,
-    /// otherwise a `urn:` built from the series and period.
+    /// otherwise a `urn:` built from the series and period. `path` is percent-encoded (`URLPath`),
+    /// so that its segments hold no `:`.
     static func id(baseURL: String?, path: String) -> String {
         if let baseURL { return baseURL + path }
         return "urn:sitrep:" + path.split(separator: "/").joined(separator: ":")
@@ -56,10 +57,11 @@ struct AtomFeed {
 
 /// `sitemap.xml` (sitemaps.org 0.9) for sites published at an absolute base URL.
 enum Sitemap {
+    /// `pages` are output paths (relative to the site root), percent-encoded here.
     static func render(baseURL: String, pages: [(path: String, modified: Day?)]) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for page in pages {
-            xml += "  <url><loc>\(XMLText.escape(baseURL + page.path))</loc>"
+            xml += "  <url><loc>\(XMLText.escape(baseURL + URLPath.encode(page.path)))</loc>"
             if let modified = page.modified { xml += "<lastmod>\(modified)</lastmod>" }
             xml += "</url>\n"
         }

@@ -51,21 +51,25 @@ extension SiteRenderer {
         context["body"] = rendered.body
         context["figuresURL"] = "figures.json"
         if position > 0 {
-            context["previous"] = ["url": "../\(series.periods[position - 1].name)/index.html", "label": labels[position - 1]]
+            let previous = series.periods[position - 1].name
+            context["previous"] = ["url": "../" + URLPath.encode("\(previous)/index.html"), "label": labels[position - 1]]
         }
         if position + 1 < series.periods.count {
-            context["next"] = ["url": "../\(series.periods[position + 1].name)/index.html", "label": labels[position + 1]]
+            let next = series.periods[position + 1].name
+            context["next"] = ["url": "../" + URLPath.encode("\(next)/index.html"), "label": labels[position + 1]]
         }
         let path = "\(config.slug)/\(folder.name)/"
         try emit(path + "index.html", try layouts.render("report", context), sink)
         try sink(path + "figures.json", FiguresJSON.render(series: config.slug, period: folder.name, report: report, figures: figures))
         let updated = report.period.asOf ?? report.period.end
+        let url = URLPath.encode(path)
         return ReportOutcome(
-            summary: .init(url: "\(folder.name)/index.html", title: report.title, periodLabel: label, keyFigures: rendered.keyFigures),
+            summary: .init(url: URLPath.encode("\(folder.name)/index.html"), title: report.title, periodLabel: label,
+                           keyFigures: rendered.keyFigures),
             page: .init(path: path + "index.html", modified: updated),
             feed: AtomFeed.Entry(
-                id: AtomFeed.id(baseURL: absoluteBaseURL, path: path), title: "\(report.title) — \(label)",
-                url: (absoluteBaseURL ?? "") + path + "index.html", updated: updated,
+                id: AtomFeed.id(baseURL: absoluteBaseURL, path: url), title: "\(report.title) — \(label)",
+                url: (absoluteBaseURL ?? "") + url + "index.html", updated: updated,
                 author: config.office ?? config.title,
                 summary: rendered.keyFigures.map { "\($0.value) \($0.label)" }.joined(separator: "; ")),
             warnings: rendered.warnings)

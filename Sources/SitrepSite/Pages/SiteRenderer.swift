@@ -79,7 +79,7 @@ public struct SiteRenderer: Sendable {
     /// Prepares to render `project` with the layouts from its `templates/` folder.
     public init(project: Project) throws(DiagnosticError) {
         self.project = project
-        layouts = try LayoutSet(templatesFolder: project.root + "/templates")
+        layouts = try LayoutSet(files: project.files)
     }
 
     /// The site's base URL when it is absolute (needed by the feed's links and the sitemap).
@@ -145,7 +145,7 @@ public struct SiteRenderer: Sendable {
         let slug = config.slug
         var problems: [Diagnostic] = []
         var summaries: [ReportOutcome.Summary] = []
-        var index = SeriesIndex(summary: .init(url: "\(slug)/index.html", title: config.title, office: config.office ?? "",
+        var index = SeriesIndex(summary: .init(url: URLPath.encode("\(slug)/index.html"), title: config.title, office: config.office ?? "",
                                                 reportCount: series.periods.count))
         index.outline = series.periods.map { .init(name: $0.name, start: $0.period.start, end: $0.period.end, asOf: $0.period.asOf) }
         let labels = series.periods.map { style.format(from: $0.period.start, to: $0.period.end) }
@@ -209,7 +209,7 @@ public struct SiteRenderer: Sendable {
         try emit("\(slug)/index.html", try layouts.render("series", context), sink)
         index.pages.append(.init(path: "\(slug)/index.html", modified: series.periods.last.map { $0.period.asOf ?? $0.period.end }))
         if let latest = series.periods.last, let label = labels.last {
-            index.summary.latestURL = "\(slug)/\(latest.name)/index.html"
+            index.summary.latestURL = URLPath.encode("\(slug)/\(latest.name)/index.html")
             index.summary.latestPeriodLabel = label
         }
         return index
