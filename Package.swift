@@ -36,9 +36,13 @@ let package = Package(
             dependencies: ["SitrepFigures", "SitrepMarkdown", "SitrepDiagnostics", .product(name: "Yams", package: "Yams")]
         ),
         .target(
+            name: "SitrepSeries",
+            dependencies: ["SitrepContent", "SitrepFigures", "SitrepTemplates", "SitrepDiagnostics"]
+        ),
+        .target(
             name: "SitrepSite",
             dependencies: [
-                "SitrepContent", "SitrepFigures", "SitrepTemplates", "SitrepMarkdown", "SitrepDiagnostics",
+                "SitrepContent", "SitrepFigures", "SitrepTemplates", "SitrepSeries", "SitrepMarkdown", "SitrepDiagnostics",
                 "CSitrepSystem",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
@@ -58,7 +62,7 @@ let package = Package(
         .testTarget(name: "SitrepMarkdownTests", dependencies: ["SitrepMarkdown"]),
         .testTarget(name: "SitrepTemplatesTests", dependencies: ["SitrepTemplates"]),
         .testTarget(
-            name: "SitrepSiteTests", dependencies: ["SitrepSite", "SitrepTemplates", "SitrepContent"],
+            name: "SitrepSiteTests", dependencies: ["SitrepSite", "SitrepSeries", "SitrepTemplates", "SitrepContent"],
             exclude: ["Fixtures"]  // read by path in the tests (the Atom schema)
         ),
         .testTarget(

@@ -2,6 +2,7 @@ import Foundation
 import SitrepContent
 import SitrepDiagnostics
 import SitrepFigures
+import SitrepSeries
 
 /// The commands' entry points: build the site, check it, or list one report's figures.
 public enum SiteBuilder {
@@ -133,14 +134,14 @@ public enum SiteBuilder {
                                              hint: nearest.map { "did you mean '\($0)'?" } ?? "series are the folders of content/"))
         }
         if let target = series.periods.firstIndex(where: { $0.name == parts[1] }) {
-            var seriesFigures = SeriesFigures(series: series.config)
-            for folder in series.periods[..<target] {
-                _ = try seriesFigures.figures(for: project.loadReport(series: series, folder: folder), folder: folder)
+            let stream = try SeriesStream(project: project, series: series)
+            // The stream ends with the target: the periods before it are walked for their figures only.
+            let (reports, _) = try stream.map(through: target, stages: .figures) { streamed in
+                streamed.position == target ? streamed : nil
             }
-            let folder = series.periods[target]
-            let report = try project.loadReport(series: series, folder: folder)
-            let figures = try seriesFigures.figures(for: report, folder: folder)
-            return ReportFigures(series: parts[0], period: parts[1], report: report, figures: figures)
+            if let last = reports.last ?? nil {
+                return ReportFigures(series: parts[0], period: parts[1], report: last.report, figures: last.figures)
+            }
         }
         let nearest = Suggestions.nearest(to: parts[1], in: series.periods.map(\.name))
         throw DiagnosticError(Diagnostic(at: SourceLocation(file: "content/\(parts[0])/\(parts[1])"),

@@ -1,20 +1,18 @@
 import SitrepContent
 import SitrepDiagnostics
 import SitrepFigures
+import SitrepSeries
 import SitrepTemplates
 
-/// One report, rendered: its figures, its HTML body and what the archive pages need of it.
+/// One report, ready for its page: its HTML body and its key figures, which the archive pages
+/// show too.
 struct RenderedReport {
-    var report: Report
-    var figures: FigureSet
     var body: String
     var keyFigures: [(value: String, label: String, change: String?)]
-    var warnings: [Diagnostic]
 
-    /// Renders the narrative of `report` with its `figures` and resolves its key figures.
-    init(report: Report, figures: FigureSet, series: SeriesConfig, style: LocaleStyle) throws(DiagnosticError) {
-        self.report = report
-        self.figures = figures
+    /// Resolves the key figures of a report whose narrative the series stream rendered.
+    init(_ streamed: StreamedReport, style: LocaleStyle) throws(DiagnosticError) {
+        let (report, figures) = (streamed.report, streamed.figures)
         var problems: [Diagnostic] = []
         var keyFigures: [(String, String, String?)] = []
         for key in report.keyFigures {
@@ -29,15 +27,8 @@ struct RenderedReport {
                                            hint: nearest.map { "did you mean '\($0)'?" } ?? "`sitrep figures` lists every figure name"))
             }
         }
-        let renderer = NarrativeRenderer(figures: figures, tables: report.tables, style: style,
-                                         tableTitles: series.tables.compactMapValues(\.title))
-        var output: NarrativeRenderer.Output?
-        do {
-            output = try renderer.render(report.narrative, file: report.narrativeFile, lineOffset: report.narrativeLineOffset)
-        } catch { problems += error.diagnostics }
-        guard problems.isEmpty, let output else { throw DiagnosticError(problems) }
-        body = output.html
-        warnings = output.warnings
+        guard problems.isEmpty else { throw DiagnosticError(problems) }
+        body = streamed.body ?? ""
         self.keyFigures = keyFigures
     }
 

@@ -1,6 +1,7 @@
 import SitrepContent
 import SitrepDiagnostics
 import SitrepFigures
+import SitrepSeries
 import SitrepTemplates
 
 /// What rendering one report gives the rest of the site.
@@ -21,17 +22,15 @@ struct ReportOutcome: Sendable {
     var summary: Summary
     var page: SiteRenderer.SeriesIndex.Page
     var feed: AtomFeed.Entry
-    var warnings: [Diagnostic]
 }
 
 extension SiteRenderer {
-    /// Renders the page and `figures.json` of the report at `position` in its series.
-    func renderReport(_ report: Report, figures: FigureSet, position: Int, series: Project.Series, style: LocaleStyle,
-                      labels: [String], sink: Sink) throws(DiagnosticError) -> ReportOutcome {
+    /// Renders the page and `figures.json` of a report that `stream` handed on.
+    func renderReport(_ streamed: StreamedReport, stream: SeriesStream, sink: Sink) throws(DiagnosticError) -> ReportOutcome {
+        let (report, figures, position, folder, label) = (streamed.report, streamed.figures, streamed.position, streamed.folder, streamed.label)
+        let (series, style, labels) = (stream.series, stream.style, stream.labels)
         let config = series.config
-        let folder = series.periods[position]
-        let rendered = try RenderedReport(report: report, figures: figures, series: config, style: style)
-        let label = labels[position]
+        let rendered = try RenderedReport(streamed, style: style)
         var context = page(root: "../../", title: "\(report.title) — \(label)", breadcrumbs: [
             ["url": "../../index.html", "label": project.site.title],
             ["url": "../index.html", "label": config.title],
@@ -71,7 +70,6 @@ extension SiteRenderer {
                 id: AtomFeed.id(baseURL: absoluteBaseURL, path: url), title: "\(report.title) — \(label)",
                 url: (absoluteBaseURL ?? "") + url + "index.html", updated: updated,
                 author: config.office ?? config.title,
-                summary: rendered.keyFigures.map { "\($0.value) \($0.label)" }.joined(separator: "; ")),
-            warnings: rendered.warnings)
+                summary: rendered.keyFigures.map { "\($0.value) \($0.label)" }.joined(separator: "; ")))
     }
 }

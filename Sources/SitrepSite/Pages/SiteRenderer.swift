@@ -2,6 +2,7 @@ import Dispatch
 import SitrepContent
 import SitrepDiagnostics
 import SitrepFigures
+import SitrepSeries
 import SitrepTemplates
 
 /// Renders every page of a project, series by series and period by period, handing each file
@@ -103,13 +104,10 @@ public struct SiteRenderer: Sendable {
             var outcome = Outcome()
             if let kept = reuse?(series) {
                 outcome.index = kept
-            } else if let style = LocaleStyle.named(series.config.locale) {
-                do throws(DiagnosticError) {
-                    outcome.index = try renderSeries(series, style: style, sink: sink, warnings: &outcome.warnings)
-                } catch { outcome.problems = error.diagnostics }
             } else {
-                outcome.problems = [Diagnostic(at: SourceLocation(file: series.config.file), "unknown locale '\(series.config.locale)'",
-                                               hint: "use one of: \(LocaleStyle.all.keys.sorted().joined(separator: ", "))")]
+                do throws(DiagnosticError) {
+                    outcome.index = try renderSeries(series, sink: sink, warnings: &outcome.warnings)
+                } catch { outcome.problems = error.diagnostics }
             }
             outcomes.withLock { $0[position] = outcome }
         }
@@ -135,80 +133,29 @@ public struct SiteRenderer: Sendable {
                         series: Dictionary(uniqueKeysWithValues: zip(project.series.map(\.config.slug), indexes)))
     }
 
-    /// Periods whose figures are computed (in order) before their pages are rendered together,
-    /// on every core. Small, so that memory does not grow with the length of a series.
-    static let batchSize = 8
-
-    private func renderSeries(_ series: Project.Series, style: LocaleStyle, sink: Sink,
-                              warnings: inout [Diagnostic]) throws(DiagnosticError) -> SeriesIndex {
+    /// Renders a series' pages as its stream (load, figures, narrative) hands on its reports,
+    /// then the series archive; returns what the site-wide pages need of the series.
+    private func renderSeries(_ series: Project.Series, sink: Sink, warnings: inout [Diagnostic]) throws(DiagnosticError) -> SeriesIndex {
+        let stream = try SeriesStream(project: project, series: series)
         let config = series.config
         let slug = config.slug
-        var problems: [Diagnostic] = []
-        var summaries: [ReportOutcome.Summary] = []
         var index = SeriesIndex(summary: .init(url: URLPath.encode("\(slug)/index.html"), title: config.title, office: config.office ?? "",
                                                 reportCount: series.periods.count))
         index.outline = series.periods.map { .init(name: $0.name, start: $0.period.start, end: $0.period.end, asOf: $0.period.asOf) }
-        let labels = series.periods.map { style.format(from: $0.period.start, to: $0.period.end) }
-        var seriesFigures = SeriesFigures(series: config)
-        var start = 0
-        var stopped = false
-        while start < series.periods.count, !stopped {
-            // Figures in order: each period builds on the one before.
-            var prepared: [(position: Int, report: Report, figures: FigureSet)] = []
-            for position in start..<min(start + Self.batchSize, series.periods.count) {
-                let folder = series.periods[position]
-                let report: Report
-                do {
-                    report = try project.loadReport(series: series, folder: folder)
-                } catch {
-                    // Later periods build on this one: checking them now would only repeat its errors.
-                    problems += error.diagnostics
-                    if position + 1 < series.periods.count {
-                        problems.append(Diagnostic(
-                            .warning, at: SourceLocation(file: series.periods[position + 1].path),
-                            "the later periods of this series were not checked, because they build on \(folder.name)",
-                            hint: "fix the errors above and run sitrep again"))
-                    }
-                    stopped = true
-                    break
-                }
-                do { prepared.append((position, report, try seriesFigures.figures(for: report, folder: folder))) }
-                catch { problems += error.diagnostics }
-            }
-            start += Self.batchSize
-            // Pages in parallel, put back in order.
-            let outcomes = Locked([Result<ReportOutcome, DiagnosticError>?](repeating: nil, count: prepared.count))
-            let batch = prepared
-            DispatchQueue.concurrentPerform(iterations: batch.count) { item in
-                let (position, report, figures) = batch[item]
-                let outcome = Result { () throws(DiagnosticError) -> ReportOutcome in
-                    try renderReport(report, figures: figures, position: position, series: series, style: style,
-                                     labels: labels, sink: sink)
-                }
-                outcomes.withLock { $0[item] = outcome }
-            }
-            for outcome in outcomes.withLock({ $0 }) {
-                switch outcome {
-                case .success(let page)?:
-                    warnings += page.warnings
-                    summaries.append(page.summary)
-                    index.pages.append(page.page)
-                    index.feed.append(page.feed)
-                case .failure(let error)?:
-                    problems += error.diagnostics
-                case nil:
-                    break
-                }
-            }
+        let (pages, narrativeWarnings) = try stream.map { report throws(DiagnosticError) in
+            try renderReport(report, stream: stream, sink: sink)
         }
-        if !problems.isEmpty { throw DiagnosticError(problems) }
+        warnings += narrativeWarnings
+        let summaries = pages.map(\.summary)
+        index.pages = pages.map(\.page)
+        index.feed = pages.map(\.feed)
         var context = page(root: "../", title: config.title, breadcrumbs: [["url": "../index.html", "label": project.site.title]],
                            locale: config.locale)
         context["series"] = seriesContext(config)
         context["reports"] = summaries.reversed().map(\.context)
         try emit("\(slug)/index.html", try layouts.render("series", context), sink)
         index.pages.append(.init(path: "\(slug)/index.html", modified: series.periods.last.map { $0.period.asOf ?? $0.period.end }))
-        if let latest = series.periods.last, let label = labels.last {
+        if let latest = series.periods.last, let label = stream.labels.last {
             index.summary.latestURL = URLPath.encode("\(slug)/\(latest.name)/index.html")
             index.summary.latestPeriodLabel = label
         }
