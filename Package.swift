@@ -1,9 +1,14 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// One target per pipeline stage; data flows one way:
-// SitrepContent (load) -> SitrepFigures -> SitrepTemplates (placeholders, blocks) over
-// SitrepMarkdown (cmark) -> SitrepSite (layout, pages, output) -> sitrep (CLI).
+// One target per pipeline stage; data flows one way (docs/design.md draws the map):
+//   SitrepContent   load: project, series, periods, tables, stated figures; `sitrep new`
+//   SitrepFigures   figures: every derived figure, cross-checks, running counts
+//   SitrepTemplates template: placeholders, filters, blocks, over SitrepMarkdown (cmark)
+//   SitrepSeries    the series stream: load -> figures -> narrative, period after period
+//   SitrepLayout    layouts: Mustache compiled against the pages' typed data
+//   SitrepSite      outputs, consumers of the stream: pages, figures.json, feed, the writer
+//   sitrep          the command line
 let package = Package(
     name: "sitrep",
     platforms: [.macOS(.v13)],
