@@ -3,24 +3,36 @@ import SitrepDiagnostics
 import SitrepFigures
 import SitrepTemplates
 
-/// One report, rendered: its figures, its HTML body and what the archive pages need of it.
+/// One report, rendered: its figures, its HTML body, its key figures and notes as pages print
+/// them (placeholders filled), and the warnings.
 struct RenderedReport {
     var report: Report
     var figures: FigureSet
     var body: String
-    var keyFigures: [(value: String, label: String, change: String?)]
+    var keyFigures: [KeyFigureText]
+    /// The front matter's notes, then the series' corrections of this period.
+    var notes: [String]
     var warnings: [Diagnostic]
 
-    /// Renders the narrative of `report` with its `figures` and resolves its key figures.
+    /// Renders the narrative of `report` with its `figures`, resolves its key figures and fills
+    /// the placeholders of their labels and of the notes. Throws every problem found.
     init(report: Report, figures: FigureSet, series: SeriesConfig, style: LocaleStyle) throws(DiagnosticError) {
         self.report = report
         self.figures = figures
         var problems: [Diagnostic] = []
-        var keyFigures: [(String, String, String?)] = []
+        let text = FrontMatterText(evaluator: PlaceholderEvaluator(figures: figures, style: style, file: report.narrativeFile))
+        func fill(_ written: String, at location: SourceLocation) -> String {
+            switch text.filled(written, at: location) {
+            case .success(let filled): return filled
+            case .failure(let error): problems += error.diagnostics; return ""
+            }
+        }
+        var keyFigures: [KeyFigureText] = []
         for key in report.keyFigures {
+            let label = fill(key.label, at: key.labelLocation)
             if let figure = figures[key.figure] {
                 let change = figures["\(key.figure).change"]?.value.number.map { style.format(signed: $0) }
-                keyFigures.append((style.format(figure.value), key.label, change))
+                keyFigures.append(KeyFigureText(value: style.format(figure.value), label: label, change: change))
             } else if let reason = figures.unavailableReason(key.figure) {
                 problems.append(Diagnostic(at: key.location, "the key figure '\(key.figure)' cannot be computed: \(reason)"))
             } else {
@@ -28,6 +40,11 @@ struct RenderedReport {
                 problems.append(Diagnostic(at: key.location, "the key figure '\(key.figure)' does not exist",
                                            hint: nearest.map { "did you mean '\($0)'?" } ?? "`sitrep figures` lists every figure name"))
             }
+        }
+        var notes = report.notes.map { fill($0.text, at: $0.location) }
+        for correction in series.corrections where correction.period == report.folder {
+            let reason = fill(correction.reason, at: SourceLocation(file: correction.location.file, line: correction.location.line))
+            notes.append("Correction: \(correction.figure) is lower than in the previous report. \(reason)")
         }
         let renderer = NarrativeRenderer(figures: figures, tables: report.tables, style: style,
                                          tableTitles: series.tables.compactMapValues(\.title))
@@ -39,16 +56,6 @@ struct RenderedReport {
         body = output.html
         warnings = output.warnings
         self.keyFigures = keyFigures
-    }
-
-    /// The layout's view of the key figures.
-    var keyFigureContext: [[String: Any]] { Self.context(of: keyFigures) }
-
-    static func context(of keyFigures: [(value: String, label: String, change: String?)]) -> [[String: Any]] {
-        keyFigures.map { figure in
-            var context: [String: Any] = ["value": figure.value, "label": figure.label]
-            if let change = figure.change { context["change"] = change }
-            return context
-        }
+        self.notes = notes
     }
 }
