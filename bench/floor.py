@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Prints what swift-mustache, Yams and cmark cost in one cold build, against the budget of a
+"""Prints what the layouts (SitrepLayout), Yams and cmark cost in one cold build, against the budget of a
 build within 2x of the cmark CLI. Run by bench/floor; the inputs are its hyperfine exports and
 the demangled output of `callgrind_annotate --inclusive=yes --threshold=100`."""
 import argparse
@@ -11,7 +11,7 @@ LINE = re.compile(r"^\s*([\d,]+) \([^)]*\)\s+(?:\*\s+)?[^:\s]*:(.*?) \[[^\]]*\]\
 # Inclusive counts to add up, per library: the entry points sitrep calls. Yams is what
 # YAMLNode.parse costs beyond sitrep's own conversion of the tree Yams returns.
 LIBRARIES = [
-    ("swift-mustache: the layouts", ["MustacheLibrary.render(_:withTemplate:)"], []),
+    ("SitrepLayout: the layouts", ["LayoutPlan.renderUTF8(_:)"], []),
     ("Yams: front matter, figures.yml, table blocks", ["static YAMLNode.parse(_:file:lineOffset:)"],
      ["static YAMLNode.convert(_:file:lineOffset:)"]),
     ("cmark: parsing and rendering the narrative", ["cmark_parse_document", "cmark_render_html"], []),

@@ -119,9 +119,11 @@ extension LayoutPlan {
             }
             let include = Include(name: name, file: template.file, line: location.line)
             if let start = includes.firstIndex(where: { $0.name == name }) {
-                let cycle = (includes[start...] + [include]).map { "\($0.name) (\($0.file):\($0.line))" }
+                // Each step after the first names the tag that includes it; the first is left bare,
+                // so that a cycle reached from several layouts reads the same, and is reported once.
+                let steps = (includes[(start + 1)...] + [include]).map { "\($0.name) (\($0.file):\($0.line))" }
                 problems.append(template.problem(
-                    at: location, "the partial '\(name)' includes itself: " + cycle.joined(separator: " → "),
+                    at: location, "the partial '\(name)' includes itself: " + ([name] + steps).joined(separator: " → "),
                     hint: "remove one of these includes; a partial cannot include itself, directly or through others"))
                 return []
             }

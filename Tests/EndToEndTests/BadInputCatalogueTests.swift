@@ -444,10 +444,10 @@ final class BadInputCatalogueTests: XCTestCase {
                 name: "{{#section}} never closed in templates/report.mustache",
                 change: { try Self.write("<!doctype html>\n<html>\n<body>\n{{#report.notes}}\n<p>{{text}}</p>\n</body>\n</html>\n",
                                          to: "templates/report.mustache", in: $0) },
-                // The line is where the parser gave up, which for an unclosed section is the end of the file.
-                place: .pattern("templates/report\\.mustache:[0-9]+:[0-9]+: error: "),
-                message: ["the template cannot be read: a section is not closed"],
-                hint: ["check that every {{#section}} has its {{/section}}"]),
+                // At the section's name, where it opens.
+                place: .at("templates/report.mustache", line: 4, column: 4),
+                message: ["the section '{{#report.notes}}' is not closed"],
+                hint: ["add {{/report.notes}} where the section ends"]),
         ])
     }
 

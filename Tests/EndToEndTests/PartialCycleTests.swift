@@ -15,8 +15,10 @@ final class PartialCycleTests: XCTestCase {
         let before = try SitrepProcess.snapshot(of: project)
         let run = try SitrepProcess.run(["build"], in: project)
         XCTAssertEqual(run.status, 1, "\(run)")
-        XCTAssertTrue(run.stderr.contains("templates/partials/footer.mustache:2:3: error: the partial 'footer' includes itself "
-                                          + "through 'legal' (templates/partials/legal.mustache:2:10)"), "\(run)")
+        XCTAssertTrue(run.stderr.contains("templates/partials/legal.mustache:2:14: error: the partial 'footer' includes itself: "
+                                          + "footer → legal (templates/partials/footer.mustache:2) → footer (templates/partials/legal.mustache:2)"),
+                      "\(run)")
+        XCTAssertTrue(run.stderr.contains("\n1 error;"), "the cycle is reported once, whichever layouts include it: \(run)")
         SitrepProcess.assertSameTree(before, try SitrepProcess.snapshot(of: project), "a failed build changed the project:")
         let beside = try FileManager.default.contentsOfDirectory(atPath: project.path).filter { $0.contains("staging") }
         XCTAssertEqual(beside, [], "a staging folder was left behind")

@@ -1,35 +1,13 @@
 import SitrepLayout
 
-/// Dynamic data, as the Mustache specification and swift-mustache take it, turned into the
-/// typed model: a derived type, and a value of a given type. The same data renders through
-/// swift-mustache (`any`) and through `LayoutPlan`, so the two can be compared.
+/// Dynamic data, as the Mustache specification writes it, turned into the typed model: a derived
+/// type, and a value of a given type.
 indirect enum TestData {
     case string(String)
     case bool(Bool)
     case null
     case list([TestData])
     case object([(String, TestData)])
-
-    /// The data as swift-mustache takes it: a null field is left out.
-    var any: Any {
-        switch self {
-        case .string(let text): text
-        case .bool(let flag): flag
-        case .null: Optional<String>.none as Any
-        case .list(let items): items.map(\.any)
-        case .object(let fields):
-            Self.dictionary(fields)
-        }
-    }
-
-    private static func dictionary(_ fields: [(String, TestData)]) -> [String: Any] {
-        var dictionary: [String: Any] = [:]
-        for (name, value) in fields {
-            if case .null = value { continue }
-            dictionary[name] = value.any
-        }
-        return dictionary
-    }
 
     /// A type for the data: text is `.html` (so that both `{{x}}` and `{{{x}}}` can write
     /// it, as the specification expects), a list's items have the fields of all its items

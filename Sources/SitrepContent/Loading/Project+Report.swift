@@ -55,16 +55,17 @@ extension Project {
                     throw DiagnosticError(Diagnostic(at: item.location, "a key figure needs `figure:` (the figure's name)"))
                 }
                 let label = try item["label"]?.text("label") ?? ""
-                keyFigures.append(KeyFigure(figure: figure, label: label, location: item["figure"]!.location))
+                keyFigures.append(KeyFigure(figure: figure, label: label, location: item["figure"]!.location,
+                                            labelLocation: item["label"]?.textLocation))
             }
         }
-        var notes: [String] = []
+        var notes: [ReportNote] = []
         if let node = yaml["notes"] {
             switch node.kind {
             case .sequence(let items):
-                for item in items { notes.append(try item.text("a note")) }
+                for item in items { notes.append(ReportNote(try item.text("a note"), at: item.textLocation)) }
             case .scalar:
-                notes.append(try node.text("notes"))
+                notes.append(ReportNote(try node.text("notes"), at: node.textLocation))
             case .mapping:
                 throw DiagnosticError(Diagnostic(at: node.location, "notes must be text or a list of texts"))
             }

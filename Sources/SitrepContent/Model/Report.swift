@@ -17,8 +17,31 @@ public struct Period: Sendable, Hashable {
 /// A figure the front matter asks the layout to show prominently.
 public struct KeyFigure: Sendable {
     public var figure: String
+    /// Text, in which placeholders (`{{ arrivals.total }}`) are filled like the narrative's.
     public var label: String
+    /// Where the figure's name is written.
     public var location: SourceLocation
+    /// Where the label's text starts (for a placeholder in it).
+    public var labelLocation: SourceLocation
+
+    public init(figure: String, label: String, location: SourceLocation, labelLocation: SourceLocation? = nil) {
+        self.figure = figure
+        self.label = label
+        self.location = location
+        self.labelLocation = labelLocation ?? location
+    }
+}
+
+/// A free-text note of the front matter, in which placeholders are filled like the narrative's.
+public struct ReportNote: Sendable {
+    public var text: String
+    /// Where the text starts.
+    public var location: SourceLocation
+
+    public init(_ text: String, at location: SourceLocation) {
+        self.text = text
+        self.location = location
+    }
 }
 
 /// A single figure stated in `figures.yml` or in the front matter's `figures:`.
@@ -53,7 +76,7 @@ public struct Report: Sendable {
     /// Figures stated in the front matter's `figures:` map; they are checked like `figures.yml`.
     public var frontMatterFigures: [StatedFigure] = []
     /// Free-text notes for the report's notes section.
-    public var notes: [String]
+    public var notes: [ReportNote]
     /// The Markdown after the front matter.
     public var narrative: String
     /// Display path of `report.md`.
@@ -64,7 +87,7 @@ public struct Report: Sendable {
     public var statedFigures: [StatedFigure]
 
     public init(folder: String, title: String, period: Period, keyFigures: [KeyFigure] = [],
-                frontMatterFigures: [StatedFigure] = [], notes: [String] = [], narrative: String = "",
+                frontMatterFigures: [StatedFigure] = [], notes: [ReportNote] = [], narrative: String = "",
                 narrativeFile: String, narrativeLineOffset: Int = 0, tables: [Table] = [], statedFigures: [StatedFigure] = []) {
         self.folder = folder
         self.title = title

@@ -31,6 +31,12 @@ public struct YAMLNode: Sendable {
         entries?.first(where: { $0.key == key })?.value
     }
 
+    /// Where a scalar's text starts: after the quote of a quoted one.
+    public var textLocation: SourceLocation {
+        guard case .scalar(_, quoted: true) = kind, let column = location.column else { return location }
+        return SourceLocation(file: location.file, line: location.line, column: column + 1)
+    }
+
     /// True for a plain `~`, `null` or empty scalar.
     public var isNull: Bool {
         if case .scalar(let text, let quoted) = kind, !quoted {

@@ -1,31 +1,20 @@
 import Foundation
-import Mustache
 import SitrepContent
 import SitrepDiagnostics
-import SitrepTemplates
-
-/// HTML escaping one Unicode scalar at a time. swift-mustache's own HTML escaping works on
-/// grapheme clusters, so a `<` joined to a prepending character (U+0600 `<`) would slip
-/// through unescaped; every layout uses this content type instead.
-struct ScalarHTMLContentType: MustacheContentType {
-    static let name = "SITREP_HTML"
-    /// A line of its own, which Mustache removes whole (a standalone tag).
-    static let pragma = "{{% CONTENT_TYPE: \(name)}}\n"
-    static let registered: Void = MustacheContentTypes.register(ScalarHTMLContentType(), named: name)
-
-    func escapeText(_ text: String) -> String {
-        HTMLText.escape(text)
-    }
-}
+import SitrepLayout
 
 /// The page layouts (Mustache) and static assets: sitrep's defaults, each replaceable by a file
 /// of the same name in the project's `templates/` folder.
 ///
 /// Templates are found by file name anywhere under `templates/` (`layouts/report.mustache`
 /// replaces `report`, `partials/footer.mustache` replaces `footer`); files under
-/// `templates/assets/` are published in `output/assets/`.
+/// `templates/assets/` are published in `output/assets/`. Every layout is compiled once, when
+/// the set is loaded, against the type of its page's data (`PageTypes`): a name that is not a
+/// field, a tag that does not fit its field, a partial that does not exist or includes itself
+/// is a located error then, never a wrong page.
 public struct LayoutSet: Sendable {
-    let library: MustacheLibrary
+    /// The compiled layouts, by name: report, series, index.
+    let plans: [String: LayoutPlan]
     /// Asset path (relative to `assets/`) to bytes.
     let assets: [(path: String, bytes: [UInt8])]
 
@@ -40,14 +29,10 @@ public struct LayoutSet: Sendable {
     ]
 
     /// The built-in templates, parsed once per process: each set parses only the project's own.
-    private static let parsedDefaults: [String: MustacheTemplate] = defaultTemplates.compactMapValues { bytes in
-        _ = ScalarHTMLContentType.registered
-        return try? MustacheTemplate(string: ScalarHTMLContentType.pragma + String(decoding: bytes, as: UTF8.self))
-    }
-
-    /// The partials the built-in templates include, scanned once per process.
-    private static let defaultPartials = defaultTemplates.reduce(into: PartialGraph()) { graph, template in
-        graph.add(template.key, text: String(decoding: template.value, as: UTF8.self), file: "(built-in \(template.key).mustache)")
+    /// (They parse: the tests render every one.)
+    private static let parsedDefaults: [String: LayoutTemplate] = defaultTemplates.reduce(into: [:]) { parsed, template in
+        parsed[template.key] = try? LayoutTemplate(String(decoding: template.value, as: UTF8.self),
+                                                   file: "(built-in \(template.key).mustache)")
     }
 
     /// Loads the defaults and the overrides in the project's folder `folder` (which may not
@@ -81,59 +66,42 @@ public struct LayoutSet: Sendable {
 
     /// The defaults, with `templates` (by name: their text and the file named in messages) and
     /// `assets` (by path under `assets/`) in place of those of the same name. Every template is
-    /// checked: its syntax, and that the partials it includes exist and do not include themselves.
+    /// parsed, and each layout compiled with the partials it includes; all the problems found
+    /// are thrown together, each located.
     public init(templates: [String: (text: String, file: String)], assets: [String: [UInt8]] = [:]) throws(DiagnosticError) {
-        var sources: [String: (text: String, file: String)] = [:]
-        for (name, bytes) in Self.defaultTemplates {
-            sources[name] = (String(decoding: bytes, as: UTF8.self), "(built-in \(name).mustache)")
-        }
-        sources.merge(templates) { $1 }
+        var parsed = Self.parsedDefaults
         var problems: [Diagnostic] = []
-        var library = MustacheLibrary()
-        var partials = Self.defaultPartials
-        _ = ScalarHTMLContentType.registered
-        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+        for (name, source) in templates.sorted(by: { $0.key < $1.key }) {
             do {
-                if templates[name] == nil, let builtIn = Self.parsedDefaults[name] {
-                    library.register(builtIn, named: name)
-                } else {
-                    let template = try MustacheTemplate(string: ScalarHTMLContentType.pragma + source.text)
-                    library.register(template, named: name)
-                    partials.add(name, text: source.text, file: source.file, parsed: template.includedPartials)
-                }
-            } catch let error as MustacheTemplate.ParserError {
-                // One line less: the pragma's.
-                problems.append(Diagnostic(
-                    at: SourceLocation(file: source.file, line: max(error.context.lineNumber - 1, 1),
-                                       column: error.context.columnNumber + 1),
-                    "the template cannot be read: \(Self.describe(error.error))",
-                    hint: "check that every {{#section}} has its {{/section}} and every tag is closed with }}",
-                    sourceLine: error.context.line))
+                parsed[name] = try LayoutTemplate(source.text, file: source.file)
             } catch {
-                problems.append(Diagnostic(at: SourceLocation(file: source.file), "the template cannot be read: \(error)"))
+                parsed[name] = nil
+                problems += error.diagnostics
             }
         }
-        problems += partials.diagnostics(known: Set(sources.keys))
+        // A template that does not parse would be reported again as a missing partial: stop here.
         if !problems.isEmpty { throw DiagnosticError(problems) }
-        self.library = library
+        plans = try LayoutPlan.compile(PageTypes.layouts, templates: parsed)
         self.assets = assets.merging(["sitrep.css": PackageResources.sitrep_css]) { mine, _ in mine }
             .sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
-    /// Renders the layout `name` with `context`.
-    public func render(_ name: String, _ context: [String: Any]) throws(DiagnosticError) -> String {
-        guard let html = library.render(context, withTemplate: name) else {
-            throw DiagnosticError(Diagnostic(at: SourceLocation(file: "templates/\(name).mustache"), "the layout '\(name)' is missing"))
-        }
-        return html
+    /// The page for `data`, as UTF-8 bytes.
+    func render(_ data: some PageData) -> [UInt8] {
+        // Every layout of `PageTypes.layouts` is compiled, or the set would not have loaded.
+        plans[type(of: data).layout]?.renderUTF8(data.value) ?? []
     }
+}
 
-    private static func describe(_ error: Error) -> String {
-        switch error {
-        case MustacheTemplate.Error.sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened"
-        case MustacheTemplate.Error.unfinishedName: return "a tag is not finished"
-        case MustacheTemplate.Error.expectedSectionEnd: return "a section is not closed"
-        default: return "\(error)"
-        }
+extension LayoutSet {
+    /// The home page of a site of two series, one with no report, whose text holds markup: for
+    /// the fuzzer, which checks that any set of layouts that loads renders without a crash.
+    public func renderSampleHome() -> [UInt8] {
+        let frame = PageFrame(locale: "en", root: "../", title: "<script>alert(1)</script>", description: "",
+                              siteTitle: "Reports & <b>news</b>", breadcrumbs: [])
+        return render(HomePageData(frame: frame, series: [
+            .init(url: "a/index.html", title: "A", office: "<i>", reportCount: 2, latestURL: "a/1/index.html", latestPeriodLabel: "May"),
+            .init(url: "b/index.html", title: "B", office: "", reportCount: 0),
+        ]))
     }
 }

@@ -1,11 +1,24 @@
+import SitrepLayout
+
 /// The words the default layouts print around the data, per language, given to every layout as
 /// `t` (e.g. `{{t.keyFigures}}`), so that a Russian series gets Russian pages. An unknown
 /// language gets English.
 enum PageLabels {
     static func labels(for locale: String) -> [String: String] {
-        let language = String(locale.prefix { $0 != "-" && $0 != "_" }).lowercased()
-        return all[language] ?? all["en"]!
+        all[language(of: locale)] ?? all["en"]!
     }
+
+    /// The labels for `locale` as layouts receive them, `t`.
+    static func value(for locale: String) -> LayoutValue {
+        values[language(of: locale)] ?? values["en"]!
+    }
+
+    private static func language(of locale: String) -> String {
+        String(locale.prefix { $0 != "-" && $0 != "_" }).lowercased()
+    }
+
+    /// Each language's labels as a layout value, built once.
+    private static let values: [String: LayoutValue] = all.mapValues { .object(PageTypes.labels, $0.mapValues(LayoutValue.text)) }
 
     static let keys = [
         "skipToContent", "breadcrumb", "reportingPeriod", "dataAsOf", "office", "keyFigures", "notes",

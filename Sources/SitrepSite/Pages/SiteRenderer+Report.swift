@@ -11,12 +11,7 @@ struct ReportOutcome: Sendable {
         var url: String
         var title: String
         var periodLabel: String
-        var keyFigures: [(value: String, label: String, change: String?)]
-
-        var context: [String: Any] {
-            ["url": url, "title": title, "periodLabel": periodLabel,
-             "keyFigures": RenderedReport.context(of: keyFigures)]
-        }
+        var keyFigures: [KeyFigureText]
     }
 
     var summary: Summary
@@ -30,35 +25,23 @@ extension SiteRenderer {
         let (report, figures, position, folder, label) = (streamed.report, streamed.figures, streamed.position, streamed.folder, streamed.label)
         let (series, style, labels) = (stream.series, stream.style, stream.labels)
         let config = series.config
-        let rendered = try RenderedReport(streamed, style: style)
-        var context = page(root: "../../", title: "\(report.title) — \(label)", breadcrumbs: [
-            ["url": "../../index.html", "label": project.site.title],
-            ["url": "../index.html", "label": config.title],
+        let rendered = try RenderedReport(streamed, series: config, style: style)
+        func link(to position: Int) -> PageLink? {
+            guard series.periods.indices.contains(position) else { return nil }
+            return PageLink(url: "../" + URLPath.encode("\(series.periods[position].name)/index.html"), label: labels[position])
+        }
+        var frame = frame(root: "../../", title: "\(report.title) — \(label)", breadcrumbs: [
+            PageLink(url: "../../index.html", label: project.site.title), PageLink(url: "../index.html", label: config.title),
         ], locale: config.locale)
-        context["description"] = "\(config.title): situation report, \(label)"
-        context["series"] = seriesContext(config)
-        var notes = report.notes
-        for correction in config.corrections where correction.period == folder.name {
-            notes.append("Correction: \(correction.figure) is lower than in the previous report. \(correction.reason)")
-        }
-        var reportContext: [String: Any] = [
-            "title": report.title, "periodLabel": label,
-            "keyFigures": rendered.keyFigureContext, "notes": notes.map { ["text": $0] },
-        ]
-        if let asOf = report.period.asOf { reportContext["asOf"] = style.format(asOf) }
-        context["report"] = reportContext
-        context["body"] = rendered.body
-        context["figuresURL"] = "figures.json"
-        if position > 0 {
-            let previous = series.periods[position - 1].name
-            context["previous"] = ["url": "../" + URLPath.encode("\(previous)/index.html"), "label": labels[position - 1]]
-        }
-        if position + 1 < series.periods.count {
-            let next = series.periods[position + 1].name
-            context["next"] = ["url": "../" + URLPath.encode("\(next)/index.html"), "label": labels[position + 1]]
-        }
+        frame.description = "\(config.title): situation report, \(label)"
+        frame.figuresURL = "figures.json"
+        let page = ReportPageData(
+            frame: frame, series: SeriesHeading(title: config.title, office: config.office),
+            title: report.title, periodLabel: label, asOf: report.period.asOf.map { style.format($0) },
+            keyFigures: rendered.keyFigures, notes: rendered.notes, body: rendered.body,
+            previous: link(to: position - 1), next: link(to: position + 1))
         let path = "\(config.slug)/\(folder.name)/"
-        try emit(path + "index.html", try layouts.render("report", context), sink)
+        try sink(path + "index.html", layouts.render(page))
         try sink(path + "figures.json", FiguresJSON.render(series: config.slug, period: folder.name, report: report, figures: figures))
         let updated = report.period.asOf ?? report.period.end
         let url = URLPath.encode(path)

@@ -27,12 +27,6 @@ public struct SiteRenderer: Sendable {
             var latestURL: String?
             var latestPeriodLabel: String?
 
-            /// The home page layout's view of the series.
-            var context: [String: Any] {
-                var context: [String: Any] = ["url": url, "title": title, "office": office, "reportCount": reportCount]
-                if let latestURL, let latestPeriodLabel { context["latest"] = ["url": latestURL, "periodLabel": latestPeriodLabel] }
-                return context
-            }
         }
 
         struct Page: Codable, Sendable {
@@ -120,9 +114,8 @@ public struct SiteRenderer: Sendable {
             if let index = outcome.index { indexes.append(index) }
         }
         if !problems.isEmpty { throw DiagnosticError(problems) }
-        var home = page(root: "", title: project.site.title, breadcrumbs: [])
-        home["series"] = indexes.map(\.summary.context)
-        try emit("index.html", try layouts.render("index", home), sink)
+        let home = HomePageData(frame: frame(root: "", title: project.site.title, breadcrumbs: []), series: indexes.map(\.summary))
+        try sink("index.html", layouts.render(home))
         try emit("feed.xml", AtomFeed(title: project.site.title, baseURL: absoluteBaseURL, entries: indexes.flatMap(\.feed)).render(), sink)
         if let base = absoluteBaseURL {
             let pages = [("index.html", nil)] + indexes.flatMap(\.pages).map { ($0.path, $0.modified) }
@@ -146,14 +139,13 @@ public struct SiteRenderer: Sendable {
             try renderReport(report, stream: stream, sink: sink)
         }
         warnings += narrativeWarnings
-        let summaries = pages.map(\.summary)
         index.pages = pages.map(\.page)
         index.feed = pages.map(\.feed)
-        var context = page(root: "../", title: config.title, breadcrumbs: [["url": "../index.html", "label": project.site.title]],
-                           locale: config.locale)
-        context["series"] = seriesContext(config)
-        context["reports"] = summaries.reversed().map(\.context)
-        try emit("\(slug)/index.html", try layouts.render("series", context), sink)
+        let archive = SeriesPageData(
+            frame: frame(root: "../", title: config.title, breadcrumbs: [PageLink(url: "../index.html", label: project.site.title)],
+                         locale: config.locale),
+            series: SeriesHeading(title: config.title, office: config.office), reports: pages.map(\.summary).reversed())
+        try sink("\(slug)/index.html", layouts.render(archive))
         index.pages.append(.init(path: "\(slug)/index.html", modified: series.periods.last.map { $0.period.asOf ?? $0.period.end }))
         if let latest = series.periods.last, let label = stream.labels.last {
             index.summary.latestURL = URLPath.encode("\(slug)/\(latest.name)/index.html")
@@ -162,14 +154,10 @@ public struct SiteRenderer: Sendable {
         return index
     }
 
-    func page(root: String, title: String, breadcrumbs: [[String: String]], locale: String? = nil) -> [String: Any] {
-        let locale = locale ?? project.site.locale
-        return ["lang": locale, "t": PageLabels.labels(for: locale), "root": root, "stylesheet": "\(root)assets/sitrep.css",
-                "pageTitle": title, "description": title, "site": ["title": project.site.title], "breadcrumbs": breadcrumbs]
-    }
-
-    func seriesContext(_ config: SeriesConfig) -> [String: Any] {
-        ["title": config.title, "office": config.office ?? ""]
+    /// What every page has, for a page `root` away from the site root, in `locale` (the site's by default).
+    func frame(root: String, title: String, breadcrumbs: [PageLink], locale: String? = nil) -> PageFrame {
+        PageFrame(locale: locale ?? project.site.locale, root: root, title: title, description: title,
+                  siteTitle: project.site.title, breadcrumbs: breadcrumbs)
     }
 
     func emit(_ path: String, _ text: String, _ sink: Sink) throws(DiagnosticError) {
