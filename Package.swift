@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "SitrepMarkdown", dependencies: ["CCmark"]),
         .target(
             name: "SitrepTemplates",
-            dependencies: ["SitrepFigures", "SitrepMarkdown", "SitrepDiagnostics", .product(name: "Yams", package: "Yams")]
+            dependencies: ["SitrepFigures", "SitrepMarkdown", "SitrepDiagnostics"]
         ),
         .target(
             name: "SitrepSeries",
