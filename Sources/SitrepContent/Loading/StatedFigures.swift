@@ -42,6 +42,9 @@ public enum StatedFigures {
                 }
                 collect(entry.value, prefix: name, into: &figures, problems: &problems)
             }
+        case .sequence where prefix.isEmpty:
+            throw DiagnosticError(Diagnostic(at: node.location, "figures must be a map of `name: value` lines, not a list",
+                                             hint: "e.g. `leaflets.disseminated: 6000`; a list figure is written under its name"))
         case .sequence(let items):
             var names: [String] = []
             for item in items {
