@@ -1,8 +1,10 @@
 import SitrepDiagnostics
 
-/// The tables among the files of one period folder, each with its format. A table name given by
-/// two files (`arrivals.csv` beside `arrivals.CSV`, which a case-sensitive file system allows) is
-/// an error at the second: which one holds the figures would depend on an accident of naming.
+/// The tables among the files of one period folder, each with its format. Two files for one
+/// table (`arrivals.csv` beside `arrivals.CSV`, which a case-sensitive file system allows) are an
+/// error at the second, and so are two tables whose names differ only in case (`Arrivals.csv`
+/// beside `arrivals.csv`): on Windows and macOS, or in a copy made there, they are one file, and
+/// which table's figures a build used would depend on the machine.
 struct TableFiles {
     /// One file that holds a table.
     struct Entry {
@@ -17,17 +19,25 @@ struct TableFiles {
 
     /// Sorts out `names`, the files of `folder` in the order they are read.
     init(_ names: [String], in folder: String) {
-        var firstFile: [String: String] = [:]
+        var firstFile: [String: (name: String, table: String)] = [:]
         for name in names {
             guard let (table, format) = TableFormat.reader(forFileNamed: name) else { continue }
-            if let first = firstFile[table] {
+            guard let first = firstFile[table.lowercased()] else {
+                firstFile[table.lowercased()] = (name, table)
+                byFileName[name] = Entry(table: table, format: format)
+                continue
+            }
+            let location = SourceLocation(file: "\(folder)/\(name)")
+            if first.table == table {
                 problems.append(Diagnostic(
-                    at: SourceLocation(file: "\(folder)/\(name)"),
-                    "the table '\(table)' is given twice: by \(first) and by \(name)",
+                    at: location, "the table '\(table)' is given twice: by \(first.name) and by \(name)",
                     hint: "keep one file for the table '\(table)' and remove or rename the other"))
             } else {
-                firstFile[table] = name
-                byFileName[name] = Entry(table: table, format: format)
+                problems.append(Diagnostic(
+                    at: location,
+                    "the tables '\(first.table)' (\(first.name)) and '\(table)' (\(name)) have names that differ only in case: "
+                        + "on Windows and macOS their files are one file",
+                    hint: "keep one of the files, or rename one so that the names differ in more than case"))
             }
         }
     }
