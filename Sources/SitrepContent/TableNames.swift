@@ -1,6 +1,6 @@
 /// The checks on the names a table gives its figures: a dimension column or value may not be
 /// called like a figure sitrep derives (see ``FigureWord/reserved``), and a row labelled `Total`
-/// is a totals row, not data. ``Table/init(name:file:csv:valueColumn:)`` reports what these find
+/// is a totals row, not data. ``Table/init(name:source:valueColumn:)`` reports what these find
 /// at the header or the cell.
 struct TableNames {
     /// A problem with one name: what is wrong and how to fix it.

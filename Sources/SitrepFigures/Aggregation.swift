@@ -92,7 +92,7 @@ public struct Aggregation: Sendable {
     }
 
     private static func overflow(_ table: Table, row: Table.Row) -> DiagnosticError {
-        DiagnosticError(Diagnostic(at: SourceLocation(file: table.file, line: row.line),
+        DiagnosticError(Diagnostic(at: table.location(of: row),
                                    "the values of this table add up to more than sitrep can count",
                                    hint: "check this value for extra digits"))
     }

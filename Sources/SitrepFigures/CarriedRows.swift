@@ -40,7 +40,7 @@ struct CarriedRows {
             if series.corrections.contains(where: { $0.period == folder.name && $0.figure == figure }) { continue }
             let value = MessageNumbers.whole(row.value)
             problems.append(Diagnostic(
-                at: SourceLocation(file: table.file, line: table.headerLine),
+                at: table.headerLocation,
                 "the row '\(row.keys.joined(separator: ", "))' (\(value) in \(period)) is missing; "
                     + "a cumulative table carries every row forward, and a row left out would count as 0",
                 hint: "add the row with its running total (\(value) if nothing changed), or, if the source removed it on purpose, "

@@ -20,7 +20,7 @@ public enum FuzzEntryPoints {
                 require(record.fields.count == document.header.count, "a record with \(record.fields.count) fields passed")
                 require(record.line >= 1, "a record without a line")
             }
-            let table = try Table(name: "fuzz", file: "fuzz.csv", csv: document)
+            let table = try Table(name: "fuzz", source: document)
             for row in table.rows { require(row.value >= 0, "a negative count passed") }
             let figures = try FigureComputer.figures(for: report(tables: [table]), in: series)
             require(figures["fuzz.total"] != nil, "a table without a total")
@@ -50,8 +50,7 @@ public enum FuzzEntryPoints {
             if case .failure(let diagnostic) = match.result { require((diagnostic.location?.line ?? 0) >= 1, "no line") }
         }
         do {
-            let table = try Table(name: "t", file: "t.csv",
-                                  csv: CSVReader.read(Array("d,count\n<script>x</script>,3\n*y*,2\n".utf8), file: "t.csv"))
+            let table = try Table(name: "t", source: CSVReader.read(Array("d,count\n<script>x</script>,3\n*y*,2\n".utf8), file: "t.csv"))
             let figures = try FigureComputer.figures(for: report(tables: [table]), in: series)
             let renderer = NarrativeRenderer(figures: figures, tables: [table], style: LocaleStyle.named("en")!)
             let html = try renderer.render(text, file: "fuzz.md", lineOffset: 0).html

@@ -254,9 +254,9 @@ final class CSVReaderTests: XCTestCase {
             CSVRecord(fields: ["South", "three\r\nlines\rhere", "6"], line: 4, columns: [1, 9, 7]),
             CSVRecord(fields: ["East", "x", "7"], line: 7, columns: [1, 6, 8]),
         ])
-        XCTAssertEqual(document.records[0].line(ofField: 0), 2)
-        XCTAssertEqual(document.records[0].line(ofField: 2), 3)
-        XCTAssertEqual(document.records[1].line(ofField: 2), 6)
+        XCTAssertEqual(document.location(ofRow: 0, column: 0).location.line, 2)
+        XCTAssertEqual(document.location(ofRow: 0, column: 2).location.line, 3)
+        XCTAssertEqual(document.location(ofRow: 1, column: 2).location.line, 6)
         XCTAssertEqual(document.sourceLine(6), "here\",6")
     }
 

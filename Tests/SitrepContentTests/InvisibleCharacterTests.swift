@@ -7,7 +7,7 @@ import XCTest
 /// never carry a raw control character to the terminal.
 final class InvisibleCharacterTests: XCTestCase {
     private func table(_ csv: String) throws(DiagnosticError) -> Table {
-        try Table(name: "t", file: "t.csv", csv: CSVReader.read(Array(csv.utf8), file: "t.csv"))
+        try Table(name: "t", source: CSVReader.read(Array(csv.utf8), file: "t.csv"))
     }
 
     private func problem(_ csv: String, file: StaticString = #filePath, line: UInt = #line) -> Diagnostic? {

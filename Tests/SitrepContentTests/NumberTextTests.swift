@@ -50,7 +50,7 @@ final class NumberTextTests: XCTestCase {
     func testCSVAndYAMLReadTheSameText() throws {
         for (text, csv, yaml) in Self.cases {
             let file = "region;count\nNorth;\(text)\n"
-            let table = try? Table(name: "t", file: "t.csv", csv: CSVReader.read(Array(file.utf8), file: "t.csv"))
+            let table = try? Table(name: "t", source: CSVReader.read(Array(file.utf8), file: "t.csv"))
             XCTAssertEqual(table?.rows.first?.value, csv, text)
             let figures = try? StatedFigures.read(YAMLNode.parse("leaflets: \(text)\n", file: "figures.yml"))
             XCTAssertEqual(figures?.first?.value, yaml.map(FigureValue.number), text)
@@ -94,7 +94,7 @@ final class NumberTextTests: XCTestCase {
         for text in ["6.000", "1.234", "6,000"] {
             do {
                 let csv = "region,count\nNorth,\"\(text)\"\n"
-                _ = try Table(name: "t", file: "t.csv", csv: CSVReader.read(Array(csv.utf8), file: "t.csv"))
+                _ = try Table(name: "t", source: CSVReader.read(Array(csv.utf8), file: "t.csv"))
                 XCTFail("'\(text)' was read")
             } catch {
                 XCTAssertEqual(error.diagnostics.first?.location, SourceLocation(file: "t.csv", line: 2, column: 7), text)
@@ -105,7 +105,7 @@ final class NumberTextTests: XCTestCase {
 
     func testCSVSaysHowToWriteOtherNotations() throws {
         do {
-            _ = try Table(name: "t", file: "t.csv", csv: CSVReader.read(Array("region,count\nNorth,1e3\n".utf8), file: "t.csv"))
+            _ = try Table(name: "t", source: CSVReader.read(Array("region,count\nNorth,1e3\n".utf8), file: "t.csv"))
             XCTFail("1e3 was read")
         } catch {
             XCTAssertEqual(error.diagnostics.first?.message, "the value '1e3' in column 'count' is not written as a plain number")

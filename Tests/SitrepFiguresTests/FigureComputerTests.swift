@@ -11,7 +11,7 @@ final class FigureComputerTests: XCTestCase {
 
     private func table(_ name: String, _ csv: String) throws -> Table {
         let document = try CSVReader.read(Array(csv.utf8), file: "r/\(name).csv")
-        return try Table(name: name, file: "r/\(name).csv", csv: document)
+        return try Table(name: name, source: document)
     }
 
     private func day(_ text: String) -> Day { Day(iso: text)! }
@@ -146,7 +146,7 @@ final class FigureComputerTests: XCTestCase {
     func testEveryProblemIsReportedTogether() throws {
         // Built in code: read from a CSV file, the value 'count' is turned away first (NameCollisionTests).
         let clash = Table(name: "bad", file: "r/bad.csv", dimensions: ["region"],
-                          rows: [Table.Row(keys: ["North"], value: 4, line: 2), Table.Row(keys: ["count"], value: 1, line: 3)])
+                          rows: [Table.Row(keys: ["North"], value: 4, position: 2), Table.Row(keys: ["count"], value: 1, position: 3)])
         let diagnostics = try problems(report(
             tables: [clash, table("avrr", avrr)],
             stated: [stated("avrr.total", .number(Rational(1)), line: 2),

@@ -14,7 +14,7 @@ final class NameCollisionTests: XCTestCase {
     private func problems(_ csv: String, _ caller: StaticString = #filePath, line: UInt = #line) throws -> [Diagnostic] {
         let document = try CSVReader.read(Array(csv.utf8), file: "r/t.csv")
         do {
-            let table = try Table(name: "t", file: "r/t.csv", csv: document, valueColumn: "n")
+            let table = try Table(name: "t", source: document, valueColumn: "n")
             XCTFail("expected an error, read \(table.rows.count) rows", file: caller, line: line)
             return []
         } catch {
@@ -25,7 +25,7 @@ final class NameCollisionTests: XCTestCase {
     /// The figures of the table `t` read from `csv` (value column `n`).
     private func figures(_ csv: String) throws -> FigureSet {
         let document = try CSVReader.read(Array(csv.utf8), file: "r/t.csv")
-        let table = try Table(name: "t", file: "r/t.csv", csv: document, valueColumn: "n")
+        let table = try Table(name: "t", source: document, valueColumn: "n")
         return try OnePeriodReport.figures([table])
     }
 

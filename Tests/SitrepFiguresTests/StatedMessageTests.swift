@@ -14,7 +14,7 @@ final class StatedMessageTests: XCTestCase {
     /// The messages of the disagreements between `figuresYML` and the table above.
     private func messages(_ figuresYML: String, _ caller: StaticString = #filePath, line: UInt = #line) throws -> [String] {
         let document = try CSVReader.read(Array(Self.csv.utf8), file: "r/t.csv")
-        let table = try Table(name: "t", file: "r/t.csv", csv: document)
+        let table = try Table(name: "t", source: document)
         let stated = try StatedFigures.read(YAMLNode.parse(figuresYML, file: "r/figures.yml"))
         do {
             _ = try OnePeriodReport.figures([table], stated: stated)

@@ -13,7 +13,7 @@ final class TableFiguresTests: XCTestCase {
     private func table(_ name: String, _ csv: String, valueColumn: String = "count",
                        _ caller: StaticString = #filePath, line: UInt = #line) throws -> Table {
         let document = try CSVReader.read(Array(csv.utf8), file: "r/\(name).csv")
-        return try Table(name: name, file: "r/\(name).csv", csv: document, valueColumn: valueColumn)
+        return try Table(name: name, source: document, valueColumn: valueColumn)
     }
 
     /// The figures of a report holding the given tables, as the build computes them.
@@ -366,7 +366,7 @@ final class TableFiguresTests: XCTestCase {
     /// away first, see NameCollisionTests): the figures still refuse to give two figures one name.
     private func unchecked(_ keys: [String]) -> Table {
         Table(name: "t", file: "r/t.csv", dimensions: ["region"],
-              rows: keys.enumerated().map { Table.Row(keys: [$0.element], value: 4 - $0.offset, line: $0.offset + 2) })
+              rows: keys.enumerated().map { Table.Row(keys: [$0.element], value: 4 - $0.offset, position: $0.offset + 2) })
     }
 
     func testValueNamedLikeADerivedFigureIsAClearError() throws {

@@ -14,7 +14,7 @@ final class NarrativeRendererTests: XCTestCase {
 
     private func table(_ name: String, _ csv: String) throws -> Table {
         let document = try CSVReader.read(Array(csv.utf8), file: "r/\(name).csv")
-        return try Table(name: name, file: "r/\(name).csv", csv: document)
+        return try Table(name: name, source: document)
     }
 
     /// Iraq 398 (272 male, 126 female), Sri Lanka 76, Cuba 48, Guinea 9, Nigeria 2: 533 in all,

@@ -43,7 +43,7 @@ final class PlaceholderTests: XCTestCase {
     /// Iraq 398 of 533, Cuba 48, others 87; a date, a text and a list stated in figures.yml.
     private func figures() throws -> FigureSet {
         let csv = try CSVReader.read(Array("country,count\nIraq,398\nCuba,48\nSri Lanka,87\n".utf8), file: "r/avrr.csv")
-        let avrr = try Table(name: "avrr", file: "r/avrr.csv", csv: csv)
+        let avrr = try Table(name: "avrr", source: csv)
         let location = SourceLocation(file: "r/figures.yml", line: 1, column: 1)
         let report = Report(
             folder: "2022-06", title: "Belarus",

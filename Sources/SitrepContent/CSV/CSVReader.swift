@@ -41,15 +41,9 @@ public enum CSVReader {
         }
         let result = text.withUnsafeBufferPointer { buffer in
             var parser = CSVParser(buffer, file: file, rowLimit: limits.rows)
-            return parser.parse()
+            return parser.parse(source: text)
         }
-        switch result {
-        case .success(var document):
-            document.source = text
-            return document
-        case .failure(let error):
-            throw error
-        }
+        return try result.get()
     }
 }
 
@@ -68,13 +62,11 @@ private struct CSVParser {
     private var index = 0
     private var line = 1
     private var lineStart = 0
-    /// A known column on the current line, so that field columns are counted incrementally.
-    private var knownColumnOffset = 0
-    private var knownColumn = 1
+    /// Where every line starts, for ``CSVDocument/lineStarts``.
+    private var lineStarts = [0]
 
     /// The record being read, reused from record to record.
     private var fields: [String] = []
-    private var columns: [Int] = []
     private var fieldOffsets: [Int] = []
     private var fieldLines: [Int] = []
     private var fieldLineStarts: [Int] = []
@@ -93,7 +85,8 @@ private struct CSVParser {
         self.problems = CSVProblemList(file: file)
     }
 
-    mutating func parse() -> Result<CSVDocument, DiagnosticError> {
+    /// Reads the document; `source` is the text the buffer points into, kept by the document.
+    mutating func parse(source: [UInt8]) -> Result<CSVDocument, DiagnosticError> {
         skipBlankLines()
         guard index < count else {
             let blank = count > 0
@@ -108,7 +101,9 @@ private struct CSVParser {
         guard readRecord() else { return .failure(problems.error() ?? DiagnosticError([])) }
         header = fields
         checkHeader()
-        var records: [CSVRecord] = []
+        var values: [String] = []
+        var valueOffsets: [Int] = []
+        var recordLines: [Int] = []
         var recordCount = 0
         while true {
             skipBlankLines()
@@ -127,11 +122,15 @@ private struct CSVParser {
                 checkInvisible()
             }
             if fields.count == header.count && problems.isEmpty {
-                records.append(CSVRecord(fields: fields, line: recordLine, columns: columns))
+                values.append(contentsOf: fields)
+                valueOffsets.append(contentsOf: fieldOffsets)
+                recordLines.append(recordLine)
             }
         }
         if let error = problems.error() { return .failure(error) }
-        return .success(CSVDocument(header: header, records: records, delimiter: delimiter, headerLine: headerLine))
+        return .success(CSVDocument(
+            file: file, header: header, delimiter: delimiter, headerLine: headerLine, source: source,
+            values: values, valueOffsets: valueOffsets, recordLines: recordLines, lineStarts: lineStarts))
     }
 
     // MARK: Lines
@@ -139,8 +138,7 @@ private struct CSVParser {
     private mutating func startLine(at offset: Int) {
         line += 1
         lineStart = offset
-        knownColumnOffset = offset
-        knownColumn = 1
+        lineStarts.append(offset)
     }
 
     /// Steps over the line end at `index` (CR LF, LF or CR).
@@ -220,13 +218,6 @@ private struct CSVParser {
         return counted
     }
 
-    /// The 1-based column of `offset` on the current line; offsets must come in order.
-    private mutating func column(at offset: Int) -> Int {
-        knownColumn += characters(from: knownColumnOffset, to: offset)
-        knownColumnOffset = offset
-        return knownColumn
-    }
-
     /// The text of the line starting at `start`, without its line end.
     private func lineText(from start: Int) -> String {
         var end = start
@@ -240,11 +231,10 @@ private struct CSVParser {
 
     // MARK: Records
 
-    /// Reads the record at `index` into `fields` and `columns`, and steps past its line end.
+    /// Reads the record at `index` into `fields` and `fieldOffsets`, and steps past its line end.
     /// False when a quote is never closed, which ends the reading.
     private mutating func readRecord() -> Bool {
         fields.removeAll(keepingCapacity: true)
-        columns.removeAll(keepingCapacity: true)
         fieldOffsets.removeAll(keepingCapacity: true)
         fieldLines.removeAll(keepingCapacity: true)
         fieldLineStarts.removeAll(keepingCapacity: true)
@@ -277,7 +267,6 @@ private struct CSVParser {
     }
 
     private mutating func noteField(at offset: Int) {
-        columns.append(column(at: offset))
         fieldOffsets.append(offset)
         fieldLines.append(line)
         fieldLineStarts.append(lineStart)

@@ -3,8 +3,8 @@ import SitrepDiagnostics
 extension Project {
     static let reportKeys = ["title", "period", "as_of", "key_figures", "notes", "figures"]
 
-    /// Reads one period folder in full: `report.md`, every `*.csv` table and `figures.yml`.
-    /// All problems in the folder are reported together.
+    /// Reads one period folder in full: `report.md`, every table (a file of a ``TableFormat``)
+    /// and `figures.yml`. All problems in the folder are reported together.
     public func loadReport(series: Series, folder: PeriodFolder) throws(DiagnosticError) -> Report {
         var problems: [Diagnostic] = []
         let reportFile = "\(folder.path)/report.md"
@@ -13,14 +13,15 @@ extension Project {
         var tables: [Table] = []
         var stated: [StatedFigure] = []
         do {
-            for name in try files.list(folder.path) {
+            let names = try files.list(folder.path)
+            let tableFiles = TableFiles(names, in: folder.path)
+            problems += tableFiles.problems
+            for name in names {
                 let file = "\(folder.path)/\(name)"
                 do {
-                    if name.lowercased().hasSuffix(".csv") {
-                        let tableName = String(name.dropLast(4))
-                        let csv = try CSVReader.read(try files.read(file), file: file)
-                        tables.append(try Table(name: tableName, file: file, csv: csv,
-                                                valueColumn: series.config.declaration(for: tableName).valueColumn))
+                    if let table = tableFiles.entry(forFileNamed: name) {
+                        let valueColumn = series.config.declaration(for: table.table).valueColumn
+                        tables.append(try table.format.readTable(try files.read(file), file, table.table, valueColumn))
                     } else if name == "figures.yml" || name == "figures.yaml" {
                         stated = try StatedFigures.read(YAMLNode.parse(files.readText(file), file: file))
                     }

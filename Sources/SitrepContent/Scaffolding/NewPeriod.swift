@@ -166,20 +166,22 @@ public enum NewPeriod {
         var report: NewFile?
         var tables: [NewFile] = []
         var figures: [NewFile] = []
-        for name in try files.list(latest.path) {
+        let names = try files.list(latest.path)
+        let tableFiles = TableFiles(names, in: latest.path)
+        problems += tableFiles.problems
+        for name in names {
             let file = "\(latest.path)/\(name)"
             guard !files.isDirectory(file) else { continue }
             do {
                 if name == "report.md" {
                     let text = try files.readText(file)
                     report = NewFile(name: name, bytes: Array(try newReport(text, period: period, file: file).utf8), content: .report)
-                } else if name.lowercased().hasSuffix(".csv") {
-                    let table = String(name.dropLast(4))
+                } else if let table = tableFiles.entry(forFileNamed: name) {
                     let bytes = try files.read(file)
-                    if series.declaration(for: table).measure.reported == .cumulative {
+                    if series.declaration(for: table.table).measure.reported == .cumulative {
                         tables.append(NewFile(name: name, bytes: bytes, content: .cumulativeTable))
                     } else {
-                        tables.append(NewFile(name: name, bytes: try headerOnly(bytes, file: file), content: .periodTable))
+                        tables.append(NewFile(name: name, bytes: try table.format.headerOnly(bytes, file), content: .periodTable))
                     }
                 } else if name == "figures.yml" || name == "figures.yaml" {
                     figures.append(NewFile(name: name, bytes: Array(blankFigures(try files.readText(file)).utf8), content: .figures))

@@ -1,25 +1,15 @@
 import SitrepDiagnostics
 
-/// The new period's tables: a per-period table keeps its header line only.
-extension NewPeriod {
+/// A per-period table's copy in a new period (`sitrep new`): its header line only.
+extension CSVReader {
     /// The header line of a CSV file, as written (quotes and spacing kept), with its line end.
     /// The file is read first so that a broken table is reported now rather than copied. A UTF-8
     /// byte order mark is kept; UTF-16 is written as UTF-8 with a byte order mark.
     static func headerOnly(_ bytes: [UInt8], file: String) throws(DiagnosticError) -> [UInt8] {
-        let document = try CSVReader.read(bytes, file: file)
+        let document = try read(bytes, file: file)
         let source = document.source
         let cr: UInt8 = 0x0D, lf: UInt8 = 0x0A, quote = UInt8(ascii: "\"")
-        var index = 0
-        var line = 1
-        while line < document.headerLine, index < source.count {
-            if source[index] == cr {
-                if index + 1 < source.count, source[index + 1] == lf { index += 1 }
-                line += 1
-            } else if source[index] == lf {
-                line += 1
-            }
-            index += 1
-        }
+        let index = document.lineStarts[document.headerLine - 1]
         var end = index
         var quoted = false
         while end < source.count {

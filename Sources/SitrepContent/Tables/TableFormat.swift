@@ -1,0 +1,47 @@
+import SitrepDiagnostics
+
+/// A kind of file that holds a table, and its reader. ``TableFormat/all`` is the one place that
+/// says which files of a period folder are tables and how each is read: loading a report
+/// (``Project/loadReport(series:folder:)``) and starting a period (`sitrep new`) both ask
+/// ``TableFiles``, which asks this list. A new format is one more entry: a reader that turns the
+/// file's bytes into a ``TableSource`` (``Table`` checks the cells), and the file a new period
+/// starts from.
+public struct TableFormat: Sendable {
+    /// The end of the file names in this format, lowercase, with its dot: `.csv`. A name ending
+    /// so in any case (`Arrivals.CSV`) is a table; the rest of the name is the table's.
+    public let suffix: String
+    /// Reads a file (its bytes and display path) into a checked table called `name`, whose
+    /// value column is `valueColumn`.
+    let readTable: @Sendable (_ bytes: [UInt8], _ file: String, _ name: String, _ valueColumn: String) throws(DiagnosticError) -> Table
+    /// The file a per-period table starts from in a new period: the header without the rows.
+    /// The file is read first, so that a broken table is reported rather than copied.
+    let headerOnly: @Sendable (_ bytes: [UInt8], _ file: String) throws(DiagnosticError) -> [UInt8]
+
+    /// Comma- or semicolon-separated values (``CSVReader``).
+    public static let csv = TableFormat(
+        suffix: ".csv",
+        readTable: { bytes, file, name, valueColumn throws(DiagnosticError) in
+            try Table(name: name, source: CSVReader.read(bytes, file: file), valueColumn: valueColumn)
+        },
+        headerOnly: { bytes, file throws(DiagnosticError) in try CSVReader.headerOnly(bytes, file: file) })
+
+    /// Every format sitrep reads.
+    public static let all: [TableFormat] = [.csv]
+
+    /// The format of the file called `fileName` and the name of the table it holds
+    /// (`arrivals.csv` → `arrivals`); nil when the file is not a table.
+    public static func reader(forFileNamed fileName: String) -> (table: String, format: TableFormat)? {
+        let utf8 = fileName.utf8
+        for format in all where utf8.count > format.suffix.utf8.count {
+            let end = utf8.index(utf8.endIndex, offsetBy: -format.suffix.utf8.count)
+            if utf8[end...].elementsEqual(format.suffix.utf8, by: { Self.lowercased($0) == $1 }) {
+                return (String(fileName[..<end]), format)
+            }
+        }
+        return nil
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 0x20 : byte
+    }
+}
