@@ -17,9 +17,11 @@ ROWS = [
     ("sitrep-check", "sitrep build --check (up to date)"),
     ("sitrep-check-csv", "sitrep build --check after 1 CSV value changed (exits 1)"),
     ("cmark", "cmark CLI, all report.md, 1 process (floor)"),
+    ("baseline-cold", "baseline sitrep build, cold (output removed)"),
     ("sitrep-cold-disk", "sitrep build, cold, output on disk"),
     ("example-cold", "example copies: sitrep build, cold"),
     ("example-cmark", "example copies: cmark CLI, all report.md (floor)"),
+    ("baseline-example-cold", "example copies: baseline sitrep build, cold"),
     ("example-cold-disk", "example copies: sitrep build, cold, output on disk"),
     ("hugo-cold", "hugo, cold (public/ removed)"),
     ("hugo-noop", "hugo, again (public/ present)"),
@@ -84,7 +86,7 @@ def render(machine, loads, sizes, results, out_md, out_json):
     out = [f"# sitrep benchmark, {machine.get('date', '')}", ""]
     out.append(f"Machine: {machine.get('cpu', '?')}, {machine.get('nproc', '?')} cores, {machine.get('memory', '?')}, "
                f"{machine.get('kernel', '')}. Files on {machine.get('storage', '?')}.")
-    out.append(f"sitrep {machine.get('commit', '?')}, {machine.get('swift', '')}; {machine.get('hyperfine', '')}; "
+    out.append(f"sitrep {machine.get('commit', '?')} (baseline: {machine.get('baseline', 'none')}), {machine.get('swift', '')}; {machine.get('hyperfine', '')}; "
                f"cmark {machine.get('cmark', '')}; hugo: {machine.get('hugo', '')}. {machine.get('runs', '')}.")
     load_text = ", ".join(f"N={n}: {loads[n]}" for n in sorted(loads))
     out.append(f"Load average (1/5/15 min) at start {machine.get('load_start', '?')}; before each N {load_text}; "
@@ -117,6 +119,11 @@ def render(machine, loads, sizes, results, out_md, out_json):
         if ec and ecm:
             ratios.append(f"example copies, sitrep cold / cmark = **{ec['median_s'] / ecm['median_s']:.1f}x** "
                           f"(CPU time: {cpu(ec) / cpu(ecm):.1f}x; target ≤ 10x)")
+        for now, before, label in ((cold, results.get((n, "baseline-cold")), "synthetic"),
+                                   (ec, results.get((n, "baseline-example-cold")), "example copies")):
+            if now and before:
+                ratios.append(f"{label}, cold build now / baseline = {now['median_s'] / before['median_s']:.2f}x "
+                              f"(CPU time: {cpu(now) / cpu(before):.2f}x)")
         disk = results.get((n, "sitrep-cold-disk"))
         if cold and disk:
             ratios.append(f"cold build on disk / on tmpfs = {disk['median_s'] / cold['median_s']:.2f}x")
