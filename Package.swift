@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "SitrepDiagnostics"),
         .target(
             name: "SitrepContent",
-            dependencies: ["SitrepDiagnostics", .product(name: "Yams", package: "Yams")]
+            dependencies: ["SitrepDiagnostics", "CSitrepSystem", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "SitrepFigures", dependencies: ["SitrepContent", "SitrepDiagnostics"]),
         .target(name: "SitrepMarkdown", dependencies: ["CCmark"]),

@@ -18,3 +18,19 @@ int sitrep_exchange_paths(const char *first, const char *second) {
     return -1;
 #endif
 }
+
+int sitrep_sync_file_system(const char *path) {
+#if defined(__linux__)
+    int descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (descriptor < 0) return -1;
+    int result = syncfs(descriptor);
+    int error = errno;
+    close(descriptor);
+    errno = error;
+    return result;
+#else
+    (void)path;
+    sync();
+    return 0;
+#endif
+}

@@ -18,8 +18,10 @@ final class KilledBuildTests: XCTestCase {
         // The finished result of the changed content, built elsewhere, is the only other
         // acceptable state.
         try SitrepProcess.edit("content/belarus/2022-06/arrivals.csv", in: project, replacing: "Belarus,902", with: "Belarus,912")
-        let expected = try SitrepProcess.temporaryFolder("expected")
-        defer { SitrepProcess.remove(expected) }
+        // Inside a temporary folder of its own: the build writes its manifest beside the output.
+        let elsewhere = try SitrepProcess.temporaryFolder("expected")
+        defer { SitrepProcess.remove(elsewhere) }
+        let expected = elsewhere.appendingPathComponent("output")
         XCTAssertEqual(try SitrepProcess.run(["build", "--output", expected.path], in: project).status, 0)
         let new = try SitrepProcess.snapshot(of: expected)
         XCTAssertNotEqual(old.keys.count, 0)

@@ -196,41 +196,29 @@ public enum NewPeriod {
         return [report] + tables + figures
     }
 
-    /// Writes the files into a hidden staging folder beside the new one, then renames it into place.
+    /// Writes the files into a hidden staging folder beside the new one (`.NAME.new-PID`, see
+    /// `StagingFolder`), waits until they are on the disk, then renames the folder into place.
     private static func write(_ files: [NewFile], to destination: String, seriesFolder: String, name: String) throws(DiagnosticError) {
-        let manager = FileManager.default
-        let prefix = ".\(name).new-"
-        removeStaleStaging(in: seriesFolder, prefix: prefix)
-        let staging = seriesFolder + "/" + prefix + String(getpid())
-        var finished = false
-        defer { if !finished { try? manager.removeItem(atPath: staging) } }
         let relative = "content/" + (seriesFolder as NSString).lastPathComponent + "/" + name
+        let staging: StagingFolder
         do {
-            try? manager.removeItem(atPath: staging)
-            try manager.createDirectory(atPath: staging, withIntermediateDirectories: false)
-            for file in files {
-                try Data(file.bytes).write(to: URL(fileURLWithPath: staging + "/" + file.name))
-            }
+            staging = try StagingFolder(in: seriesFolder, naming: stagingNaming(name))
+            for file in files { try staging.createFile(file.name, file.bytes) }
+            try staging.syncToDisk()
         } catch {
             throw DiagnosticError(Diagnostic(at: SourceLocation(file: relative), "cannot write the new period: \(error.localizedDescription)"))
         }
         do {
             // Refuses an existing destination (checked again here: another run may have made it).
-            try manager.moveItem(atPath: staging, toPath: destination)
-            finished = true
+            try FileManager.default.moveItem(atPath: staging.path, toPath: destination)
+            staging.finish()
         } catch {
             throw DiagnosticError(Diagnostic(
                 at: SourceLocation(file: relative), "cannot create the folder: \(error.localizedDescription)",
-                hint: manager.fileExists(atPath: destination) ? "the folder appeared while sitrep new ran; remove it or pick another name" : nil))
+                hint: FileManager.default.fileExists(atPath: destination) ? "the folder appeared while sitrep new ran; remove it or pick another name" : nil))
         }
     }
 
-    /// Removes staging folders left by runs that were killed.
-    private static func removeStaleStaging(in folder: String, prefix: String) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for name in names where name.hasPrefix(prefix) {
-            if let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) == 0 { continue }
-            try? FileManager.default.removeItem(atPath: folder + "/" + name)
-        }
-    }
+    /// The naming of the staging folders of the new period folder `name`.
+    static func stagingNaming(_ name: String) -> StagingFolder.Naming { StagingFolder.Naming(prefix: ".\(name).new-") }
 }

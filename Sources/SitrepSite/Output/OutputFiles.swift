@@ -13,10 +13,7 @@ enum OutputFiles {
     }
 
     /// True when `path` is a folder itself, not a link to one.
-    static func isRealFolder(_ path: String) -> Bool {
-        var status = stat()
-        return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
-    }
+    static func isRealFolder(_ path: String) -> Bool { StagingFolder.isRealFolder(path) }
 
     /// The first part of a path relative to the site: the name of its top-level entry.
     static func topName(_ path: String) -> String {

@@ -1,5 +1,6 @@
 import CSitrepSystem
 import Foundation
+import SitrepContent
 
 /// The two ways a staged site takes the place of the old one.
 extension OutputWriter {
@@ -38,20 +39,28 @@ extension OutputWriter {
         }
     }
 
+    /// Makes the folder in the staging folder that receives the entries the new site replaces,
+    /// with a list naming both sites' files in it (`swapContents` puts it in place first), and
+    /// returns the previous site's files.
+    func prepareSwap(listing: [String]) throws -> Set<String> {
+        let previous = OutputOwnership.listedFiles(in: destination) ?? []
+        try FileManager.default.createDirectory(atPath: retired, withIntermediateDirectories: false)
+        try StagingFolder.createFile(retired + "/" + OutputOwnership.markerName,
+                                     OutputOwnership.markerText(listing: Array(previous.union(listing))))
+        return previous
+    }
+
+    private var retired: String { staging + "/.retired" }
+
     /// Replaces what `destination` holds with what the staging folder inside it holds, one
     /// top-level entry at a time, for a folder that cannot itself be renamed (a mount point).
     /// Each entry (`index.html`, a series' folder) changes in one step; until the last one has,
     /// readers may see some entries old and some new. Throughout, the folder's list names both
-    /// sites' files, so a killed build leaves a folder the next build accepts; the kept publishing
-    /// files are not moved at all.
-    func swapContents(listing: [String]) throws {
+    /// sites' files (`prepareSwap`), so a killed build leaves a folder the next build accepts; the
+    /// kept publishing files are not moved at all.
+    func swapContents(listing: [String], previous: Set<String>) throws {
         let marker = OutputOwnership.markerName
-        let previous = OutputOwnership.listedFiles(in: destination) ?? []
-        let retired = staging + "/.retired"
-        try FileManager.default.createDirectory(atPath: retired, withIntermediateDirectories: false)
-        let union = retired + "/" + marker
-        try Data(OutputOwnership.markerText(listing: Array(previous.union(listing)))).write(to: URL(fileURLWithPath: union))
-        try Self.rename(union, destination + "/" + marker)
+        try Self.rename(retired + "/" + marker, destination + "/" + marker)
 
         let incoming = Set(listing.map(OutputFiles.topName))
         for name in incoming.sorted() {

@@ -13,30 +13,23 @@ import SitrepDiagnostics
 public final class OutputWriter: @unchecked Sendable {
     /// The folder that will hold the site.
     public let destination: String
-    let staging: String
+    /// The folder the site is written into (`OutputStaging`); removed if the build fails.
+    let stagingFolder: StagingFolder
+    var staging: String { stagingFolder.path }
     /// True when the site replaces `destination`'s contents, entry by entry, rather than the folder.
     let swapsContents: Bool
-    var finished = false
 
     /// Prepares an empty staging folder: next to `destination`, or inside it when `swapContents`
     /// (for a mount point). Removes the staging folders of killed builds first.
     public init(destination: String, swapContents: Bool = false) throws(DiagnosticError) {
-        let url = URL(fileURLWithPath: destination).standardizedFileURL
-        self.destination = url.path
+        self.destination = URL(fileURLWithPath: destination).standardizedFileURL.path
         swapsContents = swapContents
-        staging = swapContents ? url.path + "/" + OutputOwnership.stagingPrefix + String(getpid())
-                               : url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).staging-\(getpid())").path
-        OutputStaging.removeStale(of: url.path)
         do {
-            try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            stagingFolder = try OutputStaging.make(for: self.destination, inside: swapContents)
         } catch {
             throw DiagnosticError(Diagnostic(at: SourceLocation(file: destination),
                                              "cannot create a staging folder for the output folder: \(error.localizedDescription)"))
         }
-    }
-
-    deinit {
-        if !finished { try? FileManager.default.removeItem(atPath: staging) }
     }
 
     private let counts = Locked((written: 0, unchanged: 0))
@@ -103,7 +96,7 @@ public final class OutputWriter: @unchecked Sendable {
                 counts.withLock { $0.written += 1; $0.unchanged += 1 }
                 return
             }
-            try Data(bytes).write(to: URL(fileURLWithPath: full))
+            try StagingFolder.createFile(full, bytes)
             counts.withLock { $0.written += 1 }
         } catch {
             throw DiagnosticError(Diagnostic(at: SourceLocation(file: path), "cannot write the file: \(error.localizedDescription)"))
@@ -121,17 +114,27 @@ public final class OutputWriter: @unchecked Sendable {
         return true
     }
 
-    /// Writes the site's list of files, then puts the staged site in place of `destination`'s.
+    /// Writes the site's list of files, waits until the staged site is on the disk, then puts it
+    /// in place of `destination`'s.
     public func commit() throws(DiagnosticError) {
         let listing = paths.withLock { $0 }
         try stage(OutputOwnership.markerName, OutputOwnership.markerText(listing: listing))
+        let previous: Set<String>
+        do {
+            previous = swapsContents ? try prepareSwap(listing: listing) : []
+            try stagingFolder.syncToDisk()
+        } catch {
+            throw DiagnosticError(Diagnostic(at: SourceLocation(file: destination),
+                                             "cannot write the site to the disk: \(error.localizedDescription)",
+                                             hint: "the output folder was left as it was; check the disk (free space, errors) and build again"))
+        }
         do {
             if swapsContents {
-                try swapContents(listing: listing)
+                try swapContents(listing: listing, previous: previous)
             } else {
                 try replaceFolder()
             }
-            finished = true
+            stagingFolder.finish()
         } catch {
             throw DiagnosticError(Diagnostic(at: SourceLocation(file: destination),
                                              "cannot replace the output folder: \(error.localizedDescription)"))
