@@ -12,10 +12,10 @@ FACTOR = 4
 LINE = re.compile(r"^\s*([\d,]+) \([^)]*\)\s+(?:\*\s+)?[^:\s]*:(.*?) \[[^\]]*\]\s*$")
 
 # Inclusive counts to add up, per library: the entry points sitrep calls. YAML is libyaml's
-# event stream read into sitrep's nodes in one pass (YAMLEventReader, inlined into its callers).
+# event stream read into sitrep's nodes in one pass (YAMLEventReader, inlined into YAMLNode.parse).
 LIBRARIES = [
     ("SitrepLayout: the layouts", ["LayoutPlan.renderUTF8(_:)"], []),
-    ("YAML (libyaml): front matter, figures.yml, table blocks", ["static YAMLEventReader.read(_:file:lineOffset:)"], []),
+    ("YAML (libyaml): front matter, figures.yml, table blocks", ["static YAMLNode.parse(_:file:lineOffset:)"], []),
     ("cmark: parsing and rendering the narrative", ["cmark_parse_document", "cmark_render_html"], []),
 ]
 
