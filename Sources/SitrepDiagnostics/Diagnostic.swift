@@ -1,19 +1,25 @@
 /// Where something is in a content or template file: a path, and a 1-based line and column
-/// when the problem can be pinned to one.
+/// when the problem can be pinned to one, or a place named by the file's own reader (a cell of a
+/// workbook).
 public struct SourceLocation: Sendable, Hashable {
     /// The path as the user would type it, relative to the project where possible.
     public var file: String
     public var line: Int?
     public var column: Int?
+    /// A place in a file that has no lines, as its reader names it: `sheet 'Arrivals', cell C7`.
+    /// Shown after the file in place of a line and column.
+    public var place: String?
 
-    public init(file: String, line: Int? = nil, column: Int? = nil) {
+    public init(file: String, line: Int? = nil, column: Int? = nil, place: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
+        self.place = place
     }
 
-    /// `file:line:col`, leaving out what is not known.
+    /// `file:line:col`, leaving out what is not known; `file: place` for a named place.
     public var description: String {
+        if let place { return file + ": " + place }
         var text = file
         if let line {
             text += ":\(line)"

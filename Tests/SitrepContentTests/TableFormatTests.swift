@@ -75,6 +75,31 @@ final class TableFormatTests: XCTestCase {
         XCTAssertEqual(table.headerPosition, 3)
     }
 
+    /// A workbook names a cell by its sheet and address, not by a line.
+    private struct Sheet: TableSource {
+        var file = "arrivals.xlsx"
+        var header = ["country", "count"]
+        var cells = [["Iraq", "12"], ["Syria", "1.234"]]
+        var rowCount: Int { cells.count }
+        func cell(row: Int, column: Int) -> String { cells[row][column] }
+        func position(ofRow row: Int) -> Int { row + 2 }
+        var headerPosition: Int { 1 }
+        func describe(row: Int) -> String { "row \(position(ofRow: row))" }
+        func location(ofRow row: Int?, column: Int?) -> CellLocation {
+            let address = String(UnicodeScalar(UInt8(ascii: "A") + UInt8(column ?? 0))) + String(row.map(position(ofRow:)) ?? headerPosition)
+            return CellLocation(SourceLocation(file: file, place: "sheet 'Arrivals', cell \(address)"), sourceLine: nil)
+        }
+    }
+
+    func testAWorkbookCellIsNamedBySheetAndAddress() throws {
+        XCTAssertThrowsError(try Table(name: "arrivals", source: Sheet())) { error in
+            let diagnostics = (error as? DiagnosticError)?.diagnostics ?? []
+            XCTAssertEqual(diagnostics.count, 1)
+            XCTAssertTrue(diagnostics.first?.description.hasPrefix("arrivals.xlsx: sheet 'Arrivals', cell B3: error: the value '1.234'") ?? false,
+                          diagnostics.first?.description ?? "no diagnostic")
+        }
+    }
+
     func testProblemsArePlacedWhereTheReaderSays() throws {
         let grid = Grid(header: ["region", "count", "total"], cells: [["North", "1,234", "1"], ["North", "5", "1"], ["", "5", "3"]])
         XCTAssertThrowsError(try Table(name: "arrivals", source: grid)) { error in
