@@ -15,7 +15,7 @@ final class BuildManifestTests: XCTestCase {
     }
 
     override func tearDownWithError() throws {
-        if project.lastPathComponent.hasPrefix("sitrep-manifest-") { try? FileManager.default.removeItem(at: project) }
+        if project.lastPathComponent.hasPrefix("sitrep-example-") { try? FileManager.default.removeItem(at: project) }
     }
 
     func testASecondBuildWithNothingChangedRendersNothing() throws {
