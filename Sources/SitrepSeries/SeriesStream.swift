@@ -47,7 +47,9 @@ public struct SeriesStream: Sendable {
 
     /// Walks the periods up to and including `last` (every period when nil) and hands each
     /// report to `consume`, on any thread; returns what it gave, in reporting order, with the
-    /// warnings of the narratives. Every problem is reported together at the end: a period that
+    /// warnings of the narratives. A report whose narrative has errors is still handed on
+    /// (its `body` nil), so that the consumer's own problems are found too; what it gives is
+    /// then dropped. Every problem is reported together at the end: a period that
     /// cannot be loaded stops the walk (the later ones build on it), other problems do not.
     public func map<Output: Sendable>(
         through last: Int? = nil, stages: Stages = .narrative,
@@ -89,8 +91,14 @@ public struct SeriesStream: Sendable {
             DispatchQueue.concurrentPerform(iterations: prepared.count) { item in
                 let (position, report, figures) = prepared[item]
                 let result = Result { () throws(DiagnosticError) -> (Output, [Diagnostic]) in
-                    let streamed = try StreamedReport(position: position, stream: self, report: report, figures: figures, stages: stages)
-                    return (try consume(streamed), streamed.warnings)
+                    // The consumer runs even when the narrative has errors, so that a report's
+                    // problems (its key figures', say) are all reported together.
+                    let streamed = StreamedReport(position: position, stream: self, report: report, figures: figures, stages: stages)
+                    var problems = streamed.problems
+                    var output: Output?
+                    do throws(DiagnosticError) { output = try consume(streamed) } catch { problems += error.diagnostics }
+                    guard problems.isEmpty, let output else { throw DiagnosticError(problems) }
+                    return (output, streamed.warnings)
                 }
                 results.withLock { $0[item] = result }
             }

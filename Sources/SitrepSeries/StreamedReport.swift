@@ -14,26 +14,31 @@ public struct StreamedReport: Sendable {
     public let figures: FigureSet
     /// The period's label in the series' locale.
     public let label: String
-    /// The narrative as HTML, or nil when the stream computed figures only.
+    /// The narrative as HTML, or nil when the stream computed figures only or the narrative has
+    /// errors (the stream reports them, with the consumer's own).
     public let body: String?
     /// House-style warnings found while rendering the narrative.
     public let warnings: [Diagnostic]
+    /// The narrative's errors, reported by the stream.
+    let problems: [Diagnostic]
 
-    init(position: Int, stream: SeriesStream, report: Report, figures: FigureSet, stages: SeriesStream.Stages) throws(DiagnosticError) {
+    init(position: Int, stream: SeriesStream, report: Report, figures: FigureSet, stages: SeriesStream.Stages) {
         self.position = position
         folder = stream.series.periods[position]
         self.report = report
         self.figures = figures
         label = stream.labels[position]
         guard case .narrative = stages else {
-            body = nil
-            warnings = []
+            (body, warnings, problems) = (nil, [], [])
             return
         }
         let renderer = NarrativeRenderer(figures: figures, tables: report.tables, style: stream.style,
                                          tableTitles: stream.series.config.tables.compactMapValues(\.title))
-        let output = try renderer.render(report.narrative, file: report.narrativeFile, lineOffset: report.narrativeLineOffset)
-        body = output.html
-        warnings = output.warnings
+        do {
+            let output = try renderer.render(report.narrative, file: report.narrativeFile, lineOffset: report.narrativeLineOffset)
+            (body, warnings, problems) = (output.html, output.warnings, [])
+        } catch {
+            (body, warnings, problems) = (nil, [], error.diagnostics)
+        }
     }
 }

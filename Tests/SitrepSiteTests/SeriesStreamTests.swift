@@ -4,6 +4,7 @@ import XCTest
 import SitrepContent
 import SitrepDiagnostics
 import SitrepSeries
+import SitrepSite
 
 /// The series stream walks the example series in reporting order, once, for every consumer.
 final class SeriesStreamTests: XCTestCase {
@@ -51,6 +52,22 @@ final class SeriesStreamTests: XCTestCase {
                            "the later periods are named as not checked")
         }
         XCTAssertEqual(consumed.withLock { $0 }, [0], "the periods after the broken one are not walked")
+    }
+
+    func testANarrativeErrorAndAKeyFigureErrorAreReportedTogether() throws {
+        let project = try ExampleProject.copy()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let file = project.appendingPathComponent("content/belarus/2022-06/report.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+            .replacingOccurrences(of: "{figure: avrr.total,", with: "{figure: avrr.totl,")
+            .replacingOccurrences(of: "Since {{ series.onset | date: short }}, {{ arrivals.total }}",
+                                  with: "Since {{ series.onset | date: short }}, {{ arrivals.totl }}")
+        try Data(text.utf8).write(to: file)
+        XCTAssertThrowsError(try SiteBuilder.check(projectRoot: project.path)) { error in
+            let messages = (error as? DiagnosticError)?.diagnostics.map(\.message) ?? []
+            XCTAssertTrue(messages.contains { $0.contains("'arrivals.totl'") }, "the narrative's error: \(messages)")
+            XCTAssertTrue(messages.contains { $0.contains("'avrr.totl'") }, "the key figure's error: \(messages)")
+        }
     }
 
     func testAnUnknownLocaleIsAnErrorAtTheSeries() throws {
