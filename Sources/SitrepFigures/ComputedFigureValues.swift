@@ -40,7 +40,7 @@ struct ComputedFigureValues {
                 }
                 continue
             }
-            let computedFigure = Figure(name: declaration.name, value: .number(value), origin: .computed(declaration.formula.location))
+            let computedFigure = Figure(name: declaration.name, value: .number(value), origin: .computed(declaration.formulaLocation))
             guard let existing = set.add(declaration.name, computedFigure.value, origin: computedFigure.origin,
                                          measure: evaluation.measure(in: set), tracksChange: true) else { continue }
             if let problem = evaluation.clash(with: existing, computed: computedFigure, in: set) { problems.append(problem) }
@@ -113,11 +113,10 @@ struct ComputedFigureValues {
         // The report has the table or stated figures the name belongs to (or one spelt nearly
         // so): the name is wrong, not the period.
         if roots.contains(root) || Suggestions.nearest(to: root, in: roots) != nil {
-            var hint = nearest.map { "did you mean '\($0)'? " } ?? ""
-            if name.contains("-"), nearest == nil {
-                hint += "to subtract, put spaces around the minus sign (a - b); "
+            var hint = (nearest.map { "did you mean '\($0)'? " } ?? "") + "`sitrep figures \(series.slug)/\(report.folder)` lists every figure of the report"
+            if let hyphen = name.firstIndex(of: "-"), set[String(name[..<hyphen])] != nil {
+                hint = "to subtract, put spaces around the minus sign: \(name[..<hyphen]) - \(name[name.index(after: hyphen)...])"
             }
-            hint += "`sitrep figures \(series.slug)/\(report.folder)` lists every figure of the report"
             throw .error(Diagnostic(
                 at: location, "no figure is called '\(name)' in \(report.folder), in the formula of '\(figure.name)'", hint: hint))
         }

@@ -10,6 +10,8 @@ public struct ComputedFigureDeclaration: Sendable {
     /// Where the name is written, for a name that clashes with another figure's.
     public var nameLocation: SourceLocation
     public var formula: FigureExpression
+    /// Where the formula starts.
+    public var formulaLocation: SourceLocation
 }
 
 /// The computed figures of a series, in an order that computes each after the computed figures
@@ -35,7 +37,8 @@ public struct ComputedFigures: Sendable {
                         hint: "write `\(entry.key): arrivals.total - arrivals.nationality.Ukraine`"))
                 }
                 let formula = try FigureExpression.parse(text, at: entry.value.textLocation, what: "the formula of '\(entry.key)'")
-                written.append(ComputedFigureDeclaration(name: entry.key, nameLocation: entry.keyLocation, formula: formula))
+                written.append(ComputedFigureDeclaration(name: entry.key, nameLocation: entry.keyLocation, formula: formula,
+                                                         formulaLocation: entry.value.textLocation))
             } catch {
                 problems += error.diagnostics
             }
