@@ -162,9 +162,12 @@ final class FigureExpressionTests: XCTestCase {
         XCTAssertEqual(error("a.Беларусь − * b").column, 23)
     }
 
-    func testDeepNestingIsRefusedNotRecursedInto() {
-        let found = error(String(repeating: "(", count: 100) + "a" + String(repeating: ")", count: 100))
+    func testDeepNestingAndLongFormulasAreRefusedNotRecursedInto() {
+        var found = error(String(repeating: "(", count: 100) + "a" + String(repeating: ")", count: 100))
         XCTAssertEqual(found.message, "the formula of 'x' nests more than 64 levels deep")
+        found = error(Array(repeating: "a", count: 600).joined(separator: "+"))
+        XCTAssertEqual(found.message, "the formula of 'x' is 1199 characters long; a formula may have 1000")
+        XCTAssertEqual(found.column, 10)
     }
 
     // MARK: Declarations in series.yml

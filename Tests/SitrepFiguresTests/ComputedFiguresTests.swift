@@ -12,31 +12,25 @@ import XCTest
 /// Each test writes a small project into a temporary folder and computes its periods in order,
 /// as a build does.
 final class ComputedFiguresTests: XCTestCase {
-    private var root: URL!
+    private var disk: SeriesOnDisk!
 
     override func setUpWithError() throws {
         try super.setUpWithError()
-        root = FileManager.default.temporaryDirectory
-            .appendingPathComponent("sitrep-computed-figures-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        disk = try SeriesOnDisk(label: "computed-figures", name: "b")
     }
 
     override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: root)
+        disk?.remove()
         try super.tearDownWithError()
     }
 
     // MARK: Helpers
 
-    private func write(_ path: String, _ text: String) throws {
-        let url = root.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-    }
+    private func write(_ path: String, _ text: String) throws { try disk.write(path, text) }
 
     /// series.yml: the arrivals table reported cumulatively, and `computed` under `computed:`.
     private func series(_ computed: String) throws {
-        try write("content/b/series.yml", """
+        try write("series.yml", """
             title: B
             onset: 2022-02-24
             tables:
@@ -49,42 +43,20 @@ final class ComputedFiguresTests: XCTestCase {
 
     /// A period folder with the arrivals table (when given) and other files.
     private func period(_ name: String, arrivals: (belarus: Int, ukraine: Int, third: Int)?, _ files: [String: String] = [:]) throws {
-        try write("content/b/\(name)/report.md", "---\ntitle: \"B\"\n---\n\nText.\n")
+        try write("\(name)/report.md", "---\ntitle: \"B\"\n---\n\nText.\n")
         if let arrivals {
-            try write("content/b/\(name)/arrivals.csv",
+            try write("\(name)/arrivals.csv",
                       "nationality,count\nBelarus,\(arrivals.belarus)\nUkraine,\(arrivals.ukraine)\nThird countries,\(arrivals.third)\n")
         }
-        for (file, text) in files { try write("content/b/\(name)/\(file)", text) }
-    }
-
-    /// The figures of every period in order, or the diagnostics of the first that fails.
-    private func compute() throws -> Result<[String: FigureSet], DiagnosticError> {
-        let project = try Project.load(root: root.path)
-        let series = try XCTUnwrap(project.series(named: "b"))
-        var figures = SeriesFigures(series: series.config)
-        var sets: [String: FigureSet] = [:]
-        for folder in series.periods {
-            let report = try project.loadReport(series: series, folder: folder)
-            do { sets[folder.name] = try figures.figures(for: report, folder: folder) }
-            catch { return .failure(error) }
-        }
-        return .success(sets)
+        for (file, text) in files { try write("\(name)/\(file)", text) }
     }
 
     private func figures(_ caller: StaticString = #filePath, line: UInt = #line) throws -> [String: FigureSet] {
-        switch try compute() {
-        case .success(let sets): return sets
-        case .failure(let error):
-            XCTFail("\(error)", file: caller, line: line)
-            return [:]
-        }
+        try disk.figures(caller, line: line)
     }
 
     private func diagnostics(_ caller: StaticString = #filePath, line: UInt = #line) throws -> [Diagnostic] {
-        switch try compute() {
-        case .success: XCTFail("expected an error", file: caller, line: line); return []
-        case .failure(let error): return error.diagnostics
-        }
+        try disk.diagnostics(caller, line: line)
     }
 
     private func number(_ set: FigureSet?, _ name: String) -> Rational? { set?[name]?.value.number }

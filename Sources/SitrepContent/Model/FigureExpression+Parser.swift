@@ -3,6 +3,8 @@ import SitrepDiagnostics
 extension FigureExpression {
     /// The deepest nesting of parentheses, signs and roundings a formula may have.
     static let maximumDepth = 64
+    /// The longest formula, in characters: a formula is computed part by part, recursively.
+    static let maximumLength = 1000
 
     /// Parses a formula whose first character is at `start` (a formula is written on one line:
     /// columns count from there). `what` names the formula in messages: "the formula of 'x'".
@@ -51,6 +53,10 @@ struct FigureExpressionParser {
     }
 
     mutating func parseFormula() throws(DiagnosticError) -> FigureExpression {
+        guard scalars.count <= FigureExpression.maximumLength else {
+            throw failure(at: 0, "\(what) is \(scalars.count) characters long; a formula may have \(FigureExpression.maximumLength)",
+                          hint: "split it into several computed figures, each naming the one before")
+        }
         lexemes = try tokens()
         if lexemes.count == 1 {
             throw failure(at: 0, "\(what) is empty", hint: "write a formula over figures, e.g. arrivals.total - arrivals.nationality.Ukraine")
@@ -74,23 +80,22 @@ struct FigureExpressionParser {
 
     /// sum := product (('+' | '-') product)*
     private mutating func sum() throws(DiagnosticError) -> FigureExpression {
-        var left = try product()
-        while case .operation(let operation) = lexemes[next].token, operation == .add || operation == .subtract {
-            let lexeme = lexemes[next]
-            next += 1
-            let right = try product()
-            left = FigureExpression(.binary(operation, left, right), at: location(lexeme.offset), text: "\(left.text) \(lexeme.text) \(right.text)")
-        }
-        return left
+        try chain(of: [.add, .subtract]) { (parser: inout Self) throws(DiagnosticError) in try parser.product() }
     }
 
     /// product := unary (('*' | '/') unary)*
     private mutating func product() throws(DiagnosticError) -> FigureExpression {
-        var left = try unary()
-        while case .operation(let operation) = lexemes[next].token, operation == .multiply || operation == .divide {
+        try chain(of: [.multiply, .divide]) { (parser: inout Self) throws(DiagnosticError) in try parser.unary() }
+    }
+
+    /// Operands joined by `operations`, from left to right.
+    private mutating func chain(of operations: [FigureExpression.Operator],
+                                _ operand: (inout Self) throws(DiagnosticError) -> FigureExpression) throws(DiagnosticError) -> FigureExpression {
+        var left = try operand(&self)
+        while case .operation(let operation) = lexemes[next].token, operations.contains(operation) {
             let lexeme = lexemes[next]
             next += 1
-            let right = try unary()
+            let right = try operand(&self)
             left = FigureExpression(.binary(operation, left, right), at: location(lexeme.offset), text: "\(left.text) \(lexeme.text) \(right.text)")
         }
         return left
