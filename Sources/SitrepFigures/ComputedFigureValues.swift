@@ -114,6 +114,9 @@ struct ComputedFigureValues {
         // so): the name is wrong, not the period.
         if roots.contains(root) || Suggestions.nearest(to: root, in: roots) != nil {
             var hint = (nearest.map { "did you mean '\($0)'? " } ?? "") + "`sitrep figures \(series.slug)/\(report.folder)` lists every figure of the report"
+            if let file = missingRowFile(for: name) {
+                hint += "; if the value has no row in \(file) in this period, add one with 0"
+            }
             if let hyphen = name.firstIndex(of: "-"), set[String(name[..<hyphen])] != nil {
                 hint = "to subtract, put spaces around the minus sign: \(name[..<hyphen]) - \(name[name.index(after: hyphen)...])"
             }
@@ -121,6 +124,15 @@ struct ComputedFigureValues {
                 at: location, "no figure is called '\(name)' in \(report.folder), in the formula of '\(figure.name)'", hint: hint))
         }
         throw .unavailable("its formula needs '\(name)', and \(report.folder) has no table or stated figure '\(root)'")
+    }
+
+    /// The file of the table a name of the shape `table.column.value` would be a row of, when
+    /// the report has that table and column: the name may be a row missing from this period.
+    private func missingRowFile(for name: String) -> String? {
+        let parts = name.split(separator: ".", maxSplits: 2)
+        guard parts.count == 3, let table = report.tables.first(where: { $0.name == parts[0] }),
+              table.dimensions.contains(String(parts[1])) else { return nil }
+        return table.file
     }
 
     /// What a name belongs to: its table, or its stated figure's first word.

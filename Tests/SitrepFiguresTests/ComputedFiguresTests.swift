@@ -123,7 +123,8 @@ final class ComputedFiguresTests: XCTestCase {
         XCTAssertEqual(found.count, 1)
         XCTAssertEqual(found.first?.location, SourceLocation(file: "content/b/series.yml", line: 7, column: 44))
         XCTAssertEqual(found.first?.message, "no figure is called 'arrivals.nationality.Ukrain' in 2022-06, in the formula of 'arrivals.non_ukrainian'")
-        XCTAssertEqual(found.first?.hint, "did you mean 'arrivals.nationality.Ukraine'? `sitrep figures b/2022-06` lists every figure of the report")
+        XCTAssertEqual(found.first?.hint, "did you mean 'arrivals.nationality.Ukraine'? `sitrep figures b/2022-06` lists every figure of the report; "
+                       + "if the value has no row in content/b/2022-06/arrivals.csv in this period, add one with 0")
     }
 
     func testAMisspeltTableIsAnErrorNotAMissingTable() throws {
