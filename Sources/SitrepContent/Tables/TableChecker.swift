@@ -1,6 +1,6 @@
 import SitrepDiagnostics
 
-/// Does the work of ``Table/init(name:source:valueColumn:)``, on the cells of any ``TableSource``.
+/// Does the work of ``Table/init(name:source:valueColumn:totals:)``, on the cells of any ``TableSource``.
 struct TableChecker<Source: TableSource> {
     let source: Source
     let valueColumn: String
