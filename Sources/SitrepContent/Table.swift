@@ -37,6 +37,8 @@ public struct Table: Sendable, Equatable {
     /// Where the header is in the file, as ``Row/position`` for the rows: for problems with the
     /// table as a whole.
     public var headerPosition: Int
+    /// The totals rows of the file (`Total,228`), kept apart from ``rows``.
+    public var statedTotals: [StatedTotal] = []
 
     /// A table built in code; the rows are taken as they are, without checks.
     public init(name: String, file: String, dimensions: [String], valueColumn: String = "count", rows: [Row],
@@ -56,15 +58,18 @@ public struct Table: Sendable, Equatable {
     /// is a whole number of zero or more written with ASCII digits only (spaces around it
     /// allowed; read by ``NumberText``, as stated figures are), that no dimension value is empty,
     /// that no combination of dimension values appears twice, that no dimension column or value
-    /// is named like a derived figure (see ``FigureWord/reserved``) and that no row is a totals
-    /// row (`Total`). Dimension values are keys: spaces around them are dropped (quoted too) and
+    /// is named like a derived figure (see ``FigureWord/reserved``). A row labelled with one of
+    /// the `totals` words (`Total`, see ``TotalsWords``) is a totals row: kept in
+    /// ``statedTotals``, not in ``rows``. Dimension values are keys: spaces around them are dropped (quoted too) and
     /// no-break spaces made plain (``CSVValueText/normalisedKey(_:)``). Every problem in the file
     /// is reported, in one error.
-    public init<Source: TableSource>(name: String, source: Source, valueColumn: String = "count") throws(DiagnosticError) {
-        var checker = TableChecker(source: source, valueColumn: valueColumn, names: TableNames(table: name))
+    public init<Source: TableSource>(name: String, source: Source, valueColumn: String = "count",
+                                     totals: TotalsWords = .standard) throws(DiagnosticError) {
+        var checker = TableChecker(source: source, valueColumn: valueColumn, names: TableNames(table: name, totals: totals))
         let (dimensions, rows) = try checker.check()
         self.init(name: name, file: source.file, dimensions: dimensions, valueColumn: valueColumn, rows: rows,
                   headerPosition: source.headerPosition)
+        statedTotals = checker.statedTotals
     }
 
     /// Where `row` is, for a message about the row as a whole: `file:line`.

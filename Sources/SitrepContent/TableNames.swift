@@ -1,7 +1,7 @@
 /// The checks on the names a table gives its figures: a dimension column or value may not be
-/// called like a figure sitrep derives (see ``FigureWord/reserved``), and a row labelled `Total`
-/// is a totals row, not data. ``Table/init(name:source:valueColumn:)`` reports what these find
-/// at the header or the cell.
+/// called like a figure sitrep derives (see ``FigureWord/reserved``). A row labelled `Total`
+/// (one of the ``totals`` words) is a totals row, not data. ``Table/init(name:source:valueColumn:totals:)``
+/// reports what these find at the header or the cell.
 struct TableNames {
     /// A problem with one name: what is wrong and how to fix it.
     struct Problem: Equatable {
@@ -11,6 +11,8 @@ struct TableNames {
 
     /// The table's name, for the figure names in messages.
     let table: String
+    /// The labels of totals rows.
+    let totals: TotalsWords
 
     /// The problem with the dimension column called `column`, if any.
     func problem(withColumn column: String) -> Problem? {
@@ -23,25 +25,11 @@ struct TableNames {
 
     /// The problem with the value `key` of the dimension `column`, if any.
     func problem(withValue key: String, inColumn column: String) -> Problem? {
-        if Self.isTotalsLabel(key) {
-            return Problem(
-                message: "the row '\(key)' in column '\(column)' looks like a totals row: sitrep adds up the rows itself "
-                    + "('\(table).\(FigureWord.total)'), so this row would count everything twice",
-                hint: "remove the totals row and keep the rows it adds up; if '\(key)' is a real category "
-                    + "and not the sum of the others, rename it, e.g. '\(key) (category)'")
-        }
         guard let word = FigureWord.reservedWord(in: key) else { return nil }
         return Problem(
             message: "the value '\(key)' in column '\(column)' is named with \(Self.describe(word, in: key)) sitrep keeps for the names of "
                 + "derived figures, so '\(table).\(column).\(key)' could mean this value or a derived figure",
             hint: Self.renameHint("value", key, word: word))
-    }
-
-    /// A label officers give the row that adds up the others: `Total`, `TOTAL`, `Totals`, `Grand total`.
-    static func isTotalsLabel(_ key: String) -> Bool {
-        guard key.utf8.count <= 16 else { return false }
-        let label = key.trimmingSpaces().lowercased()
-        return label == "total" || label == "totals" || label == "grand total"
     }
 
     /// "a word", or "'.share', a word" for a word after a dot.

@@ -11,6 +11,8 @@ public struct Figure: Sendable {
         case stated(SourceLocation)
         /// Known from the report itself (its dates, its series).
         case report
+        /// Computed by a formula `computed:` declares in series.yml (where the formula is).
+        case computed(SourceLocation)
     }
 
     public var name: String

@@ -21,6 +21,7 @@ public enum FigureComputer {
         for table in report.tables {
             do { try TableFigures.add(table, measure: series.declaration(for: table.name).measure, to: &set) }
             catch { problems += error.diagnostics }
+            problems += TotalsRows.disagreements(in: table)
         }
         set.add("period.start", .date(report.period.start), origin: .report)
         set.add("period.end", .date(report.period.end), origin: .report)
@@ -36,6 +37,7 @@ public enum FigureComputer {
                                          tracksChange: stated.value.number != nil) else { continue }
             if let problem = disagreement(stated, existing, in: set) { problems.append(problem) }
         }
+        problems += ComputedFigureValues.add(for: report, in: series, to: &set)
         return (set, problems)
     }
 
@@ -48,6 +50,7 @@ public enum FigureComputer {
         switch computed.origin {
         case .table(let file): source = " from \(file)"
         case .stated(let location): source = " at \(location.description)"
+        case .computed(let location): source = " by the formula at \(location.description)"
         case .report: source = ""
         }
         if let set, stated.value.number != nil, let terms = ShareTerms(of: computed, in: set), case .table(let file) = computed.origin {

@@ -515,4 +515,44 @@ final class BadInputCatalogueTests: XCTestCase {
                 hint: ["add the missing period", "state the figure in figures.yml"]),
         ])
     }
+
+    // MARK: Totals rows and computed figures
+
+    func testTotalsRowsAndComputedFigures() throws {
+        let computed = { (lines: String) -> (URL) throws -> Void in
+            { try SitrepProcess.append("computed:\n" + lines, to: Self.series, in: $0) }
+        }
+        try check([
+            BadInput(
+                name: "a totals row that differs from the rows",
+                change: { try Self.write(Self.assessmentsCSV + "Total,230\n", to: Self.assessments, in: $0) },
+                place: .at(Self.assessments, line: 8, column: 7),
+                message: ["the totals row 'Total' states 230, but the rows add up to 228 (assessments.total)"],
+                hint: ["correct the totals row or the rows it adds up", "rename it, e.g. 'Total (category)'"]),
+            BadInput(
+                name: "a formula naming a figure that does not exist",
+                change: computed("  arrivals.non_ukrainian: arrivals.total - arrivals.nationality.Ukrain\n"),
+                place: .text(Self.series, find: "arrivals.nationality.Ukrain"),
+                message: ["no figure is called 'arrivals.nationality.Ukrain' in 2022-05-12, in the formula of 'arrivals.non_ukrainian'"],
+                hint: ["did you mean 'arrivals.nationality.Ukraine'?", "sitrep figures belarus/2022-05-12"]),
+            BadInput(
+                name: "computed figures that name each other",
+                change: computed("  arrivals.a: arrivals.b + 1\n  arrivals.b: 2 * arrivals.a\n"),
+                place: .text(Self.series, find: "arrivals.b + 1"),
+                message: ["the computed figures 'arrivals.a', 'arrivals.b' are computed from each other: arrivals.a → arrivals.b → arrivals.a"],
+                hint: ["compute one of them from table or stated figures only"]),
+            BadInput(
+                name: "a formula that divides by 0",
+                change: computed("  arrivals.rate: arrivals.total / (arrivals.total - arrivals.total)\n"),
+                place: .text(Self.series, find: "/ ("),
+                message: ["the formula of 'arrivals.rate' divides by 0 in 2022-05-12: (arrivals.total - arrivals.total) is 0"],
+                hint: ["a formula cannot divide by a figure that is 0"]),
+            BadInput(
+                name: "a formula with two operators in a row",
+                change: computed("  arrivals.double: arrivals.total * * 2\n"),
+                place: .text(Self.series, find: "* 2"),
+                message: ["'*' where a figure, a number or '(' should come, in the formula of 'arrivals.double'"],
+                hint: ["write a figure's name or a number before '*'"]),
+        ])
+    }
 }

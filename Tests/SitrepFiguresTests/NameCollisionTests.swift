@@ -5,8 +5,8 @@ import XCTest
 @testable import SitrepFigures
 
 /// A dimension column or value named like a derived figure (`count`, `share`, `previous`…) would
-/// make a figure name that means two things, and a `Total` row would count everything twice:
-/// both are errors at the header or the cell, when the table is read.
+/// make a figure name that means two things: an error at the header or the cell, when the table
+/// is read.
 final class NameCollisionTests: XCTestCase {
     // MARK: Helpers
 
@@ -124,23 +124,10 @@ final class NameCollisionTests: XCTestCase {
         XCTAssertEqual(set["t.topic.top1.other"]?.value, .number(Rational(2)))
     }
 
-    // MARK: Totals rows
-
-    func testATotalsRowIsAnErrorWhateverItsCase() throws {
-        for label in ["Total", "TOTAL", "total", "Totals", "Grand total"] {
-            let diagnostics = try problems("region,n\nNorth,4\nSouth,1\n\(label),5\n")
-            XCTAssertEqual(diagnostics.count, 1, label)
-            let diagnostic = try XCTUnwrap(diagnostics.first)
-            XCTAssertEqual(diagnostic.location?.line, 4, label)
-            XCTAssertEqual(diagnostic.message, "the row '\(label)' in column 'region' looks like a totals row: sitrep adds up the "
-                + "rows itself ('t.total'), so this row would count everything twice")
-            XCTAssertEqual(diagnostic.hint, "remove the totals row and keep the rows it adds up; if '\(label)' is a real category "
-                + "and not the sum of the others, rename it, e.g. '\(label) (category)'")
-        }
-    }
+    // MARK: Totals rows (see TotalsRowsTests)
 
     func testValuesThatOnlyStartLikeTotalAreData() throws {
-        let set = try figures("item,n\nTotal hygiene kit,4\nSubtotal,1\n")
+        let set = try figures("item,n\nTotal hygiene kit,4\nTotally new,1\n")
         XCTAssertEqual(set["t.total"]?.value, .number(Rational(5)))
     }
 }

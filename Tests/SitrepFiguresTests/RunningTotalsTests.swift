@@ -11,28 +11,21 @@ import XCTest
 /// The real case: 4,884 Ukrainians left out of one period's file made that period's total fall
 /// short by 4,884, and the next period's inflow of 4,938 came out as 9,822.
 final class RunningTotalsTests: XCTestCase {
-    private var root: URL!
+    private var disk: SeriesOnDisk!
 
     override func setUpWithError() throws {
         try super.setUpWithError()
-        root = FileManager.default.temporaryDirectory
-            .appendingPathComponent("sitrep-running-totals-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        disk = try SeriesOnDisk(label: "running-totals", name: "belarus")
     }
 
     override func tearDownWithError() throws {
-        if let root, root.path.hasPrefix(FileManager.default.temporaryDirectory.path) { try? FileManager.default.removeItem(at: root) }
+        disk?.remove()
         try super.tearDownWithError()
     }
 
     // MARK: Helpers
 
-    /// Writes `content/belarus/<path>`.
-    private func write(_ path: String, _ text: String) throws {
-        let url = root.appendingPathComponent("content/belarus/\(path)")
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-    }
+    private func write(_ path: String, _ text: String) throws { try disk.write(path, text) }
 
     /// series.yml with an onset, `arrivals` reported cumulatively and `yml` after it.
     private func series(arrivals since: String = "onset", _ yml: String = "") throws {
@@ -59,35 +52,12 @@ final class RunningTotalsTests: XCTestCase {
         try period("2022-06-09", ["arrivals.csv": "nationality,count\nUkraine,4884\nPoland,20038\n"])
     }
 
-    /// The figures of every period in order, or the diagnostics of the first that fails.
-    private func compute() throws -> Result<[String: FigureSet], DiagnosticError> {
-        let project = try Project.load(root: root.path)
-        let series = try XCTUnwrap(project.series(named: "belarus"))
-        var seriesFigures = SeriesFigures(series: series.config)
-        var sets: [String: FigureSet] = [:]
-        for folder in series.periods {
-            let report = try project.loadReport(series: series, folder: folder)
-            do { sets[folder.name] = try seriesFigures.figures(for: report, folder: folder) }
-            catch { return .failure(error) }
-        }
-        return .success(sets)
-    }
-
     private func figures(_ caller: StaticString = #filePath, line: UInt = #line) throws -> [String: FigureSet] {
-        switch try compute() {
-        case .success(let sets): return sets
-        case .failure(let error):
-            XCTFail("unexpected error: \(error)", file: caller, line: line)
-            return [:]
-        }
+        try disk.figures(caller, line: line)
     }
 
     private func diagnostics(_ caller: StaticString = #filePath, line: UInt = #line) throws -> [Diagnostic] {
-        guard case .failure(let error) = try compute() else {
-            XCTFail("expected an error", file: caller, line: line)
-            return []
-        }
-        return error.diagnostics
+        try disk.diagnostics(caller, line: line)
     }
 
     private func number(_ sets: [String: FigureSet], _ period: String, _ name: String) -> Rational? {

@@ -10,6 +10,8 @@ public struct SeriesConfig: Sendable {
         public var title: String?
         /// Whether its rows are per period or cumulative, and since when.
         public var measure = Measure()
+        /// The labels of its totals rows: the defaults, the series' and its own `totals:`.
+        public var totals = TotalsWords.standard
     }
 
     /// The folder name, used in URLs and figure lookups (`belarus`).
@@ -27,9 +29,13 @@ public struct SeriesConfig: Sendable {
     public var corrections: [Correction]
     /// Where series.yml is, for messages.
     public var file: String
+    /// The labels of totals rows in the series' tables: the defaults and `totals:`.
+    public var totals = TotalsWords.standard
+    /// The figures `computed:` declares, in an order that computes each after those it names.
+    public var computed = ComputedFigures()
 
-    static let keys = ["title", "office", "onset", "locale", "tables", "figures", "corrections"]
-    static let tableKeys = ["value", "title"] + Measure.keys
+    static let keys = ["title", "office", "onset", "locale", "tables", "figures", "corrections", "totals", "computed"]
+    static let tableKeys = ["value", "title", "totals"] + Measure.keys
 
     /// The declaration for `table`, or the defaults.
     public func declaration(for table: String) -> TableDeclaration {
@@ -50,6 +56,8 @@ public struct SeriesConfig: Sendable {
         office = try yaml["office"]?.text("office")
         onset = try yaml["onset"].map { node throws(DiagnosticError) in try node.day("onset") }
         locale = try yaml["locale"]?.text("locale") ?? defaultLocale
+        let totalsWords = try Self.totalsWords(yaml["totals"])
+        if !totalsWords.isEmpty { totals = TotalsWords(adding: totalsWords) }
         tables = [:]
         for entry in try (yaml["tables"]?.mapping("tables") ?? []) {
             try entry.value.checkKeys(Self.tableKeys, in: "the declaration of table '\(entry.key)'")
@@ -57,6 +65,9 @@ public struct SeriesConfig: Sendable {
             if let node = entry.value["value"] { declaration.valueColumn = try node.text("value") }
             if let node = entry.value["title"] { declaration.title = try node.text("title") }
             declaration.measure = try Measure(yaml: entry.value)
+            declaration.totals = try entry.value["totals"].map { node throws(DiagnosticError) in
+                TotalsWords(adding: try totalsWords + Self.totalsWords(node))
+            } ?? totals
             tables[entry.key] = declaration
         }
         figures = [:]
@@ -64,6 +75,7 @@ public struct SeriesConfig: Sendable {
             try entry.value.checkKeys(Measure.keys, in: "the declaration of figure '\(entry.key)'")
             figures[entry.key] = try Measure(yaml: entry.value)
         }
+        computed = try ComputedFigures(yaml: yaml["computed"], file: file)
         corrections = []
         if let node = yaml["corrections"] {
             guard case .sequence(let items) = node.kind else {

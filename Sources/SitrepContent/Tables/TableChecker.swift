@@ -1,11 +1,13 @@
 import SitrepDiagnostics
 
-/// Does the work of ``Table/init(name:source:valueColumn:)``, on the cells of any ``TableSource``.
+/// Does the work of ``Table/init(name:source:valueColumn:totals:)``, on the cells of any ``TableSource``.
 struct TableChecker<Source: TableSource> {
     let source: Source
     let valueColumn: String
     let names: TableNames
     var problems: CSVProblemList
+    /// The totals rows found, in file order.
+    var statedTotals: [Table.StatedTotal] = []
 
     init(source: Source, valueColumn: String, names: TableNames) {
         self.source = source
@@ -44,7 +46,13 @@ struct TableChecker<Source: TableSource> {
             var keys: [String] = []
             keys.reserveCapacity(dimensionIndices.count)
             for position in dimensionIndices {
-                let key = CSVValueText.normalisedKey(source.cell(row: row, column: position))
+                keys.append(CSVValueText.normalisedKey(source.cell(row: row, column: position)))
+            }
+            if let label = keys.first(where: names.totals.contains) {
+                readTotalsRow(row, label: label, keys: keys, dimensionIndices: dimensionIndices, valueIndex: valueIndex)
+                continue
+            }
+            for (key, position) in zip(keys, dimensionIndices) {
                 if isBlank(key) {
                     valid = false
                     report(
@@ -55,7 +63,6 @@ struct TableChecker<Source: TableSource> {
                     valid = false
                     report(problem.message, hint: problem.hint, row: row, column: position)
                 }
-                keys.append(key)
             }
             if valid {
                 if let earlier = seen.insert(keys, row: row) {
@@ -68,6 +75,7 @@ struct TableChecker<Source: TableSource> {
                 rows.append(Table.Row(keys: keys, value: value, position: source.position(ofRow: row)))
             }
         }
+        if rows.isEmpty, !statedTotals.isEmpty { reportOnlyTotals() }
         if let error = problems.error() { throw error }
         return (dimensions, rows)
     }
@@ -163,7 +171,7 @@ struct TableChecker<Source: TableSource> {
         problems.add(Diagnostic(.error, at: cell.location, message, hint: hint, sourceLine: cell.sourceLine))
     }
 
-    private func isBlank(_ text: String) -> Bool {
+    func isBlank(_ text: String) -> Bool {
         text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 

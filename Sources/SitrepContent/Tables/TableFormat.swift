@@ -11,8 +11,9 @@ public struct TableFormat: Sendable {
     /// so in any case (`Arrivals.CSV`) is a table; the rest of the name is the table's.
     public let suffix: String
     /// Reads a file (its bytes and display path) into a checked table called `name`, whose
-    /// value column is `valueColumn`.
-    let readTable: @Sendable (_ bytes: [UInt8], _ file: String, _ name: String, _ valueColumn: String) throws(DiagnosticError) -> Table
+    /// value column is `valueColumn` and whose totals rows are labelled with `totals`.
+    let readTable: @Sendable (_ bytes: [UInt8], _ file: String, _ name: String, _ valueColumn: String,
+                              _ totals: TotalsWords) throws(DiagnosticError) -> Table
     /// The file a per-period table starts from in a new period: the header without the rows.
     /// The file is read first, so that a broken table is reported rather than copied.
     let headerOnly: @Sendable (_ bytes: [UInt8], _ file: String) throws(DiagnosticError) -> [UInt8]
@@ -20,8 +21,8 @@ public struct TableFormat: Sendable {
     /// Comma- or semicolon-separated values (``CSVReader``).
     public static let csv = TableFormat(
         suffix: ".csv",
-        readTable: { bytes, file, name, valueColumn throws(DiagnosticError) in
-            try Table(name: name, source: CSVReader.read(bytes, file: file), valueColumn: valueColumn)
+        readTable: { bytes, file, name, valueColumn, totals throws(DiagnosticError) in
+            try Table(name: name, source: CSVReader.read(bytes, file: file), valueColumn: valueColumn, totals: totals)
         },
         headerOnly: { bytes, file throws(DiagnosticError) in try CSVReader.headerOnly(bytes, file: file) })
 

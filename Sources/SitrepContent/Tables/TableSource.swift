@@ -1,7 +1,7 @@
 import SitrepDiagnostics
 
 /// A table as its reader found it, before it is checked: a header of column names and rows of
-/// cells, all text, each able to say where it is in the file. ``Table/init(name:source:valueColumn:)``
+/// cells, all text, each able to say where it is in the file. ``Table/init(name:source:valueColumn:totals:)``
 /// checks the cells (counts, names, duplicates) whatever the format; a reader only reads.
 ///
 /// A reader guarantees what only it can check: the header has at least one name, no name is
