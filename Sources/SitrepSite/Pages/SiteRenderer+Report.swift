@@ -58,7 +58,7 @@ extension SiteRenderer {
                            keyFigures: rendered.keyFigures),
             page: .init(path: path + "index.html", modified: updated),
             feed: AtomFeed.Entry(
-                id: AtomFeed.id(baseURL: absoluteBaseURL, path: url), title: "\(report.title) — \(label)",
+                id: AtomFeed.id(baseURL: absoluteBaseURL, site: project.site.title, path: url), title: "\(report.title) — \(label)",
                 url: (absoluteBaseURL ?? "") + url + "index.html", updated: updated,
                 author: config.office ?? config.title,
                 summary: rendered.keyFigures.map { "\($0.value) \($0.label)" }.joined(separator: "; ")))
