@@ -5,7 +5,7 @@ public struct SiteConfig: Sendable {
     public var title: String
     /// Absolute URL where `output/` is published, ending in `/`.
     public var baseURL: String
-    /// Default locale of every series (`en`, `fr`, `es`, `ru`).
+    /// Default locale of every series (`en`, `fr`, `es`, `ru`, `ar`).
     public var locale: String
     /// `pdf: true`: every build also makes a PDF of each report, as `sitrep build --pdf` does.
     public var pdf = false
