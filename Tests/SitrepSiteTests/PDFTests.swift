@@ -102,6 +102,28 @@ final class PDFTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: output + "/belarus/2022-06/belarus-2022-06.pdf"))
     }
 
+    /// `pdf: true` in sitrep.yml makes PDFs without `--pdf`; a Spanish report's PDF has its
+    /// key figures in Spanish form and its page numbers in Spanish.
+    func testTheSettingMakesPDFsAndASpanishPDFIsInSpanish() throws {
+        let project = try ExampleProject.copy(into: work.appendingPathComponent("project"))
+        let series = project.appendingPathComponent("content/belarus/series.yml")
+        try Data(try String(contentsOf: series, encoding: .utf8).replacingOccurrences(of: "locale: en", with: "locale: es").utf8).write(to: series)
+        let settings = project.appendingPathComponent("sitrep.yml")
+        try Data((try String(contentsOf: settings, encoding: .utf8) + "pdf: true\n").utf8).write(to: settings)
+        let output = work.appendingPathComponent("output")
+        _ = try SiteBuilder.build(projectRoot: project.path, output: output.path)
+
+        let pdf = output.appendingPathComponent("belarus/2022-06/belarus-2022-06.pdf")
+        let text = try ExternalTool.run("pdftotext", ["-layout", pdf.path, "-"], package: "poppler-utils").output
+        XCTAssertTrue(text.contains("Página 1 de "), text)
+        XCTAssertTrue(text.contains("27 de mayo – 9 de junio de 2022"))
+        let page = try String(contentsOf: output.appendingPathComponent("belarus/2022-06/index.html"), encoding: .utf8)
+        XCTAssertTrue(page.contains("Versión para imprimir: <a href=\"belarus-2022-06.pdf\""))
+        let values = spans(page, class: "figure-value")
+        XCTAssertTrue(values.contains("32.322"), "\(values)")
+        for value in values { XCTAssertTrue(text.contains(value), "the key figure \(value)") }
+    }
+
     /// An Arabic report gets its PDF too, in Arabic and titled as its page. (Its text is not
     /// checked with pdftotext: WeasyPrint 57 maps some glyphs of Arabic runs to the wrong text,
     /// see docs/design.md, "PDFs".)
