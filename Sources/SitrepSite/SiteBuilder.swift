@@ -41,13 +41,14 @@ public enum SiteBuilder {
     /// output folder is its own, before it is walked), then the manifest is read whole for the
     /// series it can reuse. The last manifest, the largest thing a build holds (about 1 kB per
     /// report), is let go on return.
-    private static func standing(projectRoot: String, output: String,
+    private static func standing(projectRoot: String, output: String, pdf: Bool = false,
                                  beforeListing: () throws(DiagnosticError) -> Void = {}) throws(DiagnosticError) -> Standing {
         let path = BuildManifest.path(for: output)
-        if BuildManifest.isCurrent(manifestAt: path, projectRoot: projectRoot, output: output) { return .upToDate }
+        let options = pdf ? " --pdf" : ""
+        if BuildManifest.isCurrent(manifestAt: path, projectRoot: projectRoot, output: output, options: options) { return .upToDate }
         try beforeListing()
         let previous = BuildManifest.read(path)
-        var current = BuildManifest.inputs(projectRoot: projectRoot)
+        var current = BuildManifest.inputs(projectRoot: projectRoot, options: options)
         let inputBytes = current.byteCount
         current.addOutputs(of: output)
         return .changed(current: current, inputBytes: inputBytes,
@@ -59,15 +60,19 @@ public enum SiteBuilder {
     /// sitrep made, an empty one or none (see `OutputTarget`, `OutputOwnership`): anything else is
     /// refused before a file is read or written. A series whose files are exactly as at the last
     /// build (and whose pages were not touched since) is not rendered again: its pages are kept.
-    public static func build(projectRoot: String, output: String) throws(DiagnosticError) -> Summary {
+    /// With `pdf` (or `pdf: true` in sitrep.yml) each report also gets a PDF (see `PDFEngine`).
+    public static func build(projectRoot: String, output: String, pdf: Bool = false) throws(DiagnosticError) -> Summary {
         let target = try OutputTarget(destination: output, projectRoot: projectRoot)
-        let standing = try standing(projectRoot: projectRoot, output: output) { () throws(DiagnosticError) in
+        let standing = try standing(projectRoot: projectRoot, output: output, pdf: pdf) { () throws(DiagnosticError) in
             try OutputOwnership.check(target)
         }
         guard case .changed(var manifest, let inputBytes, let reuse) = standing else {
             return Summary(files: 0, warnings: [], upToDate: true)
         }
-        let renderer = try SiteRenderer(project: Project.load(root: projectRoot, outlines: reuse?.outlines ?? [:]))
+        let project = try Project.load(root: projectRoot, outlines: reuse?.outlines ?? [:])
+        let engine = try pdf || project.site.pdf ? PDFEngine() : nil
+        defer { engine?.close() }
+        let renderer = try SiteRenderer(project: project, pdf: engine)
         let writer = try OutputWriter(destination: output, swapContents: target.isMountPoint)
         let kept = Locked(Set<String>())
         let keep = keeping(reuse, keepFile: { writer.keep($0) }, noting: kept)
@@ -86,12 +91,16 @@ public enum SiteBuilder {
 
     /// Renders the project without writing and compares the result with `output`: what
     /// `sitrep build --check` reports in CI. As in a build, a series whose content and pages are
-    /// as the last build left them is not rendered: its pages are counted as the same.
-    public static func compare(projectRoot: String, output: String) throws(DiagnosticError) -> (StaleOutput, Summary) {
-        guard case .changed(_, _, let reuse) = try standing(projectRoot: projectRoot, output: output) else {
+    /// as the last build left them is not rendered: its pages are counted as the same. `pdf` as
+    /// for `build`: the PDFs are compared byte for byte too.
+    public static func compare(projectRoot: String, output: String, pdf: Bool = false) throws(DiagnosticError) -> (StaleOutput, Summary) {
+        guard case .changed(_, _, let reuse) = try standing(projectRoot: projectRoot, output: output, pdf: pdf) else {
             return (StaleOutput(), Summary(files: 0, warnings: [], upToDate: true))
         }
-        let renderer = try SiteRenderer(project: Project.load(root: projectRoot, outlines: reuse?.outlines ?? [:]))
+        let project = try Project.load(root: projectRoot, outlines: reuse?.outlines ?? [:])
+        let engine = try pdf || project.site.pdf ? PDFEngine() : nil
+        defer { engine?.close() }
+        let renderer = try SiteRenderer(project: project, pdf: engine)
         let comparer = StaleOutput.Comparer(destination: output)
         let kept = Locked(Set<String>())
         let keep = keeping(reuse, keepFile: { comparer.countAsSame($0) }, noting: kept)

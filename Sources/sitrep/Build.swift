@@ -21,10 +21,13 @@ struct Build: ParsableCommand {
     @Flag(help: "Write nothing; exit 1 and list the differences when the output folder is not what a build would write.")
     var check = false
 
+    @Flag(help: "Also make a PDF of each report (needs WeasyPrint; `pdf: true` in sitrep.yml does the same).")
+    var pdf = false
+
     func run() throws {
         let destination = output ?? options.project + "/output"
         if check {
-            let (stale, summary) = try SiteBuilder.compare(projectRoot: options.project, output: destination)
+            let (stale, summary) = try SiteBuilder.compare(projectRoot: options.project, output: destination, pdf: pdf)
             Console.report(summary.warnings)
             if stale.isCurrent {
                 print(summary.upToDate ? "\(destination) is up to date (nothing changed since the last build)"
@@ -39,7 +42,7 @@ struct Build: ParsableCommand {
         }
         let summary: SiteBuilder.Summary
         do {
-            summary = try SiteBuilder.build(projectRoot: options.project, output: destination)
+            summary = try SiteBuilder.build(projectRoot: options.project, output: destination, pdf: pdf)
         } catch {
             Console.report(error.diagnostics, consequence: "nothing was written; \(destination) was left as it was")
             throw ExitCode.failure

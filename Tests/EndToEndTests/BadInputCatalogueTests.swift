@@ -485,6 +485,12 @@ final class BadInputCatalogueTests: XCTestCase {
                 place: .file("\(Self.period)/elsewhere.csv"),
                 message: ["this file is a link to \(outside.path), outside the project"],
                 hint: ["copy the file into the project instead of linking to it"]),
+            BadInput(
+                name: "pdf: maybe in sitrep.yml",
+                change: { try SitrepProcess.append("pdf: maybe\n", to: "sitrep.yml", in: $0) },
+                place: .text("sitrep.yml", find: "maybe"),
+                message: ["pdf must be true or false, not 'maybe'"],
+                hint: ["write `pdf: true` to make a PDF of every report"]),
         ])
     }
 

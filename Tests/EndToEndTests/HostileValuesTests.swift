@@ -328,7 +328,7 @@ final class HostileValuesTests: XCTestCase {
             XCTAssertEqual(texts(in: report, from: "<title>", to: "</title>"), ["\(v) — 27 May – 9 June 2022"], "\(label) page title")
             XCTAssertEqual(texts(in: report, from: "<p class=\"site-title\">", to: "</p>"), [v], "\(label) site title")
             XCTAssertEqual(texts(in: report, from: "<p class=\"kicker\">", to: "</p>"), [v], "\(label) series title")
-            XCTAssertTrue(texts(in: report, from: "<dd>", to: "</dd>").contains(v), "\(label) office")
+            XCTAssertTrue(texts(in: report, from: "<dd class=\"report-office\">", to: "</dd>").contains(v), "\(label) office")
             XCTAssertEqual(texts(in: report, from: "<nav class=\"breadcrumbs\"", to: "</nav>"), ["\(v) \(v)"], "\(label) breadcrumbs")
             // Labels and notes are written by the report's author: their placeholders are filled.
             let written = Self.filled(v)

@@ -8,7 +8,7 @@ enum SamplePages {
     }
 
     static func common(root: String, title: String, breadcrumbs: [(String, String)]) -> [(String, TestData)] {
-        [("lang", .string("en")), ("root", .string(root)), ("stylesheet", .string("\(root)assets/sitrep.css")),
+        [("lang", .string("en")), ("dir", .string("ltr")), ("root", .string(root)), ("stylesheet", .string("\(root)assets/sitrep.css")),
          ("pageTitle", .string(title)), ("description", .string("\(title): a \"report\"")),
          ("site", .object([("title", .string("Sitrep & co"))])),
          ("breadcrumbs", .list(breadcrumbs.map { .object([("url", .string($0.0)), ("label", .string($0.1))]) })),
@@ -36,6 +36,7 @@ enum SamplePages {
         ])),
         ("body", .string("<p>The <em>narrative</em> &amp; more.</p>\n<ul>\n<li>one</li>\n</ul>\n")),
         ("next", .object([("url", .string("../2022-07/index.html")), ("label", .string("July"))])),
+        ("pdf", .object([("url", .string("belarus-2022-06.pdf")), ("size", .string("180 kB"))])),
     ])
 
     static let firstReportPage: TestData = .object(common(root: "../../", title: "First", breadcrumbs: [

@@ -7,6 +7,7 @@ enum SitePageTypes {
         "skipToContent", "breadcrumb", "reportingPeriod", "dataAsOf", "office", "keyFigures", "notes",
         "reportsInSeries", "previousReport", "nextReport", "allReports", "onPreviousReport", "reports",
         "latest", "noReports", "noReportsInSeries", "generatedBy", "everyFigureAsData",
+        "printVersion", "page", "pageOf", "feed",
     ]
 
     static let link = LayoutSchema([.init("url", .text), .init("label", .text)])
@@ -15,7 +16,7 @@ enum SitePageTypes {
     /// What every page has; `figuresURL` only report pages, but the footer every page
     /// includes tests it.
     static let common: [LayoutSchema.Field] = [
-        .init("lang", .text), .init("root", .text), .init("stylesheet", .text),
+        .init("lang", .text), .init("dir", .text), .init("root", .text), .init("stylesheet", .text),
         .init("pageTitle", .text), .init("description", .text),
         .init("site", .object(LayoutSchema([.init("title", .text)]))),
         .init("breadcrumbs", .list(.object(link))),
@@ -34,6 +35,7 @@ enum SitePageTypes {
         ]))),
         .init("body", .html),
         .init("previous", .optional(.object(link))), .init("next", .optional(.object(link))),
+        .init("pdf", .optional(.object(LayoutSchema([.init("url", .text), .init("size", .text)])))),
     ])
 
     static let seriesArchive = LayoutSchema(common + [

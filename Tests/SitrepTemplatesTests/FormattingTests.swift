@@ -177,4 +177,30 @@ final class FormattingTests: XCTestCase {
         XCTAssertEqual(en.format(from: day("2021-12-27"), to: day("2022-01-09")), "27 December 2021 – 9 January 2022")
         XCTAssertEqual(en.format(from: day("2022-06-09"), to: day("2022-06-09")), "9 June 2022")
     }
+
+    // MARK: Spanish and Arabic
+
+    func testSpanishDatesAndPeriods() {
+        let es = LocaleStyle.named("es")!
+        XCTAssertEqual(es.format(day("2022-06-09")), "9 de junio de 2022")
+        XCTAssertEqual(es.format(day("2022-06-09"), withYear: false), "9 de junio")
+        XCTAssertEqual(es.format(from: day("2022-06-01"), to: day("2022-06-30")), "Junio de 2022")
+        XCTAssertEqual(es.format(from: day("2022-05-27"), to: day("2022-06-09")), "27 de mayo – 9 de junio de 2022")
+        XCTAssertEqual(es.format(from: day("2022-06-01"), to: day("2022-06-15")), "1–15 de junio de 2022")
+        XCTAssertEqual(es.format(from: day("2021-12-27"), to: day("2022-01-09")), "27 de diciembre de 2021 – 9 de enero de 2022")
+    }
+
+    /// As the UN's Arabic documents write them (see docs/content.md).
+    func testArabicNumbersDatesAndLists() {
+        let ar = LocaleStyle.named("ar")!
+        XCTAssertEqual(ar.format(integer: 1_649_331_800), "1\u{00A0}649\u{00A0}331\u{00A0}800")
+        XCTAssertEqual(ar.format(Rational(725, 10)!), "72.5")
+        XCTAssertEqual(ar.formatPercent(share(398, 533), decimals: 1, inTable: false), "74.7 في المائة")
+        XCTAssertEqual(ar.formatPercent(share(398, 533), decimals: 1, inTable: true), "74.7%")
+        XCTAssertEqual(ar.format(day("2003-12-23")), "23 كانون الأول/ديسمبر 2003")
+        XCTAssertEqual(ar.format(from: day("2022-06-01"), to: day("2022-06-30")), "حزيران/يونيه 2022")
+        XCTAssertEqual(ar.format(list: ["الأردن", "لبنان"]), "الأردن ولبنان")
+        XCTAssertEqual(ar.format(list: ["العراق", "الأردن", "لبنان"]), "العراق، الأردن ولبنان")
+        XCTAssertEqual(ar.smallNumberWord(3, gender: .feminine), "ثلاث")
+    }
 }

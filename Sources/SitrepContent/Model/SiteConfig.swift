@@ -5,8 +5,10 @@ public struct SiteConfig: Sendable {
     public var title: String
     /// Absolute URL where `output/` is published, ending in `/`.
     public var baseURL: String
-    /// Default locale of every series (`en`, `fr`, `es`, `ru`).
+    /// Default locale of every series (`en`, `fr`, `es`, `ru`, `ar`).
     public var locale: String
+    /// `pdf: true`: every build also makes a PDF of each report, as `sitrep build --pdf` does.
+    public var pdf = false
 
     public init(title: String = "Situation reports", baseURL: String = "/", locale: String = "en") {
         self.title = title
@@ -14,7 +16,7 @@ public struct SiteConfig: Sendable {
         self.locale = locale
     }
 
-    static let keys = ["title", "base_url", "locale"]
+    static let keys = ["title", "base_url", "locale", "pdf"]
 
     /// Reads the settings from a parsed `sitrep.yml`.
     init(yaml: YAMLNode) throws(DiagnosticError) {
@@ -26,6 +28,15 @@ public struct SiteConfig: Sendable {
             baseURL = url.hasSuffix("/") ? url : url + "/"
         }
         if let node = yaml["locale"] { locale = try node.text("locale") }
+        if let node = yaml["pdf"] {
+            switch try node.text("pdf") {
+            case "true": pdf = true
+            case "false": pdf = false
+            case let other:
+                throw DiagnosticError(Diagnostic(at: node.location, "pdf must be true or false, not '\(other)'",
+                                                 hint: "write `pdf: true` to make a PDF of every report"))
+            }
+        }
     }
 
     /// `base_url` as given, with its scheme in lowercase, when it is an absolute http(s) URL with

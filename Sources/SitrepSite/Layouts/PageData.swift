@@ -43,7 +43,7 @@ struct PageFrame {
 
     /// The common fields, by name.
     var fields: [String: LayoutValue] {
-        ["lang": .text(locale), "root": .text(root), "stylesheet": .text("\(root)assets/sitrep.css"),
+        ["lang": .text(locale), "dir": .text(TextDirection.of(locale)), "root": .text(root), "stylesheet": .text("\(root)assets/sitrep.css"),
          "pageTitle": .text(title), "description": .text(description),
          "site": .object(PageTypes.site, ["title": .text(siteTitle)]),
          "breadcrumbs": .list(breadcrumbs.map(\.value)), "t": PageLabels.value(for: locale),
@@ -76,6 +76,8 @@ struct ReportPageData: PageData {
     var body: String
     var previous: PageLink?
     var next: PageLink?
+    /// The report's PDF, when the build makes PDFs.
+    var pdf: PDFLink?
 
     var value: LayoutValue {
         let report = LayoutValue.object(PageTypes.reportFields, [
@@ -86,6 +88,7 @@ struct ReportPageData: PageData {
         return .object(PageTypes.report, frame.fields.merging([
             "series": series.value, "report": report, "body": .text(body),
             "previous": previous?.value ?? .absent, "next": next?.value ?? .absent,
+            "pdf": pdf?.value ?? .absent,
         ]) { $1 })
     }
 }

@@ -16,6 +16,9 @@ enum PageTypes {
     /// `site`: from sitrep.yml.
     static let site = LayoutSchema([.init("title", .text)])
 
+    /// `pdf` of a report page: the PDF's address and its size as pages print it ("180 kB").
+    static let pdfLink = LayoutSchema([.init("url", .text), .init("size", .text)])
+
     /// One item of `report.notes`.
     static let note = LayoutSchema([.init("text", .text)])
 
@@ -28,7 +31,7 @@ enum PageTypes {
     /// What every page has. `figuresURL` is only on report pages, but the footer every page
     /// includes may test it.
     static let common: [LayoutSchema.Field] = [
-        .init("lang", .text), .init("root", .text), .init("stylesheet", .text),
+        .init("lang", .text), .init("dir", .text), .init("root", .text), .init("stylesheet", .text),
         .init("pageTitle", .text), .init("description", .text),
         .init("site", .object(site)),
         .init("breadcrumbs", .list(.object(link))),
@@ -48,6 +51,7 @@ enum PageTypes {
         .init("report", .object(reportFields)),
         .init("body", .html),
         .init("previous", .optional(.object(link))), .init("next", .optional(.object(link))),
+        .init("pdf", .optional(.object(pdfLink))),
     ])
 
     /// One item of a series page's `reports`.

@@ -18,11 +18,12 @@ struct AtomFeed {
     var entries: [Entry]
 
     /// An identifier that never changes for a report: its URL when the site has a base URL,
-    /// otherwise a `urn:` built from the series and period. `path` is percent-encoded (`URLPath`),
+    /// otherwise a `urn:` built from the site's title (percent-encoded), the series and the
+    /// period, so that two sites' feeds do not share ids. `path` is percent-encoded (`URLPath`),
     /// so that its segments hold no `:`.
-    static func id(baseURL: String?, path: String) -> String {
+    static func id(baseURL: String?, site: String, path: String) -> String {
         if let baseURL { return baseURL + path }
-        return "urn:sitrep:" + path.split(separator: "/").joined(separator: ":")
+        return (["urn:sitrep:" + URLPath.segment(site)] + path.split(separator: "/")).joined(separator: ":")
     }
 
     func render() -> String {
@@ -30,7 +31,7 @@ struct AtomFeed {
         let updated = sorted.first?.updated
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
         xml += "  <title>\(XMLText.escape(title))</title>\n"
-        xml += "  <id>\(XMLText.escape(Self.id(baseURL: baseURL, path: "")))</id>\n"
+        xml += "  <id>\(XMLText.escape(Self.id(baseURL: baseURL, site: title, path: "")))</id>\n"
         if let baseURL {
             xml += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(XMLText.escape(baseURL))feed.xml\"/>\n"
             xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(XMLText.escape(baseURL))index.html\"/>\n"

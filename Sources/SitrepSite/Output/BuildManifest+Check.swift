@@ -11,7 +11,7 @@ extension BuildManifest {
     /// fresh memory costs 0.5 ms in page faults, a thirtieth of a no-op build. sitrep replaces
     /// the manifest by renaming a new file over it, never by rewriting it, so the mapped file
     /// does not change under the check.
-    static func isCurrent(manifestAt path: String, projectRoot: String, output: String) -> Bool {
+    static func isCurrent(manifestAt path: String, projectRoot: String, output: String, options: String = "") -> Bool {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
@@ -23,13 +23,14 @@ extension BuildManifest {
         let file = UnsafeBufferPointer(start: mapping.assumingMemoryBound(to: UInt8.self), count: size)
         guard let entries = entryRange(start: Array(file.prefix(64)), fileSize: size),
               file[entries.upperBound - 1] == UInt8(ascii: "\n") else { return false }
-        return isCurrent(UnsafeBufferPointer(rebasing: file[entries]), projectRoot: projectRoot, output: output)
+        return isCurrent(UnsafeBufferPointer(rebasing: file[entries]), projectRoot: projectRoot, output: output, options: options)
     }
 
     /// Whether the entry lines `files` (the binary's line first) match the file system.
-    private static func isCurrent(_ files: UnsafeBufferPointer<UInt8>, projectRoot: String, output: String) -> Bool {
+    private static func isCurrent(_ files: UnsafeBufferPointer<UInt8>, projectRoot: String, output: String, options: String) -> Bool {
         guard let firstEnd = files.firstIndex(of: UInt8(ascii: "\n")),
-              let binary = Self.signature(of: "/proc/self/exe"), files[..<firstEnd].elementsEqual(binary) else { return false }
+              let binary = Self.signature(of: "/proc/self/exe"),
+              files[..<firstEnd].elementsEqual(binary + Array(options.utf8)) else { return false }
         let roots = [projectRoot, output].map { path in
             Self.withCString(Array(path.utf8)) { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
         }

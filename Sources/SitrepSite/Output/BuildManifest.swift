@@ -53,11 +53,14 @@ struct BuildManifest {
     }
 
     /// The current state of the running binary and of a project's inputs, found by listing
-    /// every folder. `addOutputs(of:)` completes it.
-    static func inputs(projectRoot: String) -> BuildManifest {
+    /// every folder. `addOutputs(of:)` completes it. `options` (the build's own, such as
+    /// `--pdf`) are written after the binary's signature, so that a build with other options
+    /// renders again.
+    static func inputs(projectRoot: String, options: String = "") -> BuildManifest {
         var files: [UInt8] = []
         files.reserveCapacity(1 << 16)
         files += signature(of: "/proc/self/exe") ?? Array(CommandLine.arguments[0].utf8)
+        files += Array(options.utf8)
         files.append(UInt8(ascii: "\n"))
         for top in ["sitrep.yml", "content", "templates"] {
             withCString(Array((projectRoot + "/" + top).utf8)) { path in

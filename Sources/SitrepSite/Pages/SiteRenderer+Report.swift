@@ -35,22 +35,30 @@ extension SiteRenderer {
         ], locale: config.locale)
         frame.description = "\(config.title): situation report, \(label)"
         frame.figuresURL = "figures.json"
-        let page = ReportPageData(
+        var page = ReportPageData(
             frame: frame, series: SeriesHeading(title: config.title, office: config.office),
             title: report.title, periodLabel: label, asOf: report.period.asOf.map { style.format($0) },
             keyFigures: rendered.keyFigures, notes: rendered.notes, body: rendered.body,
             previous: link(to: position - 1), next: link(to: position + 1))
         let path = "\(config.slug)/\(folder.name)/"
+        let updated = report.period.asOf ?? report.period.end
+        if let pdf {
+            // The PDF is printed from the page without its own link, which print hides anyway.
+            let name = "\(config.slug)-\(folder.name).pdf"
+            let bytes = try pdf.render(page: path + "index.html", html: layouts.render(page), date: updated,
+                                       report: report.narrativeFile)
+            try sink(path + name, bytes)
+            page.pdf = PDFLink(url: URLPath.encode(name), byteCount: bytes.count, style: style)
+        }
         try sink(path + "index.html", layouts.render(page))
         try sink(path + "figures.json", FiguresJSON.render(series: config.slug, period: folder.name, report: report, figures: figures))
-        let updated = report.period.asOf ?? report.period.end
         let url = URLPath.encode(path)
         return ReportOutcome(
             summary: .init(url: URLPath.encode("\(folder.name)/index.html"), title: report.title, periodLabel: label,
                            keyFigures: rendered.keyFigures),
             page: .init(path: path + "index.html", modified: updated),
             feed: AtomFeed.Entry(
-                id: AtomFeed.id(baseURL: absoluteBaseURL, path: url), title: "\(report.title) — \(label)",
+                id: AtomFeed.id(baseURL: absoluteBaseURL, site: project.site.title, path: url), title: "\(report.title) — \(label)",
                 url: (absoluteBaseURL ?? "") + url + "index.html", updated: updated,
                 author: config.office ?? config.title,
                 summary: rendered.keyFigures.map { "\($0.value) \($0.label)" }.joined(separator: "; ")))

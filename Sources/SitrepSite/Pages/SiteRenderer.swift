@@ -12,6 +12,8 @@ import SitrepTemplates
 public struct SiteRenderer: Sendable {
     public let project: Project
     let layouts: LayoutSet
+    /// The engine that makes each report's PDF; nil when the build makes none.
+    let pdf: PDFEngine?
 
     /// A sink receives each file's path (relative to the site root) and bytes.
     public typealias Sink = @Sendable (String, [UInt8]) throws(DiagnosticError) -> Void
@@ -71,10 +73,13 @@ public struct SiteRenderer: Sendable {
     /// (after putting its files in place), or nil to render it.
     public typealias Reuse = @Sendable (Project.Series) -> SeriesIndex?
 
-    /// Prepares to render `project` with the layouts from its `templates/` folder.
-    public init(project: Project) throws(DiagnosticError) {
+    /// Prepares to render `project` with the layouts from its `templates/` folder, and a PDF of
+    /// each report with `pdf` (which is given the site's assets).
+    public init(project: Project, pdf: PDFEngine? = nil) throws(DiagnosticError) {
         self.project = project
         layouts = try LayoutSet(files: project.files)
+        self.pdf = pdf
+        for asset in layouts.assets { try pdf?.provide(asset: "assets/\(asset.path)", asset.bytes) }
     }
 
     /// The site's base URL when it is absolute (needed by the feed's links and the sitemap).

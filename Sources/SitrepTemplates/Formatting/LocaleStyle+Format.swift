@@ -22,7 +22,7 @@ extension LocaleStyle {
     /// A period: "June 2022" for a whole month, "27 May – 9 June 2022", "1–15 June 2022".
     public func format(from start: Day, to end: Day) -> String {
         if start.day == 1, end == start.endOfMonth {
-            return "\((standaloneMonthNames ?? monthNames)[start.month - 1].capitalizedFirst) \(start.year)"
+            return (standaloneMonthNames ?? monthNames)[start.month - 1].capitalizedFirst + monthYearSeparator + String(start.year)
         }
         if start.year != end.year { return "\(format(start)) – \(format(end))" }
         if start.month != end.month { return "\(format(start, withYear: false)) – \(format(end))" }
@@ -75,10 +75,15 @@ extension LocaleStyle {
         return number + (inTable ? percentInTables : percentInProse)
     }
 
-    /// A date: "9 June 2022", or "9 June" when `withYear` is false.
+    /// A date: "9 June 2022" (Spanish "9 de junio de 2022"), or "9 June" when `withYear` is false.
     public func format(_ day: Day, withYear: Bool = true) -> String {
-        let text = "\(day.day) \(monthNames[day.month - 1])"
-        return withYear ? "\(text) \(day.year)" : text
+        let text = "\(day.day)\(dayMonthSeparator)\(monthNames[day.month - 1])"
+        return withYear ? text + monthYearSeparator + String(day.year) : text
+    }
+
+    /// "and C", or "وC" where the conjunction joins the next word.
+    private func conjoined(_ item: String) -> String {
+        listConjunction + (conjunctionJoinsNextWord ? "" : " ") + item
     }
 
     /// A list: "A, B and C"; with `serialComma`, "A, B, and C".
@@ -86,10 +91,10 @@ extension LocaleStyle {
         switch items.count {
         case 0: return ""
         case 1: return items[0]
-        case 2: return "\(items[0]) \(listConjunction) \(items[1])"
+        case 2: return "\(items[0]) \(conjoined(items[1]))"
         default:
-            let head = items.dropLast().joined(separator: ", ")
-            return head + (serialComma ? ", " : " ") + "\(listConjunction) \(items.last!)"
+            let head = items.dropLast().joined(separator: listSeparator)
+            return head + (serialComma ? listSeparator : " ") + conjoined(items.last!)
         }
     }
 }

