@@ -37,6 +37,8 @@ public struct Table: Sendable, Equatable {
     /// Where the header is in the file, as ``Row/position`` for the rows: for problems with the
     /// table as a whole.
     public var headerPosition: Int
+    /// The HXL hashtags of the file's columns, when it has a row of them (``HXLRow``).
+    public var hxlColumns: [HXLColumn] = []
 
     /// A table built in code; the rows are taken as they are, without checks.
     public init(name: String, file: String, dimensions: [String], valueColumn: String = "count", rows: [Row],

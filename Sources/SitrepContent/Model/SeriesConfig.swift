@@ -10,6 +10,8 @@ public struct SeriesConfig: Sendable {
         public var title: String?
         /// Whether its rows are per period or cumulative, and since when.
         public var measure = Measure()
+        /// Title rows, HXL names, left-out and wide value columns.
+        public var layout = TableLayout()
     }
 
     /// The folder name, used in URLs and figure lookups (`belarus`).
@@ -29,7 +31,7 @@ public struct SeriesConfig: Sendable {
     public var file: String
 
     static let keys = ["title", "office", "onset", "locale", "tables", "figures", "corrections"]
-    static let tableKeys = ["value", "title"] + Measure.keys
+    static let tableKeys = ["value", "title"] + Measure.keys + TableLayout.keys
 
     /// The declaration for `table`, or the defaults.
     public func declaration(for table: String) -> TableDeclaration {
@@ -57,6 +59,7 @@ public struct SeriesConfig: Sendable {
             if let node = entry.value["value"] { declaration.valueColumn = try node.text("value") }
             if let node = entry.value["title"] { declaration.title = try node.text("title") }
             declaration.measure = try Measure(yaml: entry.value)
+            declaration.layout = try TableLayout(yaml: entry.value)
             tables[entry.key] = declaration
         }
         figures = [:]
