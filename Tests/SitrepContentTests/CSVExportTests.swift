@@ -157,6 +157,7 @@ final class CSVExportTests: XCTestCase {
         let diagnostic = try XCTUnwrap(problems(bytes).first)
         XCTAssertEqual(diagnostic.location, SourceLocation(file: "t.csv", line: 2, column: 1))
         XCTAssertTrue(diagnostic.message.contains("it looks like 'Г' in the Windows-1251 encoding"), diagnostic.message)
+        XCTAssertEqual(diagnostic.sourceLine, "Гомель,141", "the line as Windows-1251 reads it")
         XCTAssertTrue(diagnostic.hint?.contains("iconv -f WINDOWS-1251 -t UTF-8 't.csv'") ?? false, diagnostic.hint ?? "")
     }
 

@@ -48,6 +48,15 @@ enum CSVLegacyEncoding: Equatable {
         }
     }
 
+    /// `bytes` read in this encoding, U+FFFD for a byte that stands for nothing printable.
+    func decode(_ bytes: ArraySlice<UInt8>) -> String {
+        var text = ""
+        for byte in bytes {
+            text.append(byte < 0x80 ? Character(Unicode.Scalar(byte)) : character(byte) ?? "\u{FFFD}")
+        }
+        return text
+    }
+
     /// How to convert the file called `file` (a path from the project folder) to UTF-8: in the
     /// spreadsheet, or with `iconv`, which Linux and macOS have.
     func conversionHint(file: String) -> String {

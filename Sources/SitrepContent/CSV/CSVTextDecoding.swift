@@ -102,7 +102,12 @@ enum CSVTextDecoding {
         if let guess = encoding.character(byte) {
             message += "; it looks like '\(guess)' in the \(encoding.name) encoding that Excel uses for plain 'CSV'"
         }
-        return Diagnostic(.error, at: location, message, hint: encoding.conversionHint(file: file), sourceLine: position.lineText)
+        // The line as the encoding reads it, when the caret stays right (ASCII before it).
+        let lineStart = text[..<offset].lastIndex { $0 == 0x0A || $0 == 0x0D }.map { $0 + 1 } ?? 0
+        var lineEnd = offset
+        while lineEnd < text.count && text[lineEnd] != 0x0A && text[lineEnd] != 0x0D { lineEnd += 1 }
+        let shown = text[lineStart..<offset].allSatisfy { $0 < 0x80 } ? encoding.decode(text[lineStart..<lineEnd]) : position.lineText
+        return Diagnostic(.error, at: location, message, hint: encoding.conversionHint(file: file), sourceLine: shown)
     }
 
     static func hex(_ byte: UInt8) -> String {
