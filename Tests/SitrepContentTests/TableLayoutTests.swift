@@ -66,6 +66,16 @@ final class TableLayoutTests: XCTestCase {
         XCTAssertEqual(rows(table), [["Ucrania", "mujer", "12"]])
     }
 
+    func testUnderNamesByTagsTheFilesNamesStillNameColumns() throws {
+        let csv = "País,Hombres,Mujeres,Total\n#country,#affected+m,#affected+f,#affected+total\nUcrania,1,2,3\n"
+        let wide = try table(csv, "names: hxl\nvalues: {sex: [Hombres, Mujeres]}\nignore: [Total]")
+        XCTAssertEqual(wide.dimensions, ["country", "sex"])
+        XCTAssertEqual(rows(wide), [["Ucrania", "Hombres", "1"], ["Ucrania", "Mujeres", "2"]])
+        let long = try table("País,Personas\n#country,#affected\nUcrania,12\n", "names: hxl\nvalue: Personas")
+        XCTAssertEqual(long.valueColumn, "affected")
+        XCTAssertEqual(rows(long), [["Ucrania", "12"]])
+    }
+
     func testTwoColumnsWithOneTagAreLocatedAtTheSecondTag() throws {
         let diagnostic = try XCTUnwrap(problems("a,b,count\n#adm1,#adm1,#affected\nx,y,1\n", "names: hxl\nvalue: affected").first)
         XCTAssertEqual(diagnostic.location, SourceLocation(file: "t.csv", line: 2, column: 7))

@@ -23,7 +23,7 @@ final class TableByTagsTests: XCTestCase {
               arrivals:
                 names: hxl
                 values: {sex: {hombre: "#affected+m", mujer: "#affected+f"}}
-                ignore: ["#affected+total"]
+                ignore: [Total]
             """
         let series = try SeriesConfig(slug: "t", file: "series.yml", yaml: YAMLNode.parse(seriesYAML, file: "series.yml"))
         let document = try CSVReader.read(Array(csv.utf8), file: "r/arrivals.csv")

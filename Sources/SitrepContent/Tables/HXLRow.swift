@@ -68,10 +68,11 @@ struct HXLRow {
     }
 
     /// The column a name in series.yml means: the column of that hashtag when `name` is one
-    /// (`#affected+f`), else the column so named in `header`.
-    func column(named name: String, in header: [String]) -> Int? {
+    /// (`#affected+f`), else the first column so named in `headers` (the names the table has,
+    /// then those of the file's header).
+    func column(named name: String, in headers: [String]...) -> Int? {
         if name.hasPrefix("#"), let tag = Self.normalisedTag(name) { return tags.firstIndex(of: tag) }
-        return header.firstIndex(of: name)
+        return headers.lazy.compactMap { $0.firstIndex(of: name) }.first
     }
 }
 

@@ -18,8 +18,11 @@ extension Table {
                 hint: "add the row of hashtags below the header (#country, #affected+f, …), or remove `names: hxl`",
                 sourceLine: header.sourceLine))
         }
+        // A wide table's value column is a new one; a long table's may be named by its tag, or
+        // by the file's header when the columns are named by their tags.
         var valueColumn = declaration.valueColumn
-        if let tagged, valueColumn.hasPrefix("#"), let position = tagged.tagRow.column(named: valueColumn, in: source.header) {
+        if let tagged, layout.wide == nil, !tagged.header.contains(valueColumn),
+           let position = tagged.tagRow.column(named: valueColumn, in: source.header) {
             valueColumn = tagged.header[position]
         }
         switch (tagged, layout.reshapes) {
@@ -32,7 +35,8 @@ extension Table {
             try self.init(name: name, source: tagged, valueColumn: valueColumn)
             hxlColumns = tagged.columns
         case (let tagged?, true):
-            let wide = try WideTableSource(tagged, layout: layout, valueColumn: valueColumn, tags: tagged.tagRow)
+            let wide = try WideTableSource(tagged, layout: layout, valueColumn: valueColumn, tags: tagged.tagRow,
+                                           fileHeader: source.header)
             try self.init(name: name, source: wide, valueColumn: valueColumn)
             hxlColumns = tagged.columns
         }

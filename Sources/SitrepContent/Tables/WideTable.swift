@@ -16,13 +16,15 @@ struct WideTableSource<Source: TableSource>: TableSource {
     let header: [String]
 
     /// Reshapes `source` as `layout` says; `valueColumn` names the value column of the long
-    /// table, `tags` the hashtags of the columns when the file has them.
-    init(_ source: Source, layout: TableLayout, valueColumn: String, tags: HXLRow?) throws(DiagnosticError) {
+    /// table, `tags` the hashtags of the columns when the file has them and `fileHeader` the
+    /// file's own names for them (when the columns are named by their tags), which series.yml
+    /// may use too.
+    init(_ source: Source, layout: TableLayout, valueColumn: String, tags: HXLRow?, fileHeader: [String] = []) throws(DiagnosticError) {
         self.source = source
         let sourceHeader = source.header
         var problems: [Diagnostic] = []
         func column(_ name: String) -> Int? {
-            tags.map { $0.column(named: name, in: sourceHeader) } ?? sourceHeader.firstIndex(of: name)
+            tags.map { $0.column(named: name, in: sourceHeader, fileHeader) } ?? sourceHeader.firstIndex(of: name)
         }
         func reportMissing(_ name: String, _ role: String, _ remedy: String) {
             let header = source.location(ofRow: nil, column: nil)
