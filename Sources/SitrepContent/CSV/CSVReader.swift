@@ -3,8 +3,9 @@ import SitrepDiagnostics
 /// Reads CSV files (RFC 4180, as Excel and LibreOffice write them) into a ``CSVDocument``.
 ///
 /// - Text: UTF-8 with or without byte order mark, or UTF-16 (little or big endian) with a byte
-///   order mark. Anything else that is not UTF-8, such as Excel's Windows-1252 'CSV', is
-///   rejected with the line, column and byte offset of the first byte that cannot be read.
+///   order mark or NUL bytes that show it (``CSVTextDecoding``). Anything else that is not
+///   UTF-8, such as Excel's Windows-1252 or Windows-1251 'CSV', is rejected with the line, column
+///   and byte offset of the first byte that cannot be read, and how to convert the file.
 /// - Delimiter: the one a first line `sep=;` names (Excel writes it; `,`, `;`, tab or `|`), or
 ///   else `,`, `;` or a tab, whichever occurs most often outside quotes on the header line (a
 ///   comma when tied).
@@ -145,12 +146,12 @@ private struct CSVParser {
             }
             guard readRecord() else { break }
             if CSVExportQuirks.isEmptyRecord(fields) { continue }
-            if let unnamed = CSVExportQuirks.firstValue(in: fields, from: header.count), unnamed < headerWidth {
+            let beyondHeader = CSVExportQuirks.firstValue(in: fields, from: header.count)
+            if let unnamed = beyondHeader, unnamed < headerWidth {
                 reportUnnamed(unnamed)
                 continue
-            } else if fields.count > header.count, CSVExportQuirks.firstValue(in: fields, from: header.count) == nil {
-                keepFields(header.count)
             }
+            if beyondHeader == nil { keepFields(header.count) }
             if fields.count != header.count {
                 reportWidth()
             } else {
