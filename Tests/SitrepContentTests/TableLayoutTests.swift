@@ -147,6 +147,28 @@ final class TableLayoutTests: XCTestCase {
         XCTAssertTrue(diagnostic.message.contains("'share'"), diagnostic.message)
     }
 
+    /// A source of many rows that are never read: the limit is checked before any cell is.
+    private struct ManyRows: TableSource {
+        let rowCount: Int
+        let file = "t.csv"
+        let header = ["region", "a", "b"]
+        let headerPosition = 1
+        func cell(row: Int, column: Int) -> String { "" }
+        func position(ofRow row: Int) -> Int { row + 2 }
+        func describe(row: Int) -> String { "line \(row + 2)" }
+        func location(ofRow row: Int?, column: Int?) -> CellLocation {
+            CellLocation(SourceLocation(file: file, line: row.map { $0 + 2 } ?? 1, column: 1), sourceLine: nil)
+        }
+    }
+
+    func testAWideTableIsHeldToTheRowLimitAsItReads() throws {
+        let rows = CSVLimits.standard.rows / 2 + 1
+        XCTAssertThrowsError(try Table(name: "t", source: ManyRows(rowCount: rows), declaration: declaration("values: {sex: [a, b]}"))) {
+            let diagnostic = ($0 as? DiagnosticError)?.diagnostics.first
+            XCTAssertTrue(diagnostic?.message.contains("reads as \(rows * 2) rows") ?? false, "\(String(describing: diagnostic))")
+        }
+    }
+
     func testDeclarationsAreChecked() {
         for (yaml, message) in [
             ("values: {sex: [Men]}", "needs at least two value columns"),

@@ -78,6 +78,16 @@ struct WideTableSource<Source: TableSource>: TableSource {
                     sourceLine: cell.sourceLine))
             }
         }
+        let longRows = source.rowCount * max(valueColumns.count, 1)
+        if longRows > CSVLimits.standard.rows {
+            let header = source.location(ofRow: nil, column: nil)
+            problems.append(Diagnostic(
+                .error, at: header.location,
+                "the wide table reads as \(longRows) rows (\(source.rowCount) rows by \(valueColumns.count) value columns); "
+                    + "sitrep reads tables of at most \(CSVLimits.standard.rows) rows",
+                hint: "aggregate the rows before adding the table (a report needs totals, not records), or split it into several tables",
+                sourceLine: header.sourceLine))
+        }
         if !problems.isEmpty { throw DiagnosticError(problems) }
         self.valueColumns = valueColumns
         self.labels = labels
