@@ -39,6 +39,8 @@ public struct Table: Sendable, Equatable {
     public var headerPosition: Int
     /// The totals rows of the file (`Total,228`), kept apart from ``rows``.
     public var statedTotals: [StatedTotal] = []
+    /// The HXL hashtags of the file's columns, when it has a row of them (``HXLRow``).
+    public var hxlColumns: [HXLColumn] = []
 
     /// A table built in code; the rows are taken as they are, without checks.
     public init(name: String, file: String, dimensions: [String], valueColumn: String = "count", rows: [Row],

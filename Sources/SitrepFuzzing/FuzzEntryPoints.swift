@@ -40,6 +40,7 @@ public enum FuzzEntryPoints {
         } catch {
             checkLocated(error)
         }
+        csvExport(bytes)
     }
 
     /// The placeholder scanner, and rendering a narrative with placeholders and blocks.
@@ -74,7 +75,7 @@ public enum FuzzEntryPoints {
 
     /// `text` as a YAML double-quoted scalar that is printable ASCII whatever `text` holds: every
     /// other scalar, and `"`, `\\` and `{` (so that no `{{` reads as a placeholder), is escaped.
-    private static func yamlQuoted(_ text: String) -> String {
+    static func yamlQuoted(_ text: String) -> String {
         var quoted = "\""
         for scalar in text.unicodeScalars {
             if (0x20...0x7E).contains(scalar.value), scalar != "\"", scalar != "\\", scalar != "{" {

@@ -345,6 +345,83 @@ final class BadInputCatalogueTests: XCTestCase {
 
     // MARK: YAML
 
+    /// Officers' exports: 8-bit encodings, Excel's leftovers, HXL and wide tables (content.md,
+    /// "Exports as they come").
+    func testExports() throws {
+        let file = Self.assessments
+        let gomel: [UInt8] = [0xC3, 0xEE, 0xEC, 0xE5, 0xEB, 0xFC]  // "Гомель" in Windows-1251
+        let declared = "\(Self.period)/export.csv"
+        /// A table `export` in the period only, declared in series.yml with `lines` (indented as its keys).
+        func declare(_ lines: String, file text: String) -> (URL) throws -> Void {
+            { project in
+                try SitrepProcess.edit(Self.series, in: project, replacing: "tables:\n", with: "tables:\n  export:\n" + lines)
+                try Self.write(text, to: declared, in: project)
+            }
+        }
+        try check([
+            BadInput(
+                name: "Windows-1251 file",
+                change: { try Self.write(Array("region,count\n".utf8) + gomel + Array(",141\n".utf8), to: file, in: $0) },
+                place: .at(file, line: 2, column: 1),
+                message: ["the file is not valid UTF-8: byte 0xC3", "it looks like 'Г' in the Windows-1251 encoding"],
+                hint: ["'CSV UTF-8 (Comma delimited) (*.csv)'", "`iconv -f WINDOWS-1251 -t UTF-8 '\(file)' > '\(file).utf8' && mv"]),
+            BadInput(
+                name: "sep= line naming another separator",
+                change: { try Self.write("sep=:\nregion:count\nGomel:141\n", to: file, in: $0) },
+                place: .at(file, line: 1, column: 5),
+                message: ["the first line names ':' as the separator"],
+                hint: ["`sep=,`"]),
+            BadInput(
+                name: "a value under a column without name",
+                change: { try Self.write("region,count,\nGomel,141,\nMinsk,46,x\n", to: file, in: $0) },
+                place: .at(file, line: 3, column: 10),
+                message: ["a value in column 3, which has no name in the header"],
+                hint: ["name column 3 in the header line, or delete the value"]),
+            BadInput(
+                name: "header row below the end of the file",
+                change: declare("    header_row: 9\n", file: Self.assessmentsCSV),
+                place: .at(declared, line: 8, column: 1),
+                message: ["the file ends before row 9, which series.yml declares as the header"],
+                hint: ["set `header_row:` to the number of the row that names the columns"]),
+            BadInput(
+                name: "wide table without a declared value column",
+                change: declare("    values: {sex: [Men, Women]}\n", file: "region,Men,Wmen\nGomel,1,2\n"),
+                place: .at(declared, line: 1, column: 1),
+                message: ["the table has no column 'Women', which series.yml declares as a value column of 'sex' (`values:`)"],
+                hint: ["rename 'Wmen' in series.yml or in the file"]),
+            BadInput(
+                name: "a word in a wide table's value cell",
+                change: declare("    values: {sex: [Men, Women]}\n", file: "region,Men,Women\nGomel,1,n/a\n"),
+                place: .at(declared, line: 2, column: 9),
+                message: ["the value 'n/a' in column 'Women' is not a whole number"],
+                hint: ["write a whole number with digits only"]),
+            BadInput(
+                name: "a totals column left in a wide table",
+                change: declare("    values: {sex: [Men, Women]}\n", file: "region,Men,Women,Total\nGomel,1,2,3\n"),
+                place: .at(declared, line: 1, column: 18),
+                message: ["the column 'Total' looks like the sum of the value columns"],
+                hint: ["ignore: [Total]"]),
+            BadInput(
+                name: "one value column for a wide table",
+                change: declare("    values: {sex: [Men]}\n", file: Self.assessmentsCSV),
+                place: .text(Self.series, find: "[Men]"),
+                message: ["the dimension 'sex' needs at least two value columns"],
+                hint: ["values: {sex: [Men, Women]}"]),
+            BadInput(
+                name: "names: hxl without hashtags",
+                change: declare("    names: hxl\n", file: Self.assessmentsCSV),
+                place: .at(declared, line: 1, column: 1),
+                message: ["(`names: hxl`), but the row below the header is not a row of hashtags"],
+                hint: ["add the row of hashtags below the header"]),
+            BadInput(
+                name: "two columns with one hashtag",
+                change: declare("    names: hxl\n    value: affected\n", file: "region,district,count\n#adm1,#adm1,#affected\nGomel,A,141\n"),
+                place: .at(declared, line: 2, column: 7),
+                message: ["with `names: hxl` two columns are named 'adm1': columns 1 and 2"],
+                hint: ["#adm1+name, #adm1+code"]),
+        ])
+    }
+
     func testYAMLSyntaxErrorsPointIntoTheRightFile() throws {
         let syntax = "YAML syntax error: mapping values are not allowed in this context"
         let hint = ["check the indentation", "quote values that contain ': '"]

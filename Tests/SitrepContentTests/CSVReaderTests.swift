@@ -129,10 +129,9 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertTrue(diagnostic.message.contains("line 2, column 4"), diagnostic.message)
         XCTAssertTrue(diagnostic.message.contains("byte offset 14"), diagnostic.message)
         XCTAssertTrue(diagnostic.message.contains("'é'"), diagnostic.message)
-        XCTAssertEqual(
-            diagnostic.hint,
-            "save the file as 'CSV UTF-8 (Comma delimited)' in Excel, or convert it with `iconv -f WINDOWS-1252 -t UTF-8`")
-        XCTAssertEqual(diagnostic.sourceLine, "caf\u{FFFD},3")
+        XCTAssertTrue(diagnostic.hint?.contains("`iconv -f WINDOWS-1252 -t UTF-8 't.csv' > 't.csv.utf8' && mv 't.csv.utf8' 't.csv'`") ?? false,
+                      diagnostic.hint ?? "")
+        XCTAssertEqual(diagnostic.sourceLine, "café,3", "the line as Windows-1252 reads it")
     }
 
     func testInvalidUTF8AfterByteOrderMarkCountsTheMarkInTheOffset() throws {
@@ -163,7 +162,8 @@ final class CSVReaderTests: XCTestCase {
     }
 
     func testNulByteSuggestsUTF16WithoutByteOrderMark() throws {
-        let bytes: [UInt8] = [0x61, 0x00, 0x2C, 0x00, 0x62, 0x00]
+        // NUL bytes on both sides of their pairs: not UTF-16 (CSVExportTests reads what is).
+        let bytes: [UInt8] = [0x61, 0x00, 0x2C, 0x00, 0x00, 0x62]
         let diagnostic = try XCTUnwrap(only(problems(bytes)))
         XCTAssertEqual(diagnostic.location, SourceLocation(file: "t.csv", line: 1, column: 2))
         XCTAssertTrue(diagnostic.message.contains("NUL"), diagnostic.message)
@@ -231,9 +231,9 @@ final class CSVReaderTests: XCTestCase {
     }
 
     func testEmptyFields() throws {
+        // A row with no value at all is left out (CSVExportTests).
         let document = try read("a,b,c\n,,\n  ,\"\",x\n")
         XCTAssertEqual(document.records, [
-            CSVRecord(fields: ["", "", ""], line: 2, columns: [1, 2, 3]),
             CSVRecord(fields: ["", "", "x"], line: 3, columns: [1, 4, 7]),
         ])
     }
@@ -364,10 +364,7 @@ final class CSVReaderTests: XCTestCase {
         let diagnostic = try XCTUnwrap(only(problems("region,,count\nN,x,1\n")))
         XCTAssertEqual(diagnostic.location, SourceLocation(file: "t.csv", line: 1, column: 8))
         XCTAssertEqual(diagnostic.message, "column 2 of the header has no name")
-
-        let trailing = try XCTUnwrap(only(problems("region,count,\nN,1,\n")))
-        XCTAssertEqual(trailing.location, SourceLocation(file: "t.csv", line: 1, column: 14))
-        XCTAssertTrue(trailing.hint?.contains("remove the ','") ?? false, trailing.hint ?? "")
+        // A column without name or value at the end is left out: CSVExportTests.
     }
 
     /// A byte order mark or a control character inside a column name (a header pasted from

@@ -41,7 +41,9 @@ final class TableFormatTests: XCTestCase {
     }
 
     func testTheCSVFormatReadsAndChecksATable() throws {
-        let table = try TableFormat.csv.readTable(Array("region;people\nNorth;12\n".utf8), "r/t.csv", "t", "people", .standard)
+        var declaration = SeriesConfig.TableDeclaration()
+        declaration.valueColumn = "people"
+        let table = try TableFormat.csv.readTable(Array("region;people\nNorth;12\n".utf8), "r/t.csv", "t", declaration)
         XCTAssertEqual(table, Table(name: "t", file: "r/t.csv", dimensions: ["region"], valueColumn: "people",
                                     rows: [Table.Row(keys: ["North"], value: 12, position: 2)]))
         XCTAssertEqual(table.location(of: table.rows[0]), SourceLocation(file: "r/t.csv", line: 2))

@@ -3,10 +3,16 @@ import SitrepDiagnostics
 /// Reads CSV files (RFC 4180, as Excel and LibreOffice write them) into a ``CSVDocument``.
 ///
 /// - Text: UTF-8 with or without byte order mark, or UTF-16 (little or big endian) with a byte
-///   order mark. Anything else that is not UTF-8, such as Excel's Windows-1252 'CSV', is
-///   rejected with the line, column and byte offset of the first byte that cannot be read.
-/// - Delimiter: `,` or `;`, whichever occurs more often outside quotes on the header line
-///   (a comma when tied).
+///   order mark or NUL bytes that show it (``CSVTextDecoding``). Anything else that is not
+///   UTF-8, such as Excel's Windows-1252 or Windows-1251 'CSV', is rejected with the line, column
+///   and byte offset of the first byte that cannot be read, and how to convert the file.
+/// - Delimiter: the one a first line `sep=;` names (Excel writes it; `,`, `;`, tab or `|`), or
+///   else `,`, `;` or a tab, whichever occurs most often outside quotes on the header line (a
+///   comma when tied).
+/// - Excel's leftovers (``CSVExportQuirks``): columns at the right with no name and no value,
+///   and rows with no value at all, are left out.
+/// - `headerRow` rows above the header (titles, notes, blank rows), counted as a spreadsheet
+///   numbers them, are skipped unread.
 /// - Lines end with CR LF, LF or a lone CR; the last line end is optional. Lines that are
 ///   empty, or hold only spaces and tabs, are skipped; line numbers stay those of the file.
 /// - Quoted values may hold delimiters, line breaks and quotes written as `""`. Spaces and
@@ -32,7 +38,8 @@ public enum CSVReader {
     /// Reads the bytes of a CSV file. `file` is the display path used in diagnostics. A file
     /// larger than `limits` allow is refused before it is read, one with more rows when the
     /// first row over the limit is reached.
-    public static func read(_ bytes: [UInt8], file: String, limits: CSVLimits = .standard) throws(DiagnosticError) -> CSVDocument {
+    public static func read(_ bytes: [UInt8], file: String, limits: CSVLimits = .standard,
+                            headerRow: Int = 1) throws(DiagnosticError) -> CSVDocument {
         if let tooLarge = limits.sizeProblem(bytes.count, file: file) { throw tooLarge }
         let text: [UInt8]
         switch CSVTextDecoding.utf8Text(bytes, file: file) {
@@ -40,7 +47,7 @@ public enum CSVReader {
         case .failure(let error): throw error
         }
         let result = text.withUnsafeBufferPointer { buffer in
-            var parser = CSVParser(buffer, file: file, rowLimit: limits.rows)
+            var parser = CSVParser(buffer, file: file, rowLimit: limits.rows, headerRow: headerRow)
             return parser.parse(source: text)
         }
         return try result.get()
@@ -55,6 +62,7 @@ private struct CSVParser {
     private let count: Int
     private let file: String
     private let rowLimit: Int
+    private let headerRow: Int
     private var delimiter = R.comma
     private var problems: CSVProblemList
 
@@ -77,16 +85,35 @@ private struct CSVParser {
 
     private var header: [String] = []
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, file: String, rowLimit: Int) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, file: String, rowLimit: Int, headerRow: Int) {
         self.bytes = bytes
         self.count = bytes.count
         self.file = file
         self.rowLimit = rowLimit
+        self.headerRow = headerRow
         self.problems = CSVProblemList(file: file)
     }
 
     /// Reads the document; `source` is the text the buffer points into, kept by the document.
     mutating func parse(source: [UInt8]) -> Result<CSVDocument, DiagnosticError> {
+        var namedDelimiter: UInt8?
+        if let separatorLine = CSVExportQuirks.separatorLine(in: bytes) {
+            guard let named = separatorLine.delimiter else {
+                return .failure(DiagnosticError(CSVExportQuirks.unsupportedSeparator(separatorLine, file: file, sourceLine: lineText(from: 0))))
+            }
+            namedDelimiter = named
+            index = separatorLine.end
+            if index < count { consumeLineEnd() }
+        }
+        if headerRow > 1 {
+            skipTitleRows(headerRow - 1)
+            guard index < count else {
+                return .failure(DiagnosticError(Diagnostic(
+                    .error, at: SourceLocation(file: file, line: line, column: 1),
+                    "the file ends before row \(headerRow), which series.yml declares as the header (`header_row: \(headerRow)`)",
+                    hint: "set `header_row:` to the number of the row that names the columns, as the spreadsheet numbers it")))
+            }
+        }
         skipBlankLines()
         guard index < count else {
             let blank = count > 0
@@ -96,9 +123,11 @@ private struct CSVParser {
                 hint: "a table starts with a header line naming its columns, such as `region,count`, "
                     + "followed by one line per row, such as `North,12`")))
         }
-        delimiter = detectDelimiter()
+        delimiter = namedDelimiter ?? detectDelimiter()
         let headerLine = line
         guard readRecord() else { return .failure(problems.error() ?? DiagnosticError([])) }
+        let headerWidth = fields.count
+        keepFields(CSVExportQuirks.namedWidth(of: fields))
         header = fields
         checkHeader()
         var values: [String] = []
@@ -116,6 +145,13 @@ private struct CSVParser {
                 break
             }
             guard readRecord() else { break }
+            if CSVExportQuirks.isEmptyRecord(fields) { continue }
+            let beyondHeader = CSVExportQuirks.firstValue(in: fields, from: header.count)
+            if let unnamed = beyondHeader, unnamed < headerWidth {
+                reportUnnamed(unnamed)
+                continue
+            }
+            if beyondHeader == nil { keepFields(header.count) }
             if fields.count != header.count {
                 reportWidth()
             } else {
@@ -167,10 +203,32 @@ private struct CSVParser {
         }
     }
 
-    /// `,` or `;`: whichever occurs more often outside quotes on the line at `index`.
+    /// Skips `rows` rows from `index`, blank ones included, without reading them: the titles
+    /// and notes above a header (``CSVReader/read(_:file:limits:headerRow:)``).
+    private mutating func skipTitleRows(_ rows: Int) {
+        for _ in 0..<rows where index < count {
+            var quoted = false
+            while index < count {
+                let byte = bytes[index]
+                if byte == R.quote {
+                    quoted.toggle()
+                } else if !quoted && (byte == R.cr || byte == R.lf) {
+                    break
+                } else if byte == R.cr || byte == R.lf {
+                    if byte == R.cr && index + 1 < count && bytes[index + 1] == R.lf { index += 1 }
+                    startLine(at: index + 1)
+                }
+                index += 1
+            }
+            if index < count { consumeLineEnd() }
+        }
+    }
+
+    /// `,`, `;` or a tab: whichever occurs most often outside quotes on the line at `index`.
     private func detectDelimiter() -> UInt8 {
         var commas = 0
         var semicolons = 0
+        var tabs = 0
         var inQuotes = false
         var offset = index
         while offset < count {
@@ -182,13 +240,28 @@ private struct CSVParser {
                     commas += 1
                 } else if byte == R.semicolon {
                     semicolons += 1
+                } else if byte == R.tab && separatesNames(offset) {
+                    tabs += 1
                 } else if byte == R.cr || byte == R.lf {
                     break
                 }
             }
             offset += 1
         }
+        if tabs > commas && tabs > semicolons { return R.tab }
         return semicolons > commas ? R.semicolon : R.comma
+    }
+
+    /// Whether the tab at `offset` stands between two names, as a separator does, rather than
+    /// next to a separator or at an end of the line as blanks around a value do.
+    private func separatesNames(_ offset: Int) -> Bool {
+        let blanks: [UInt8] = [R.space, R.tab, R.comma, R.semicolon, R.cr, R.lf]
+        return offset > index && offset + 1 < count && !blanks.contains(bytes[offset - 1]) && !blanks.contains(bytes[offset + 1])
+    }
+
+    /// Whether `byte` is a blank around a value: a space, or a tab unless tabs separate values.
+    private func isBlank(_ byte: UInt8) -> Bool {
+        byte == R.space || (byte == R.tab && delimiter != R.tab)
     }
 
     // MARK: Columns
@@ -241,7 +314,7 @@ private struct CSVParser {
         while true {
             let fieldStart = index
             var start = index
-            while start < count && (bytes[start] == R.space || bytes[start] == R.tab) { start += 1 }
+            while start < count && isBlank(bytes[start]) { start += 1 }
             let end: Int
             if start < count && bytes[start] == R.quote {
                 noteField(at: start)
@@ -266,6 +339,15 @@ private struct CSVParser {
         }
     }
 
+    /// Keeps the first `width` fields of the record read.
+    private mutating func keepFields(_ width: Int) {
+        guard fields.count > width else { return }
+        fields.removeSubrange(width...)
+        fieldOffsets.removeSubrange(width...)
+        fieldLines.removeSubrange(width...)
+        fieldLineStarts.removeSubrange(width...)
+    }
+
     private mutating func noteField(at offset: Int) {
         fieldOffsets.append(offset)
         fieldLines.append(line)
@@ -284,7 +366,7 @@ private struct CSVParser {
             offset += 1
         }
         var end = offset
-        while end > start && (bytes[end - 1] == R.space || bytes[end - 1] == R.tab) { end -= 1 }
+        while end > start && isBlank(bytes[end - 1]) { end -= 1 }
         fields.append(string(from: start, to: end))
         if let strayQuote {
             report(
@@ -345,7 +427,7 @@ private struct CSVParser {
     /// delimiter or line end; reports (and skips) anything else before it.
     private mutating func endOfQuotedField() -> Int {
         var offset = index
-        while offset < count && (bytes[offset] == R.space || bytes[offset] == R.tab) { offset += 1 }
+        while offset < count && isBlank(bytes[offset]) { offset += 1 }
         if offset == count || bytes[offset] == delimiter || bytes[offset] == R.cr || bytes[offset] == R.lf {
             return offset
         }
@@ -367,12 +449,10 @@ private struct CSVParser {
         for (position, name) in fields.enumerated() {
             let columnName = "column \(position + 1)"
             if name.isEmpty {
-                let last = position == fields.count - 1 && position > 0
+                // Empty names at the end are not columns (CSVExportQuirks.namedWidth).
                 report(
                     "\(columnName) of the header has no name",
-                    hint: last
-                        ? "name the column, or remove the '\(Character(Unicode.Scalar(delimiter)))' at the end of the header line"
-                        : "write a name for every column in the header line",
+                    hint: "write a name for every column in the header line",
                     at: fieldOffsets[position], line: fieldLines[position], lineStart: fieldLineStarts[position])
             } else if let hidden = CSVValueText.firstInvisible(in: name) {
                 report(
@@ -407,6 +487,14 @@ private struct CSVParser {
                     + "two values that look the same must be written the same",
                 at: offset, line: fieldLines[position], lineStart: fieldLineStarts[position])
         }
+    }
+
+    /// Reports a value in a column whose name in the header is empty.
+    private mutating func reportUnnamed(_ position: Int) {
+        report(
+            "a value in column \(position + 1), which has no name in the header",
+            hint: "name column \(position + 1) in the header line, or delete the value if it does not belong to the table",
+            at: fieldOffsets[position], line: fieldLines[position], lineStart: fieldLineStarts[position])
     }
 
     private mutating func reportWidth() {

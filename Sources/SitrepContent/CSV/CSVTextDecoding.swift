@@ -1,23 +1,23 @@
 import SitrepDiagnostics
 
 /// Turns the bytes of a CSV file into checked UTF-8 text: strips a UTF-8 byte order mark,
-/// converts UTF-16 (little or big endian, with byte order mark) to UTF-8, and rejects bytes
-/// that are not UTF-8 (most often a Windows-1252 file saved by Excel) with their position.
+/// converts UTF-16 (little or big endian, with byte order mark, or without one when the NUL
+/// bytes say so: ``utf16ByteOrder(_:)``) to UTF-8, and rejects bytes that are not UTF-8 (most
+/// often a Windows-1252 or Windows-1251 file saved by Excel: ``CSVLegacyEncoding``) with their
+/// position and how to convert the file.
 /// A Ctrl-Z (0x1A) at the very end, the DOS end-of-file mark, is dropped.
 enum CSVTextDecoding {
     static let saveAsUTF8Hint = "save the file as 'CSV UTF-8 (Comma delimited)' in Excel"
-    static let invalidUTF8Hint =
-        "save the file as 'CSV UTF-8 (Comma delimited)' in Excel, or convert it with `iconv -f WINDOWS-1252 -t UTF-8`"
 
     /// The UTF-8 text of `bytes`, without byte order mark, or the diagnostic saying why not.
     static func utf8Text(_ bytes: [UInt8], file: String) -> Result<[UInt8], DiagnosticError> {
         var bytes = bytes
         if bytes.last == 0x1A { bytes.removeLast() }
         if bytes.count >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE {
-            return utf16ToUTF8(bytes, bigEndian: false, file: file)
+            return utf16ToUTF8(bytes, bigEndian: false, start: 2, file: file)
         }
         if bytes.count >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF {
-            return utf16ToUTF8(bytes, bigEndian: true, file: file)
+            return utf16ToUTF8(bytes, bigEndian: true, start: 2, file: file)
         }
         var text = bytes
         var offsetInFile = 0
@@ -26,6 +26,9 @@ enum CSVTextDecoding {
             offsetInFile = 3
         }
         if let bad = firstInvalidUTF8(text) {
+            if offsetInFile == 0, let bigEndian = utf16ByteOrder(bytes) {
+                return utf16ToUTF8(bytes, bigEndian: bigEndian, start: 0, file: file)
+            }
             return .failure(DiagnosticError(invalidUTF8(text, at: bad, offsetInFile: offsetInFile + bad, file: file)))
         }
         return .success(text)
@@ -95,10 +98,16 @@ enum CSVTextDecoding {
         }
         var message = "the file is not valid UTF-8: byte \(hex(byte)) at line \(position.line), column \(position.column) "
             + "(byte offset \(offsetInFile)) cannot be read"
-        if let guess = windows1252Character(byte) {
-            message += "; it looks like '\(guess)' in the Windows-1252 encoding that Excel uses for plain 'CSV'"
+        let encoding = CSVLegacyEncoding.likely(in: text)
+        if let guess = encoding.character(byte) {
+            message += "; it looks like '\(guess)' in the \(encoding.name) encoding that Excel uses for plain 'CSV'"
         }
-        return Diagnostic(.error, at: location, message, hint: invalidUTF8Hint, sourceLine: position.lineText)
+        // The line as the encoding reads it, when the caret stays right (ASCII before it).
+        let lineStart = text[..<offset].lastIndex { $0 == 0x0A || $0 == 0x0D }.map { $0 + 1 } ?? 0
+        var lineEnd = offset
+        while lineEnd < text.count && text[lineEnd] != 0x0A && text[lineEnd] != 0x0D { lineEnd += 1 }
+        let shown = text[lineStart..<offset].allSatisfy { $0 < 0x80 } ? encoding.decode(text[lineStart..<lineEnd]) : position.lineText
+        return Diagnostic(.error, at: location, message, hint: encoding.conversionHint(file: file), sourceLine: shown)
     }
 
     static func hex(_ byte: UInt8) -> String {
@@ -147,12 +156,37 @@ enum CSVTextDecoding {
         }
     }
 
-    private static func utf16ToUTF8(_ bytes: [UInt8], bigEndian: Bool, file: String) -> Result<[UInt8], DiagnosticError> {
+    /// Whether `bytes` are UTF-16 text, with a byte order mark or without.
+    static func isUTF16(_ bytes: [UInt8]) -> Bool {
+        bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || utf16ByteOrder(bytes) != nil
+    }
+
+    /// Whether `bytes`, which have no byte order mark, are UTF-16 text: true for big endian,
+    /// false for little endian, nil when they are not. They are when their length is even, every
+    /// NUL byte is on the same side of its pair (the high byte of a character below U+0100),
+    /// and at least a quarter of the pairs have one: the digits, separators and line ends of
+    /// a table are such characters. The text must still read as UTF-16 without a NUL
+    /// character, or the conversion fails with its place.
+    static func utf16ByteOrder(_ bytes: [UInt8]) -> Bool? {
+        guard bytes.count >= 2, bytes.count % 2 == 0 else { return nil }
+        var nulsAtEven = 0
+        var nulsAtOdd = 0
+        for index in stride(from: 0, to: bytes.count, by: 2) {
+            if bytes[index] == 0 { nulsAtEven += 1 }
+            if bytes[index + 1] == 0 { nulsAtOdd += 1 }
+        }
+        let enough = max(1, bytes.count / 8)
+        if nulsAtEven == 0 && nulsAtOdd >= enough { return false }
+        if nulsAtOdd == 0 && nulsAtEven >= enough { return true }
+        return nil
+    }
+
+    private static func utf16ToUTF8(_ bytes: [UInt8], bigEndian: Bool, start: Int, file: String) -> Result<[UInt8], DiagnosticError> {
         let encoding = bigEndian ? "UTF-16 big endian" : "UTF-16 little endian"
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count / 2 + bytes.count / 8)
         let count = bytes.count
-        var index = 2
+        var index = start
         func unit(at offset: Int) -> UInt16 {
             bigEndian
                 ? UInt16(bytes[offset]) << 8 | UInt16(bytes[offset + 1])
@@ -162,7 +196,7 @@ enum CSVTextDecoding {
             let position = CSVTextPosition(output, offset: output.count)
             return .failure(DiagnosticError(Diagnostic(
                 .error, at: SourceLocation(file: file, line: position.line, column: position.column),
-                "the file is marked as \(encoding) but \(what) at byte offset \(offset) (line \(position.line), column \(position.column))",
+                "the file is \(start == 0 ? "read" : "marked") as \(encoding) but \(what) at byte offset \(offset) (line \(position.line), column \(position.column))",
                 hint: saveAsUTF8Hint, sourceLine: position.lineText)))
         }
         while index < count {

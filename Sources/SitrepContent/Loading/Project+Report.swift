@@ -21,8 +21,7 @@ extension Project {
                 do {
                     if let table = tableFiles.entry(forFileNamed: name) {
                         let declaration = series.config.declaration(for: table.table)
-                        tables.append(try table.format.readTable(try files.read(file), file, table.table, declaration.valueColumn,
-                                                                 series.config.totalsWords(for: table.table)))
+                        tables.append(try table.format.readTable(try files.read(file), file, table.table, declaration))
                     } else if name == "figures.yml" || name == "figures.yaml" {
                         stated = try StatedFigures.read(YAMLNode.parse(files.readText(file), file: file))
                     }

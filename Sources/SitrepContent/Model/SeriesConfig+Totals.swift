@@ -3,7 +3,7 @@ import SitrepDiagnostics
 extension SeriesConfig {
     /// The labels of totals rows in `table`: the defaults, the series' `totals:` and the table's.
     public func totalsWords(for table: String) -> TotalsWords {
-        tables[table]?.totals ?? totals
+        declaration(for: table).totals
     }
 
     /// The words of a `totals:` entry: one word, or a list of them.

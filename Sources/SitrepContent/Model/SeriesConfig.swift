@@ -12,6 +12,8 @@ public struct SeriesConfig: Sendable {
         public var measure = Measure()
         /// The labels of its totals rows: the defaults, the series' and its own `totals:`.
         public var totals = TotalsWords.standard
+        /// Title rows, HXL names, left-out and wide value columns.
+        public var layout = TableLayout()
     }
 
     /// The folder name, used in URLs and figure lookups (`belarus`).
@@ -35,11 +37,14 @@ public struct SeriesConfig: Sendable {
     public var computed = ComputedFigures()
 
     static let keys = ["title", "office", "onset", "locale", "tables", "figures", "corrections", "totals", "computed"]
-    static let tableKeys = ["value", "title", "totals"] + Measure.keys
+    static let tableKeys = ["value", "title", "totals"] + Measure.keys + TableLayout.keys
 
     /// The declaration for `table`, or the defaults.
     public func declaration(for table: String) -> TableDeclaration {
-        tables[table] ?? TableDeclaration()
+        if let declared = tables[table] { return declared }
+        var defaults = TableDeclaration()
+        defaults.totals = totals
+        return defaults
     }
 
     /// Reads a parsed `series.yml` for the series in folder `slug`.
@@ -68,6 +73,7 @@ public struct SeriesConfig: Sendable {
             declaration.totals = try entry.value["totals"].map { node throws(DiagnosticError) in
                 TotalsWords(adding: try totalsWords + Self.totalsWords(node))
             } ?? totals
+            declaration.layout = try TableLayout(yaml: entry.value)
             tables[entry.key] = declaration
         }
         figures = [:]

@@ -87,7 +87,7 @@ struct TableChecker<Source: TableSource> {
         let outcome = TableCount.parse(text)
         if case .value(let value) = outcome { return value }
         let shown = "'\(text.trimmingSpaces())'"
-        let inColumn = "in column '\(valueColumn)'"
+        let inColumn = "in column '\(source.columnName(row: row, column: column))'"
         switch outcome {
         case .value(let value):
             return value
@@ -130,16 +130,13 @@ struct TableChecker<Source: TableSource> {
     mutating func reportMissingValueColumn() {
         let header = source.header
         let found = header.map { "'\($0)'" }.joined(separator: ", ")
-        var hint: String
+        let hint: String
         if let near = Suggestions.nearest(to: valueColumn, in: header) {
             hint = "rename the column '\(near)' to '\(valueColumn)', or declare `value: \(near)` for the table in series.yml"
         } else {
             let example = header.last ?? "total"
             hint = "rename the column that holds the numbers to '\(valueColumn)', "
                 + "or declare `value: \(example)` (the column's name) for the table in series.yml"
-        }
-        if header.count == 1 && header[0].contains("\t") {
-            hint += "; the file seems to be separated by tabs: save it as 'CSV UTF-8 (Comma delimited)'"
         }
         report(
             "the table has no value column '\(valueColumn)'; its columns are \(found)",

@@ -10,21 +10,26 @@ public struct TableFormat: Sendable {
     /// The end of the file names in this format, lowercase, with its dot: `.csv`. A name ending
     /// so in any case (`Arrivals.CSV`) is a table; the rest of the name is the table's.
     public let suffix: String
-    /// Reads a file (its bytes and display path) into a checked table called `name`, whose
-    /// value column is `valueColumn` and whose totals rows are labelled with `totals`.
-    let readTable: @Sendable (_ bytes: [UInt8], _ file: String, _ name: String, _ valueColumn: String,
-                              _ totals: TotalsWords) throws(DiagnosticError) -> Table
-    /// The file a per-period table starts from in a new period: the header without the rows.
-    /// The file is read first, so that a broken table is reported rather than copied.
-    let headerOnly: @Sendable (_ bytes: [UInt8], _ file: String) throws(DiagnosticError) -> [UInt8]
+    /// Reads a file (its bytes and display path) into a checked table called `name`, as series.yml
+    /// declares it: the reader starts at the declared header row (``TableLayout/headerRow``) and
+    /// ``Table/init(name:source:declaration:)`` does the rest.
+    let readTable: @Sendable (_ bytes: [UInt8], _ file: String, _ name: String,
+                              _ declaration: SeriesConfig.TableDeclaration) throws(DiagnosticError) -> Table
+    /// The file a per-period table starts from in a new period: the header without the rows
+    /// (and the rows above it, down to the declared header row). The file is read first, so
+    /// that a broken table is reported rather than copied.
+    let headerOnly: @Sendable (_ bytes: [UInt8], _ file: String, _ headerRow: Int) throws(DiagnosticError) -> [UInt8]
 
     /// Comma- or semicolon-separated values (``CSVReader``).
     public static let csv = TableFormat(
         suffix: ".csv",
-        readTable: { bytes, file, name, valueColumn, totals throws(DiagnosticError) in
-            try Table(name: name, source: CSVReader.read(bytes, file: file), valueColumn: valueColumn, totals: totals)
+        readTable: { bytes, file, name, declaration throws(DiagnosticError) in
+            try Table(name: name, source: CSVReader.read(bytes, file: file, headerRow: declaration.layout.headerRow),
+                      declaration: declaration)
         },
-        headerOnly: { bytes, file throws(DiagnosticError) in try CSVReader.headerOnly(bytes, file: file) })
+        headerOnly: { bytes, file, headerRow throws(DiagnosticError) in
+            try CSVReader.headerOnly(bytes, file: file, headerRow: headerRow)
+        })
 
     /// Every format sitrep reads.
     public static let all: [TableFormat] = [.csv]

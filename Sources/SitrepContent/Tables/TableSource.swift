@@ -26,6 +26,13 @@ public protocol TableSource: Sendable {
     /// Where a cell is, for a message: `row` nil for the header, `column` nil for the row as a
     /// whole. Only called for problems, so a reader may compute it then.
     func location(ofRow row: Int?, column: Int?) -> CellLocation
+    /// How a message names the column of a cell: its header name, unless the table was
+    /// reshaped (a wide table's values are each in a column of their own, ``WideTableSource``).
+    func columnName(row: Int, column: Int) -> String
+}
+
+extension TableSource {
+    public func columnName(row: Int, column: Int) -> String { header[column] }
 }
 
 /// Where a cell of a table is, as a message shows it, and the text to quote under the message.

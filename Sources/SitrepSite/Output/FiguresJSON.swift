@@ -22,7 +22,9 @@ enum FiguresJSON {
             json.append("\": ")
             value(figureValue, into: &json)
         }
-        json.append("\n  }\n}\n")
+        json.append("\n  }")
+        hxl(report.tables, into: &json)
+        json.append("\n}\n")
         return json.bytes()
     }
 
@@ -48,7 +50,7 @@ enum FiguresJSON {
     }
 
     /// A JSON string of `text`.
-    private static func quote(_ text: String, into json: inout ByteWriter) {
+    static func quote(_ text: String, into json: inout ByteWriter) {
         json.append(UInt8(ascii: "\""))
         appendEscaped(text, into: &json)
         json.append(UInt8(ascii: "\""))
