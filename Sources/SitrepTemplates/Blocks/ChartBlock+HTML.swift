@@ -36,7 +36,7 @@ extension ChartBlock {
         if let title, !title.isEmpty { return title }
         if let table, let declared = sources.tableTitles[table] { return declared }
         throw DiagnosticError(Diagnostic(
-            at: blockLocation, "\(kind.name) needs `title:`",
+            at: location(of: "type"), "\(kind.name) needs `title:`",
             hint: kind == .line || kind == .column ? "e.g. title: People who entered Belarus since 24 February, by reporting period"
                 : "or give the table a title in series.yml (tables: \(table ?? "…"): title: …)"))
     }
@@ -92,7 +92,12 @@ extension ChartBlock {
         }
         var periods: [FigureHistory.Period] = []
         var values: [Rational?] = []
-        if let history = sources.history, let kept = history.values(of: name) {
+        if let history = sources.history {
+            guard let kept = history.values(of: name) else {
+                throw DiagnosticError(Diagnostic(
+                    at: location(of: "figure"), "the values of '\(name)' in the earlier reports were not kept",
+                    hint: "start the chart's fence (```sitrep-chart) at the start of a line, outside lists and quotes, so that sitrep finds it before the series is read"))
+            }
             periods = Array(history.visiblePeriods)
             values = kept
         } else if let period = sources.period {

@@ -11,7 +11,8 @@ extension ChartBlock {
         var found: [String] = []
         var fence: (character: Character, length: Int)?
         var body: [Substring] = []
-        for line in narrative.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift: a file saved with Windows line ends splits on it.
+        for line in narrative.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             let trimmed = line.drop { $0 == " " }
             let indent = line.count - trimmed.count
             guard let open = fence else {
@@ -26,7 +27,7 @@ extension ChartBlock {
                 continue
             }
             let closing = trimmed.prefix { $0 == open.character }.count
-            if indent <= 3, closing >= open.length, trimmed.dropFirst(closing).allSatisfy({ $0 == " " || $0 == "\r" }) {
+            if indent <= 3, closing >= open.length, trimmed.dropFirst(closing).allSatisfy({ $0 == " " }) {
                 fence = nil
                 if let yaml = try? YAMLNode.parse(body.joined(separator: "\n"), file: ""),
                    let type = yaml["type"]?.scalar, type == Kind.line.rawValue || type == Kind.column.rawValue,

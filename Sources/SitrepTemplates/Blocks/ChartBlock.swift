@@ -79,7 +79,7 @@ public struct ChartBlock: Sendable {
                                              hint: "use one of: \(Kind.allCases.map(\.rawValue).joined(separator: ", "))"))
         }
         self.kind = kind
-        var locations: [String: SourceLocation] = [:]
+        var locations = ["type": typeNode.location]
         for entry in try yaml.mapping("a sitrep-chart block") where entry.key != "type" {
             guard kind.keys.contains(entry.key) else {
                 throw DiagnosticError(Diagnostic(at: entry.keyLocation, "`\(entry.key)` is not an option of \(kind.name)",
@@ -90,7 +90,7 @@ public struct ChartBlock: Sendable {
         let missing = kind.required.filter { yaml[$0] == nil }
         guard missing.isEmpty else {
             throw DiagnosticError(Diagnostic(
-                at: blockLocation, "\(kind.name) needs \(missing.map { "`\($0):`" }.joined(separator: " and "))",
+                at: typeNode.location, "\(kind.name) needs \(missing.map { "`\($0):`" }.joined(separator: " and "))",
                 hint: "e.g.\ntype: \(kind.rawValue)\n" + kind.required.map { "\($0): \(Self.example[$0] ?? "…")" }.joined(separator: "\n")))
         }
         self.locations = locations
