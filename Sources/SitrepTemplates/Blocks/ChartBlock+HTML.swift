@@ -20,16 +20,16 @@ extension ChartBlock {
     /// The chart as a `<figure>` holding its caption and SVG; `id` must be unique on the page.
     public func html(from sources: Sources, id: String) throws(DiagnosticError) -> String {
         let title = try chartTitle(sources)
+        let (drawn, description): ((SVGText, height: Double), String)
         switch kind {
         case .bar, .stacked:
             let chart = try barChart(sources)
-            let (drawing, height) = chart.draw()
-            return ChartFrame(id: id, kind: kind.rawValue, title: title, description: chart.description).html(drawing: drawing, height: height)
+            (drawn, description) = (chart.draw(), chart.description)
         case .line, .column:
             let chart = try periodChart(sources)
-            let (drawing, height) = chart.draw()
-            return ChartFrame(id: id, kind: kind.rawValue, title: title, description: chart.description).html(drawing: drawing, height: height)
+            (drawn, description) = (chart.draw(), chart.description)
         }
+        return ChartFrame(id: id, kind: kind.rawValue, title: title, description: description).html(drawing: drawn.0, height: drawn.height)
     }
 
     private func chartTitle(_ sources: Sources) throws(DiagnosticError) -> String {

@@ -27,21 +27,21 @@ struct BarChart {
 
     /// The text at a bar's end: its value, and its share when asked for.
     func valueText(_ bar: Bar) -> String {
-        var text = style.format(integer: bar.total)
-        if share, let fraction = Rational(bar.total, grandTotal), let percent = style.formatPercent(fraction, decimals: 1, inTable: true) {
-            text += " (\(percent))"
-        }
-        return text
+        style.format(integer: bar.total) + shareText(bar)
+    }
+
+    /// " (96.5%)" when shares are asked for, else nothing.
+    private func shareText(_ bar: Bar) -> String {
+        guard share, let fraction = Rational(bar.total, grandTotal),
+              let percent = style.formatPercent(fraction, decimals: 1, inTable: true) else { return "" }
+        return " (\(percent))"
     }
 
     /// What the chart shows, in words, for a screen reader: every bar's value and parts.
     var description: String {
         let unitText = unit.map { " \($0)" } ?? ""
         var parts = bars.map { bar in
-            var text = "\(bar.label): \(style.format(integer: bar.total))\(unitText)"
-            if share, let fraction = Rational(bar.total, grandTotal), let percent = style.formatPercent(fraction, decimals: 1, inTable: true) {
-                text += " (\(percent))"
-            }
+            var text = "\(bar.label): \(style.format(integer: bar.total))\(unitText)\(shareText(bar))"
             if !segmentNames.isEmpty {
                 text += " (" + zip(segmentNames, bar.segments).map { "\($0): \(style.format(integer: $1))" }.joined(separator: ", ") + ")"
             }
