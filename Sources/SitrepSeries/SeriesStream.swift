@@ -138,8 +138,8 @@ public struct SeriesStream: Sendable {
     private func chartedFigures(through end: Int) -> Set<String> {
         var names = Set<String>()
         for folder in series.periods.prefix(end) {
-            guard let text = try? project.files.readText("\(folder.path)/report.md") else { continue }
-            names.formUnion(ChartBlock.seriesFigures(in: text))
+            guard let bytes = try? project.files.read("\(folder.path)/report.md") else { continue }
+            names.formUnion(bytes.withUnsafeBufferPointer(ChartBlock.seriesFigures(inUTF8:)))
         }
         return names
     }

@@ -204,7 +204,7 @@ final class ChartBlockTests: XCTestCase {
 
     func testTheFiguresChartsFollowAreFoundBeforeTheSeriesIsRead() {
         let narrative = """
-            Text.
+            Text with a `sitrep-chart` block, and sitrep-chart at a line's end: sitrep-chart
 
             ```sitrep-chart
             type: line
