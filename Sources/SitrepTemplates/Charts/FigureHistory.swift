@@ -37,8 +37,12 @@ public struct FigureHistory: Sendable {
     /// or cannot be computed, e.g. a figure of a period whose figures failed).
     public mutating func record(_ period: Period, figures: FigureSet?) {
         periods.append(period)
-        for name in values.keys {
-            values[name]?.append(figures?[name]?.value.number)
+        // By position, so that no view of the keys holds the storage while the lists grow in place.
+        var index = values.startIndex
+        while index != values.endIndex {
+            let name = values.keys[index]
+            values.values[index].append(figures?[name]?.value.number)
+            values.formIndex(after: &index)
         }
     }
 
