@@ -5,20 +5,20 @@ import SitrepFigures
 extension ChartBlock {
     /// What a chart draws from: the period's tables and figures, the series' history of the
     /// figures that charts follow, and how the series writes numbers.
-    public struct Sources: Sendable {
-        public var tables: [Table]
-        public var figures: FigureSet
+    struct Sources {
+        var tables: [Table]
+        var figures: FigureSet
         /// The history up to this report; nil outside a series (a line then has one point).
-        public var history: FigureHistory?
+        var history: FigureHistory?
         /// This report's period, when there is no history.
-        public var period: FigureHistory.Period?
-        public var style: LocaleStyle
+        var period: FigureHistory.Period?
+        var style: LocaleStyle
         /// Titles declared for tables in series.yml, the default chart titles.
-        public var tableTitles: [String: String]
+        var tableTitles: [String: String]
     }
 
     /// The chart as a `<figure>` holding its caption and SVG; `id` must be unique on the page.
-    public func html(from sources: Sources, id: String) throws(DiagnosticError) -> String {
+    func html(from sources: Sources, id: String) throws(DiagnosticError) -> String {
         let title = try chartTitle(sources)
         let (drawn, description): ((SVGText, height: Double), String)
         switch kind {
