@@ -60,6 +60,7 @@ public struct SeriesStream: Sendable {
         var warnings: [Diagnostic] = []
         var outputs: [Output] = []
         var seriesFigures = SeriesFigures(series: series.config)
+        var history = FigureHistory(tracking: stages == .narrative ? chartedFigures(through: end) : [])
         var start = 0
         var stopped = false
         while start < end, !stopped {
@@ -81,19 +82,26 @@ public struct SeriesStream: Sendable {
                     stopped = true
                     break
                 }
-                do { batch.append((position, report, try seriesFigures.figures(for: report, folder: folder))) }
-                catch { problems += error.diagnostics }
+                do {
+                    let figures = try seriesFigures.figures(for: report, folder: folder)
+                    batch.append((position, report, figures))
+                    history.record(period(at: position), figures: figures)
+                } catch {
+                    problems += error.diagnostics
+                    history.record(period(at: position), figures: nil)
+                }
             }
             start += Self.batchSize
             // Narratives and consumers on every core, put back in order.
             let results = Locked([Result<(Output, [Diagnostic]), DiagnosticError>?](repeating: nil, count: batch.count))
-            let prepared = batch
+            let (prepared, seen) = (batch, history)
             DispatchQueue.concurrentPerform(iterations: prepared.count) { item in
                 let (position, report, figures) = prepared[item]
                 let result = Result { () throws(DiagnosticError) -> (Output, [Diagnostic]) in
                     // The consumer runs even when the narrative has errors, so that a report's
                     // problems (its key figures', say) are all reported together.
-                    let streamed = StreamedReport(position: position, stream: self, report: report, figures: figures, stages: stages)
+                    let streamed = StreamedReport(position: position, stream: self, report: report, figures: figures,
+                                                  history: seen.through(position), stages: stages)
                     var problems = streamed.problems
                     var output: Output?
                     do throws(DiagnosticError) { output = try consume(streamed) } catch { problems += error.diagnostics }
@@ -116,5 +124,23 @@ public struct SeriesStream: Sendable {
         }
         if !problems.isEmpty { throw DiagnosticError(problems) }
         return (outputs, warnings)
+    }
+
+    /// The period at `position` as charts label it.
+    func period(at position: Int) -> FigureHistory.Period {
+        let folder = series.periods[position]
+        return FigureHistory.Period(start: folder.period.start, end: folder.period.end, label: labels[position])
+    }
+
+    /// The figures that line and column charts in the narratives of the first `end` periods
+    /// follow: their values are kept as the series is walked. Each `report.md` is read ahead for
+    /// its charts; one that cannot be read is reported when its report is loaded.
+    private func chartedFigures(through end: Int) -> Set<String> {
+        var names = Set<String>()
+        for folder in series.periods.prefix(end) {
+            guard let bytes = try? project.files.read("\(folder.path)/report.md") else { continue }
+            names.formUnion(bytes.withUnsafeBufferPointer(ChartBlock.seriesFigures(inUTF8:)))
+        }
+        return names
     }
 }

@@ -22,7 +22,8 @@ public struct StreamedReport: Sendable {
     /// The narrative's errors, reported by the stream.
     let problems: [Diagnostic]
 
-    init(position: Int, stream: SeriesStream, report: Report, figures: FigureSet, stages: SeriesStream.Stages) {
+    init(position: Int, stream: SeriesStream, report: Report, figures: FigureSet, history: FigureHistory,
+         stages: SeriesStream.Stages) {
         self.position = position
         folder = stream.series.periods[position]
         self.report = report
@@ -33,7 +34,8 @@ public struct StreamedReport: Sendable {
             return
         }
         let renderer = NarrativeRenderer(figures: figures, tables: report.tables, style: stream.style,
-                                         tableTitles: stream.series.config.tables.compactMapValues(\.title))
+                                         tableTitles: stream.series.config.tables.compactMapValues(\.title),
+                                         history: history, period: stream.period(at: position))
         do {
             let output = try renderer.render(report.narrative, file: report.narrativeFile, lineOffset: report.narrativeLineOffset)
             (body, warnings, problems) = (output.html, output.warnings, [])

@@ -4,7 +4,7 @@ import SitrepFigures
 import SitrepMarkdown
 
 /// Renders a report's narrative to HTML: cmark parses the Markdown as written, then figures are
-/// put into the syntax tree's text and data blocks are swapped for tables.
+/// put into the syntax tree's text and data blocks are swapped for tables and charts.
 ///
 /// Each placeholder found in the source is first replaced by a marker (private-use characters
 /// around its number) that cmark treats as plain text; after parsing, each marker in a text node
@@ -24,12 +24,19 @@ public struct NarrativeRenderer: Sendable {
     public var style: LocaleStyle
     /// Titles declared for tables in series.yml, the default table captions.
     public var tableTitles: [String: String]
+    /// The values of the figures that line and column charts follow, up to this report.
+    public var history: FigureHistory?
+    /// This report's period, for a chart over the series drawn without a history.
+    public var period: FigureHistory.Period?
 
-    public init(figures: FigureSet, tables: [Table], style: LocaleStyle, tableTitles: [String: String] = [:]) {
+    public init(figures: FigureSet, tables: [Table], style: LocaleStyle, tableTitles: [String: String] = [:],
+                history: FigureHistory? = nil, period: FigureHistory.Period? = nil) {
         self.figures = figures
         self.tables = tables
         self.style = style
         self.tableTitles = tableTitles
+        self.history = history
+        self.period = period
     }
 
     /// Renders `markdown` from `file`, whose first line is line `lineOffset + 1` of the file.
@@ -42,6 +49,7 @@ public struct NarrativeRenderer: Sendable {
 
         let document = MarkdownDocument(parsing: slots.markedText)
         document.consolidateText()
+        var charts = 0
         for node in document.nodes() {
             switch node.kind {
             case .codeBlock where node.fenceInfo?.split(separator: " ").first == "sitrep-table":
@@ -50,6 +58,16 @@ public struct NarrativeRenderer: Sendable {
                                                lineOffset: lineOffset + node.startLine)
                     block.caption = block.caption.map { slots.filling(PlaceholderScanner.scan($0, file: file), in: $0) }
                     node.replaceWithHTMLBlock(try block.html(tables: tables, style: style) { tableTitles[$0] })
+                } catch { problems += error.diagnostics }
+            case .codeBlock where node.fenceInfo?.split(separator: " ").first == "sitrep-chart":
+                charts += 1
+                do {
+                    var block = try ChartBlock(yaml: slots.restoringSource(in: node.literal ?? ""), file: file,
+                                               lineOffset: lineOffset + node.startLine)
+                    block.title = block.title.map { slots.filling(PlaceholderScanner.scan($0, file: file), in: $0) }
+                    let sources = ChartBlock.Sources(tables: tables, figures: figures, history: history, period: period,
+                                                     style: style, tableTitles: tableTitles)
+                    node.replaceWithHTMLBlock(try block.html(from: sources, id: "sitrep-chart-\(charts)"))
                 } catch { problems += error.diagnostics }
             case .text:
                 node.literal = slots.filling(node.literal ?? "", context: node, file: file, lineOffset: lineOffset, warnings: &warnings)

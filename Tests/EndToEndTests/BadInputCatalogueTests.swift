@@ -493,6 +493,30 @@ final class BadInputCatalogueTests: XCTestCase {
                 message: ["the table 'arrivals' has no column 'nationalty'"],
                 hint: ["did you mean 'nationality'?"]),
             BadInput(
+                name: "unknown chart type in a sitrep-chart block",
+                change: Self.edit(Self.report, "\ntype: bar\n", "\ntype: pie\n"),
+                place: .text(Self.report, find: "pie"),
+                message: ["type cannot be 'pie'"],
+                hint: ["use one of: bar, stacked, line, column"]),
+            BadInput(
+                name: "an option another kind of chart takes",
+                change: Self.edit(Self.report, "\nfigure: arrivals.total\n", "\nfigure: arrivals.total\ntop: 5\n"),
+                place: .text(Self.report, find: "top: 5"),
+                message: ["`top` is not an option of a line chart"],
+                hint: ["a line chart takes: figure, unit, title"]),
+            BadInput(
+                name: "a chart without an option it needs",
+                change: Self.edit(Self.report, "\nsplit: sex\n", "\n"),
+                place: .text(Self.report, find: "stacked"),
+                message: ["a stacked bar chart needs `split:`"],
+                hint: ["type: stacked", "split: sex"]),
+            BadInput(
+                name: "a line chart of an unknown figure",
+                change: Self.edit(Self.report, "\nfigure: arrivals.total\n", "\nfigure: arrivals.totl\n"),
+                place: .text(Self.report, find: "arrivals.totl"),
+                message: ["no figure is called 'arrivals.totl'"],
+                hint: ["did you mean 'arrivals.total'?"]),
+            BadInput(
                 name: "unknown placeholder",
                 change: Self.edit(Self.report, "{{ leaflets.disseminated }}", "{{ leaflets.disseminatd }}"),
                 place: .text(Self.report, find: "leaflets.disseminatd"),

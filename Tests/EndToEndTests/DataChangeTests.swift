@@ -193,7 +193,7 @@ final class DataChangeTests: XCTestCase {
         let transport = try rebuilt.csv("distributions").sum(["item": "Transport"])
         assertContains(rebuilt.text, "\(transport) beneficiaries were provided with transportation support")
         XCTAssertEqual(rebuilt.run.status, 0)
-        XCTAssertTrue(rebuilt.run.stderr.contains("content/belarus/2022-06/report.md:38: warning: a sentence starts with the figure"),
+        XCTAssertTrue(rebuilt.run.stderr.contains("content/belarus/2022-06/report.md:54: warning: a sentence starts with the figure"),
                       rebuilt.run.stderr)
         XCTAssertTrue(rebuilt.run.stderr.contains("(\(transport))"), rebuilt.run.stderr)
     }

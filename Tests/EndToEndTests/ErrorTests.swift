@@ -76,7 +76,7 @@ final class ErrorTests: XCTestCase {
         let project = try builtCopy()
         // Mid-paragraph, after non-ASCII text (– and ’) on the same line: the column counts characters.
         let at = try insert("{{ arrivals.totl }} ", before: "leaflets on IOM’s assistance", target: "arrivals.totl", in: project)
-        XCTAssertEqual(at.line, 30)
+        XCTAssertEqual(at.line, 46)
         let run = try failingBuild(project)
         XCTAssertTrue(run.stderr.contains("content/belarus/2022-06/report.md:\(at.line):\(at.column): error:"), "\(at) \(run)")
         XCTAssertTrue(run.stderr.contains("no figure is called 'arrivals.totl'"), run.stderr)

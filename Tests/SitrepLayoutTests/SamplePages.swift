@@ -58,10 +58,14 @@ enum SamplePages {
             .object([("url", .string("2022-06/index.html")), ("title", .string("Flash")), ("periodLabel", .string("June")), ("keyFigures", figures)]),
             .object([("url", .string("2022-05/index.html")), ("title", .string("First")), ("periodLabel", .string("May")), ("keyFigures", .list([]))]),
         ])),
+        ("trends", .list([
+            .object([("value", .string("32,322")), ("label", .string("entries <since> 24 February")),
+                     ("chart", .string("<figure class=\"sitrep-chart sitrep-chart-trend\"><svg></svg></figure>"))]),
+        ])),
     ])
 
     static let emptySeriesPage: TestData = .object(common(root: "../", title: "Empty", breadcrumbs: [("../index.html", "Sitrep")]) + [
-        ("series", .object([("title", .string("Empty")), ("office", .string(""))])), ("reports", .list([])),
+        ("series", .object([("title", .string("Empty")), ("office", .string(""))])), ("reports", .list([])), ("trends", .list([])),
     ])
 
     static let homePage: TestData = .object(common(root: "", title: "Sitrep", breadcrumbs: []) + [

@@ -44,6 +44,7 @@ enum SitePageTypes {
             .init("url", .text), .init("title", .text), .init("periodLabel", .text),
             .init("keyFigures", .list(.object(keyFigure))),
         ])))),
+        .init("trends", .list(.object(LayoutSchema([.init("value", .text), .init("label", .text), .init("chart", .html)])))),
     ])
 
     static let home = LayoutSchema(common + [

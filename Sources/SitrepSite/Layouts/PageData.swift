@@ -1,3 +1,4 @@
+import SitrepContent
 import SitrepLayout
 
 /// A page's data, typed, as its layout receives it: one struct per layout, whose `value` has
@@ -23,6 +24,9 @@ struct KeyFigureText: Sendable {
     var label: String
     /// "+2,311", when the previous report has the figure.
     var change: String?
+    /// The figure's name and its number (nil for a date, text or list), for the series' trends.
+    var figure: String
+    var number: Rational?
 
     var layoutValue: LayoutValue {
         .object(PageTypes.keyFigure, ["value": .text(value), "label": .text(label), "change": optional(change)])
@@ -99,10 +103,12 @@ struct SeriesPageData: PageData {
     var frame: PageFrame
     var series: SeriesHeading
     var reports: [ReportOutcome.Summary]
+    /// The latest report's key figures over the series.
+    var trends: [SeriesTrend]
 
     var value: LayoutValue {
         .object(PageTypes.seriesArchive, frame.fields.merging([
-            "series": series.value, "reports": .list(reports.map(\.value)),
+            "series": series.value, "reports": .list(reports.map(\.value)), "trends": .list(trends.map(\.layoutValue)),
         ]) { $1 })
     }
 }

@@ -60,10 +60,14 @@ enum PageTypes {
         .init("keyFigures", .list(.object(keyFigure))),
     ])
 
+    /// One item of a series page's `trends`: `chart` is an SVG figure (HTML).
+    static let trend = LayoutSchema([.init("value", .text), .init("label", .text), .init("chart", .html)])
+
     /// `series.mustache`.
     static let seriesArchive = LayoutSchema(common + [
         .init("series", .object(series)),
         .init("reports", .list(.object(reportSummary))),
+        .init("trends", .list(.object(trend))),
     ])
 
     /// One item of the home page's `series`: `latest` is absent for a series with no report.

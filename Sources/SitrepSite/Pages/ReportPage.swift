@@ -29,7 +29,8 @@ struct RenderedReport {
             let label = fill(key.label, at: key.labelLocation)
             if let figure = figures[key.figure] {
                 let change = figures["\(key.figure).change"]?.value.number.map { style.format(signed: $0) }
-                keyFigures.append(KeyFigureText(value: style.format(figure.value), label: label, change: change))
+                keyFigures.append(KeyFigureText(value: style.format(figure.value), label: label, change: change,
+                                                figure: key.figure, number: figure.value.number))
             } else if let reason = figures.unavailableReason(key.figure) {
                 problems.append(Diagnostic(at: key.location, "the key figure '\(key.figure)' cannot be computed: \(reason)"))
             } else {

@@ -149,7 +149,8 @@ public struct SiteRenderer: Sendable {
         let archive = SeriesPageData(
             frame: frame(root: "../", title: config.title, breadcrumbs: [PageLink(url: "../index.html", label: project.site.title)],
                          locale: config.locale),
-            series: SeriesHeading(title: config.title, office: config.office), reports: pages.map(\.summary).reversed())
+            series: SeriesHeading(title: config.title, office: config.office), reports: pages.map(\.summary).reversed(),
+            trends: SeriesTrend.trends(of: pages.map(\.summary), style: stream.style))
         try sink("\(slug)/index.html", layouts.render(archive))
         index.pages.append(.init(path: "\(slug)/index.html", modified: series.periods.last.map { $0.period.asOf ?? $0.period.end }))
         if let latest = series.periods.last, let label = stream.labels.last {

@@ -6,14 +6,9 @@ extension TableBlock {
     /// The accessible HTML table for this block: a caption, header cells with scope, numbers
     /// right-aligned (class `num`), a totals row. Every value from data is escaped.
     public func html(tables: [Table], style: LocaleStyle, declaredTitle: (String) -> String?) throws(DiagnosticError) -> String {
-        guard let data = tables.first(where: { $0.name == table }) else {
-            let nearest = Suggestions.nearest(to: table, in: tables.map(\.name))
-            throw DiagnosticError(Diagnostic(
-                at: tableLocation, "there is no table called '\(table)' in this period",
-                hint: nearest.map { "did you mean '\($0)'?" } ?? "tables are the .csv files of the period folder: \(tables.map(\.name).joined(separator: ", "))"))
-        }
-        let rowIndex = try dimension(rows, in: data, at: rowsLocation)
-        let columnIndex = try columns.map { name throws(DiagnosticError) in try dimension(name, in: data, at: columnsLocation ?? rowsLocation) }
+        let data = try Self.table(named: table, in: tables, at: tableLocation)
+        let rowIndex = try Self.dimension(rows, in: data, at: rowsLocation)
+        let columnIndex = try columns.map { name throws(DiagnosticError) in try Self.dimension(name, in: data, at: columnsLocation ?? rowsLocation) }
 
         let rowAggregation = try Aggregation(data, by: rowIndex)
         let rowOrder = orderedRows(rowAggregation)
@@ -71,7 +66,19 @@ extension TableBlock {
         return html
     }
 
-    private func dimension(_ name: String, in table: Table, at location: SourceLocation) throws(DiagnosticError) -> Int {
+    /// The period's table called `name`; an error at `location` when there is none.
+    static func table(named name: String, in tables: [Table], at location: SourceLocation) throws(DiagnosticError) -> Table {
+        guard let data = tables.first(where: { $0.name == name }) else {
+            let nearest = Suggestions.nearest(to: name, in: tables.map(\.name))
+            throw DiagnosticError(Diagnostic(
+                at: location, "there is no table called '\(name)' in this period",
+                hint: nearest.map { "did you mean '\($0)'?" } ?? "tables are the .csv files of the period folder: \(tables.map(\.name).joined(separator: ", "))"))
+        }
+        return data
+    }
+
+    /// The position of the column `name` among the table's dimensions; an error at `location` when it has none.
+    static func dimension(_ name: String, in table: Table, at location: SourceLocation) throws(DiagnosticError) -> Int {
         guard let index = table.dimensions.firstIndex(of: name) else {
             let nearest = Suggestions.nearest(to: name, in: table.dimensions)
             throw DiagnosticError(Diagnostic(

@@ -51,20 +51,8 @@ public struct TableBlock: Sendable {
             }
             sort = value
         }
-        if let node = yaml["top"] {
-            let text = try node.text("top")
-            guard let value = Int(text), value > 0 else {
-                throw DiagnosticError(Diagnostic(at: node.location, "top must be a whole number above 0, not '\(text)'"))
-            }
-            top = value
-        }
-        if let node = yaml["share"] {
-            let text = try node.text("share")
-            guard text == "true" || text == "false" else {
-                throw DiagnosticError(Diagnostic(at: node.location, "share must be true or false, not '\(text)'"))
-            }
-            share = text == "true"
-        }
+        top = try yaml["top"]?.topCount()
+        share = try yaml["share"]?.flag("share") ?? false
         tableLocation = tableNode.location
         rowsLocation = rowsNode.location
         columnsLocation = yaml["columns"]?.location
