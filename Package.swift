@@ -8,6 +8,7 @@ import PackageDescription
 //   SitrepSeries    the series stream: load -> figures -> narrative, period after period
 //   SitrepLayout    layouts: Mustache compiled against the pages' typed data
 //   SitrepSite      outputs, consumers of the stream: pages, figures.json, feed, the writer
+//   SitrepPreview   `sitrep serve`: the site in memory over HTTP (FlyingFox), reloaded on save
 //   sitrep          the command line
 let package = Package(
     name: "sitrep",
@@ -20,6 +21,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -56,9 +58,18 @@ let package = Package(
             name: "SitrepFuzzing",
             dependencies: ["SitrepContent", "SitrepFigures", "SitrepTemplates", "SitrepSite", "SitrepDiagnostics"]
         ),
+        .target(
+            name: "SitrepPreview",
+            dependencies: [
+                "SitrepSite", "SitrepContent", "SitrepTemplates", "SitrepDiagnostics",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "sitrep",
-            dependencies: ["SitrepSite", "SitrepContent", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "SitrepSite", "SitrepContent", "SitrepPreview", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(name: "SitrepContentTests", dependencies: ["SitrepContent"]),
         .testTarget(name: "SitrepFiguresTests", dependencies: ["SitrepFigures"]),
@@ -76,6 +87,7 @@ let package = Package(
             exclude: ["Expected"]  // the pages swift-mustache rendered from the default layouts, read by path
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["sitrep"]),
+        .testTarget(name: "SitrepPreviewTests", dependencies: ["SitrepPreview", "SitrepSite"]),
         .testTarget(name: "SitrepFuzzingTests", dependencies: ["SitrepFuzzing"]),
     ],
     swiftLanguageModes: [.v6]
