@@ -8,7 +8,7 @@ import PackageDescription
 //   SitrepSeries    the series stream: load -> figures -> narrative, period after period
 //   SitrepLayout    layouts: Mustache compiled against the pages' typed data
 //   SitrepSite      outputs, consumers of the stream: pages, figures.json, feed, the writer
-//   SitrepPreview   `sitrep serve`: the site in memory over HTTP (FlyingFox), reloaded on save
+//   SitrepPreview   `sitrep serve`: the site in memory over HTTP (Hummingbird), reloaded on save
 //   sitrep          the command line
 let package = Package(
     name: "sitrep",
@@ -21,7 +21,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -62,7 +65,8 @@ let package = Package(
             name: "SitrepPreview",
             dependencies: [
                 "SitrepSite", "SitrepContent", "SitrepTemplates", "SitrepDiagnostics",
-                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .executableTarget(

@@ -1,23 +1,17 @@
-import FlyingSocks
 import Foundation
 
-/// The address `sitrep serve` listens on: an IPv4 or IPv6 address as digits (`127.0.0.1`,
-/// `::1`, `0.0.0.0`), or `localhost`, and a port (0 for one the system picks).
+/// The address `sitrep serve` listens on: an IPv4 or IPv6 address written in digits
+/// (`127.0.0.1`, `::1`, `0.0.0.0`), or `localhost`, and a port (0 for one the system picks).
 public struct ListeningAddress: Sendable, CustomStringConvertible {
     public let host: String
-    public let port: UInt16
-    let socketAddress: any SocketAddress
+    public let port: Int
 
     /// Nil when `host` is neither an address written in digits nor `localhost`.
-    public init?(host: String, port: UInt16) {
+    public init?(host: String, port: Int) {
         let numeric = host == "localhost" ? "127.0.0.1" : host
-        if let address = try? sockaddr_in.inet(ip4: numeric, port: port) {
-            socketAddress = address
-        } else if let address = try? sockaddr_in6.inet6(ip6: numeric, port: port) {
-            socketAddress = address
-        } else {
-            return nil
-        }
+        var ip4 = in_addr()
+        var ip6 = in6_addr()
+        guard inet_pton(AF_INET, numeric, &ip4) == 1 || inet_pton(AF_INET6, numeric, &ip6) == 1 else { return nil }
         self.host = numeric
         self.port = port
     }
@@ -29,12 +23,4 @@ public struct ListeningAddress: Sendable, CustomStringConvertible {
     func url(port: Int) -> String { "http://\(hostInURL):\(port)/" }
 
     private var hostInURL: String { host.contains(":") ? "[\(host)]" : host }
-
-    /// The port of a listening socket's address.
-    static func port(of address: Socket.Address) -> Int? {
-        switch address {
-        case .ip4(_, let port), .ip6(_, let port): Int(port)
-        case .unix: nil
-        }
-    }
 }

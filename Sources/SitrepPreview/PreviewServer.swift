@@ -1,7 +1,7 @@
-import FlyingFox
-import FlyingSocks
 import Foundation
-import SitrepContent
+import Hummingbird
+import Logging
+import NIOCore
 import SitrepDiagnostics
 import SitrepSite
 
@@ -40,21 +40,34 @@ public final class PreviewServer: Sendable {
             publish(site, outcome)
             report(outcome, clock.now - start)
         }
-        let server = HTTPServer(address: address.socketAddress, timeout: 15, logger: .disabled,
-                                handler: PreviewHandler(state: state))
-        // The wait for the socket ends with the server if it cannot listen (the port is taken).
-        let waiting = Task { try await server.waitUntilListening(timeout: 10) }
+        // The port the system gave, once the server listens; the stream ends with the server if
+        // it cannot listen (the port is taken).
+        let (ports, portSender) = AsyncThrowingStream.makeStream(of: Int.self)
+        var logger = Logger(label: "sitrep-serve")
+        logger.logLevel = .critical
+        let application = Application(
+            responder: PreviewResponder(state: state),
+            configuration: ApplicationConfiguration(address: .hostname(address.host, port: address.port), serverName: nil),
+            onServerRunning: { channel in portSender.yield(channel.localAddress?.port ?? 0) },
+            logger: logger)
         let serving = Task {
-            defer { waiting.cancel() }
-            try await server.run()
+            do {
+                try await application.runService(gracefulShutdownSignals: [])
+                portSender.finish()
+            } catch {
+                portSender.finish(throwing: error)
+            }
         }
-        guard case .success = await waiting.result else {
+        let port: Int
+        do {
+            var waiting = ports.makeAsyncIterator()
+            guard let listening = try await waiting.next() else { throw CancellationError() }
+            port = listening
+        } catch {
             serving.cancel()
-            let reason = if case .failure(let error) = await serving.result { Self.reason(error) } else { "no answer" }
-            throw DiagnosticError(Diagnostic(at: nil, "cannot listen on \(address.description): \(reason)",
+            throw DiagnosticError(Diagnostic(at: nil, "cannot listen on \(address.description): \(Self.reason(error))",
                                              hint: "choose another port with --port, or --port 0 for a free one"))
         }
-        let port = await server.listeningAddress.flatMap(ListeningAddress.port(of:)) ?? Int(address.port)
         listening(address.url(port: port))
         let watcher = ProjectWatcher(site: site, interval: Self.watchInterval) { [self] site, outcome, duration in
             publish(site, outcome)
@@ -63,12 +76,11 @@ public final class PreviewServer: Sendable {
         for await _ in stopRequests {}
         watcher.stop()
         state.endListeners()
-        await server.stop(timeout: 1)
         serving.cancel()
-        _ = await serving.result
+        await serving.value
     }
 
-    /// Ends `run`: stops watching, closes the open connections and the listening socket.
+    /// Ends `run`: stops watching, ends the open event streams and closes the listening socket.
     /// Safe to call from any thread (a signal handler's queue), more than once.
     public func stop() {
         stopRequester.finish()
@@ -83,7 +95,7 @@ public final class PreviewServer: Sendable {
 
     /// The operating system's words for a socket error.
     private static func reason(_ error: any Error) -> String {
-        if case SocketError.failed(_, let code, _) = error { return String(cString: strerror(code)) }
-        return error.localizedDescription
+        if let error = error as? IOError { return String(cString: strerror(error.errnoCode)) }
+        return String(describing: error)
     }
 }

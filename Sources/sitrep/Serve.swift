@@ -25,9 +25,12 @@ struct Serve: ParsableCommand {
     var host = "127.0.0.1"
 
     @Option(help: ArgumentHelp("The port to listen on; 0 picks a free one.", valueName: "number"))
-    var port: UInt16 = 8000
+    var port = 8000
 
     func validate() throws {
+        guard (0...65_535).contains(port) else {
+            throw ValidationError("--port \(port) is not a port: give a number from 1 to 65535, or 0 for a free one")
+        }
         if ListeningAddress(host: host, port: port) == nil {
             throw ValidationError("'\(host)' is not an address to listen on: write an IP address such as 127.0.0.1 or ::1, or localhost")
         }
@@ -48,7 +51,7 @@ struct Serve: ParsableCommand {
         let finished = DispatchSemaphore(value: 0)
         Task {
             do throws(DiagnosticError) {
-                try await server.run(report: Self.print, listening: { url in
+                try await server.run(report: Self.show, listening: { url in
                     Console.say("serving \(url) (Ctrl-C to stop)")
                 })
             } catch {
@@ -66,7 +69,7 @@ struct Serve: ParsableCommand {
     }
 
     /// Prints what a render gave, as `sitrep build` would.
-    @Sendable private static func print(_ outcome: PreviewSite.Outcome, _ duration: Duration) {
+    @Sendable private static func show(_ outcome: PreviewSite.Outcome, _ duration: Duration) {
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         let took = String(format: "%.2f s", seconds)
         switch outcome {
