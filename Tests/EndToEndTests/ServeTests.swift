@@ -149,6 +149,22 @@ final class ServeTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: project.appendingPathComponent("output").path))
     }
 
+    func testAProjectBrokenAtTheStartIsServedAsItsErrorsUntilFixed() throws {
+        let project = try example()
+        let arrivalsPath = "\(Self.period)/arrivals.csv"
+        try SitrepProcess.edit(arrivalsPath, in: project, replacing: "Belarus,902\n", with: "Belarus,-902\n")
+        let serving = try serve(project)
+        let broken = try serving.get("/")
+        XCTAssertEqual(broken.status, 500)
+        XCTAssertTrue(SitrepProcess.decodeEntities(broken.body).contains("\(arrivalsPath):2:9: error: the value '-902' in column 'count' is negative"),
+                      broken.body)
+        XCTAssertTrue(serving.stderr.contains("\(arrivalsPath):2:9: error: the value '-902' in column 'count' is negative"), serving.stderr)
+        try SitrepProcess.edit(arrivalsPath, in: project, replacing: "Belarus,-902\n", with: "Belarus,902\n")
+        XCTAssertTrue(try eventually { try serving.get("/belarus/2022-06/").status == 200 }, "the fix was not served")
+        serving.process.interrupt()
+        XCTAssertEqual(serving.waitForExit(), 0, serving.stderr)
+    }
+
     func testOnlyTheSitesFilesAreServed() throws {
         let project = try example()
         let serving = try serve(project)
