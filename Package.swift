@@ -8,6 +8,7 @@ import PackageDescription
 //   SitrepSeries    the series stream: load -> figures -> narrative, period after period
 //   SitrepLayout    layouts: Mustache compiled against the pages' typed data
 //   SitrepSite      outputs, consumers of the stream: pages, figures.json, feed, the writer
+//   SitrepPreview   `sitrep serve`: the site in memory over HTTP (Hummingbird), reloaded on save
 //   sitrep          the command line
 let package = Package(
     name: "sitrep",
@@ -20,6 +21,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -56,9 +61,19 @@ let package = Package(
             name: "SitrepFuzzing",
             dependencies: ["SitrepContent", "SitrepFigures", "SitrepTemplates", "SitrepSite", "SitrepDiagnostics"]
         ),
+        .target(
+            name: "SitrepPreview",
+            dependencies: [
+                "SitrepSite", "SitrepContent", "SitrepTemplates", "SitrepDiagnostics",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .executableTarget(
             name: "sitrep",
-            dependencies: ["SitrepSite", "SitrepContent", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "SitrepSite", "SitrepContent", "SitrepPreview", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(name: "SitrepContentTests", dependencies: ["SitrepContent"]),
         .testTarget(name: "SitrepFiguresTests", dependencies: ["SitrepFigures"]),
@@ -76,6 +91,7 @@ let package = Package(
             exclude: ["Expected"]  // the pages swift-mustache rendered from the default layouts, read by path
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["sitrep"]),
+        .testTarget(name: "SitrepPreviewTests", dependencies: ["SitrepPreview", "SitrepSite"]),
         .testTarget(name: "SitrepFuzzingTests", dependencies: ["SitrepFuzzing"]),
     ],
     swiftLanguageModes: [.v6]

@@ -4,6 +4,12 @@ import SitrepDiagnostics
 /// Writes messages for people to the terminal: results on standard output, problems on
 /// standard error.
 enum Console {
+    /// Prints a line on standard output at once, even when it is a pipe or a file (where
+    /// output is otherwise kept until the buffer fills): for a command that runs until stopped.
+    static func say(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }

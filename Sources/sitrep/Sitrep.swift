@@ -12,7 +12,7 @@ struct Sitrep: ParsableCommand {
             Exit status: 0 on success, 1 when the content has errors (each printed as \
             file:line:column), 2 when the command line is wrong.
             """,
-        subcommands: [Build.self, Check.self, Figures.self, New.self]
+        subcommands: [Build.self, Check.self, Figures.self, New.self, Serve.self]
     )
 
     /// Runs the command, mapping failures to sitrep's exit codes: 1 for content errors,

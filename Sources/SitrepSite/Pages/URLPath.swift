@@ -2,11 +2,11 @@
 /// is loaded (series: letters, digits, `-`, `_`; periods: dates), and every segment is
 /// percent-encoded here all the same, so that no name can ever be read as a scheme
 /// (`javascript:`), a query, a fragment or a parent folder, whatever a check lets through.
-enum URLPath {
+package enum URLPath {
     /// `path` with each `/`-separated segment percent-encoded: every byte of its UTF-8 other than
     /// ASCII letters, digits, `-`, `.`, `_` and `~` (RFC 3986's unreserved characters); a segment
     /// that is `.` or `..` is encoded whole.
-    static func encode(_ path: String) -> String {
+    package static func encode(_ path: String) -> String {
         path.split(separator: "/", omittingEmptySubsequences: false).map { segment(String($0)) }.joined(separator: "/")
     }
 
