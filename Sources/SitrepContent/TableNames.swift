@@ -40,6 +40,9 @@ struct TableNames {
     /// A label officers give the row that adds up the others: `Total`, `TOTAL`, `Totals`, `Grand total`.
     static func isTotalsLabel(_ key: String) -> Bool {
         guard key.utf8.count <= 16 else { return false }
+        // Every such label starts with a t or a g after its blanks: most keys are turned away by that byte.
+        guard let first = key.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }),
+              first | 0x20 == UInt8(ascii: "t") || first | 0x20 == UInt8(ascii: "g") else { return false }
         let label = key.trimmingSpaces().lowercased()
         return label == "total" || label == "totals" || label == "grand total"
     }
