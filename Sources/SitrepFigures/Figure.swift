@@ -62,9 +62,12 @@ public enum Derivation: Sendable, CaseIterable {
     static func split(_ name: String) -> (base: Substring, derivation: Derivation)? {
         var name = name
         let found: (Derivation, Int)? = name.withUTF8 { bytes in
-            // Every suffix ends in s, e or d: most names are turned away by their last byte.
-            guard let last = bytes.last, last == UInt8(ascii: "s") || last == UInt8(ascii: "e") || last == UInt8(ascii: "d") else {
-                return nil
+            // Every suffix ends in us, ge, ve or od: most names are turned away by their last two bytes.
+            guard bytes.count >= 2 else { return nil }
+            switch (bytes[bytes.count - 2], bytes[bytes.count - 1]) {
+            case (UInt8(ascii: "u"), UInt8(ascii: "s")), (UInt8(ascii: "g"), UInt8(ascii: "e")), (UInt8(ascii: "v"), UInt8(ascii: "e")),
+                 (UInt8(ascii: "o"), UInt8(ascii: "d")): break
+            default: return nil
             }
             for derivation in allCases {
                 let length = derivation.staticSuffix.utf8CodeUnitCount

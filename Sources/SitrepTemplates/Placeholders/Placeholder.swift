@@ -138,7 +138,8 @@ public enum PlaceholderScanner {
             return failure("this placeholder names no figure", column: location.column ?? 1,
                            hint: "write the figure's name between the braces, e.g. {{ arrivals.total }}")
         }
-        if name.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) {
+        var contiguousName = name
+        if contiguousName.withUTF8({ $0.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) }) {
             return failure("a figure name cannot contain braces", column: nameColumn,
                            hint: "close each placeholder with }} before opening the next")
         }
