@@ -141,6 +141,13 @@ public struct FigureSet: Sendable {
         return self[name]
     }
 
+    /// The number of the figure called `name`, looked for at `position` first as
+    /// `figure(named:probablyAt:)` does, without copying the figure (and retaining its strings).
+    func number(named name: String, probablyAt position: Int) -> Rational? {
+        if position < figures.count, figures[position].name == name { return figures[position].value.number }
+        return self[name]?.value.number
+    }
+
     /// Why `name` cannot be computed for this report, if it is a figure that exists in principle
     /// (e.g. a change across a gap). A placeholder naming it is an error that gives the reason.
     public func unavailableReason(_ name: String) -> String? {
@@ -175,7 +182,8 @@ public struct FigureSet: Sendable {
     /// The comparisons with the previous report are left out: they are the previous report's
     /// figures, and a subtraction away.
     public func forEachOwnAndRunning(_ body: (_ name: String, _ derivation: Derivation?, _ value: FigureValue) -> Void) {
-        for figure in figures { body(figure.name, nil, figure.value) }
+        // By position: iterating the figures would copy each one, retaining all its strings.
+        for position in figures.indices { body(figures[position].name, nil, figures[position].value) }
         for entry in derived {
             guard case .success(let value) = entry.value, !entry.stated else { continue }
             body(figures[entry.base].name, entry.derivation, .number(value))
@@ -235,8 +243,8 @@ public struct FigureSet: Sendable {
         case .failure(let failure)?:
             return .failure(failure)
         case .success(let report)?:
+            if let value = report.figures.number(named: figures[position].name, probablyAt: position) { return .success(value) }
             let figure = figures[position]
-            if let value = report.figures.figure(named: figure.name, probablyAt: position)?.value.number { return .success(value) }
             if figure.measure != nil, let table = figure.table, report.figures["\(table).total"] != nil {
                 return .success(Rational(0))
             }
