@@ -64,9 +64,12 @@ public enum Derivation: Sendable, CaseIterable {
     static func split(_ name: String) -> (base: Substring, derivation: Derivation)? {
         var name = name
         let found: (Derivation, Int)? = name.withUTF8 { bytes in
-            // Every suffix ends in s, e or d: most names are turned away by their last byte.
-            guard let last = bytes.last, last == UInt8(ascii: "s") || last == UInt8(ascii: "e") || last == UInt8(ascii: "d") else {
-                return nil
+            // Every suffix ends in us, ge, ve or od: most names are turned away by their last two bytes.
+            guard bytes.count >= 2 else { return nil }
+            switch (bytes[bytes.count - 2], bytes[bytes.count - 1]) {
+            case (UInt8(ascii: "u"), UInt8(ascii: "s")), (UInt8(ascii: "g"), UInt8(ascii: "e")), (UInt8(ascii: "v"), UInt8(ascii: "e")),
+                 (UInt8(ascii: "o"), UInt8(ascii: "d")): break
+            default: return nil
             }
             for derivation in allCases {
                 let length = derivation.staticSuffix.utf8CodeUnitCount
@@ -140,6 +143,13 @@ public struct FigureSet: Sendable {
         return self[name]
     }
 
+    /// The number of the figure called `name`, looked for at `position` first as
+    /// `figure(named:probablyAt:)` does, without copying the figure (and retaining its strings).
+    func number(named name: String, probablyAt position: Int) -> Rational? {
+        if position < figures.count, figures[position].name == name { return figures[position].value.number }
+        return self[name]?.value.number
+    }
+
     /// Why `name` cannot be computed for this report, if it is a figure that exists in principle
     /// (e.g. a change across a gap). A placeholder naming it is an error that gives the reason.
     public func unavailableReason(_ name: String) -> String? {
@@ -174,7 +184,8 @@ public struct FigureSet: Sendable {
     /// The comparisons with the previous report are left out: they are the previous report's
     /// figures, and a subtraction away.
     public func forEachOwnAndRunning(_ body: (_ name: String, _ derivation: Derivation?, _ value: FigureValue) -> Void) {
-        for figure in figures { body(figure.name, nil, figure.value) }
+        // By position: iterating the figures would copy each one, retaining all its strings.
+        for position in figures.indices { body(figures[position].name, nil, figures[position].value) }
         for entry in derived {
             guard case .success(let value) = entry.value, !entry.stated else { continue }
             body(figures[entry.base].name, entry.derivation, .number(value))
@@ -234,8 +245,8 @@ public struct FigureSet: Sendable {
         case .failure(let failure)?:
             return .failure(failure)
         case .success(let report)?:
+            if let value = report.figures.number(named: figures[position].name, probablyAt: position) { return .success(value) }
             let figure = figures[position]
-            if let value = report.figures.figure(named: figure.name, probablyAt: position)?.value.number { return .success(value) }
             if figure.measure != nil, let table = figure.table, report.figures["\(table).total"] != nil {
                 return .success(Rational(0))
             }

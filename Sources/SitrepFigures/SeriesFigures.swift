@@ -50,8 +50,12 @@ public struct SeriesFigures {
         problems += carriedRows.check(report, folder: folder, series: series, continues: continuesCount)
 
         let namedLikeDerived = base.figuresNamedLikeDerived()
-        for (position, figure) in base.ownFigures.enumerated() {
-            guard figure.tracksChange, let measure = figure.measure, case .number(let value) = figure.value else { continue }
+        // Figures are looked at in place and copied only when they count: a copy retains each of
+        // their strings, and a report has a couple of thousand figures.
+        let own = base.ownFigures
+        for position in own.indices {
+            guard own[position].tracksChange, let measure = own[position].measure, case .number(let value) = own[position].value else { continue }
+            let figure = own[position]
             let derivation: Derivation = measure.reported == .period ? .cumulative : .period
             let result: Result<Rational, Reason>
             if let reason = outside[measure.since] {
@@ -122,7 +126,8 @@ public struct SeriesFigures {
     private mutating func advanceChains(base: FigureSet, folder: PeriodFolder) {
         outside = [:]
         var counts = Set(chains.keys)
-        for figure in base.ownFigures { if let since = figure.measure?.since { counts.insert(since) } }
+        let own = base.ownFigures
+        for position in own.indices { if let since = own[position].measure?.since { counts.insert(since) } }
         for since in counts {
             guard let anchor = anchor(of: since, for: folder) else {
                 chains[since] = Chain(anchor: folder.period.start, broken: "series.yml gives no onset date to count from")
@@ -153,7 +158,8 @@ public struct SeriesFigures {
             chain.periods += 1
             var present = Set<String>()
             var lastTable: String?
-            for figure in base.ownFigures where figure.measure?.since == since {
+            for position in own.indices where own[position].measure?.since == since {
+                let figure = own[position]
                 // A table's figures come one after another: its key is made once.
                 if figure.table == nil || figure.table != lastTable { present.insert(Self.presenceKey(of: figure)) }
                 lastTable = figure.table
@@ -201,7 +207,7 @@ public struct SeriesFigures {
     /// An error when a cumulative count goes down within one count, unless series.yml records why.
     private func decrease(of figure: Figure, at position: Int, value: Rational, chain: Chain, folder: PeriodFolder) -> Diagnostic? {
         guard !chain.startsHere, chain.periods > 1, let previous,
-              let earlier = previous.figures.figure(named: figure.name, probablyAt: position)?.value.number,
+              let earlier = previous.figures.number(named: figure.name, probablyAt: position),
               value < earlier else { return nil }
         if series.corrections.contains(where: { $0.period == folder.name && $0.figure == figure.name }) { return nil }
         let location: SourceLocation

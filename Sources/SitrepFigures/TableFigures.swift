@@ -8,23 +8,24 @@ enum TableFigures {
     static func add(_ table: Table, measure: Measure, to set: inout FigureSet) throws(DiagnosticError) {
         var adder = Adder(table: table, measure: measure)
         let total = try Aggregation.total(of: table)
-        try adder.add(&set, "\(table.name).\(FigureWord.total)", .number(Rational(total)), additive: true)
+        try adder.add(&set, FigureName.dotted(table.name, FigureWord.total.rawValue), .number(Rational(total)), additive: true)
 
         let byDimension = try table.dimensions.indices.map { index throws(DiagnosticError) in try Aggregation(table, by: index) }
         for (index, dimension) in table.dimensions.enumerated() {
-            let prefix = "\(table.name).\(dimension)"
+            let prefix = FigureName.dotted(table.name, dimension)
             let aggregation = byDimension[index]
-            let ranked = aggregation.ranked
-            let ranks = Dictionary(uniqueKeysWithValues: ranked.enumerated().map { ($0.element.keys[0], $0.offset + 1) })
-            for group in aggregation.groups {
-                let name = "\(prefix).\(group.keys[0])"
+            let rankedPositions = aggregation.rankedPositions
+            let ranked = rankedPositions.map { aggregation.groups[$0] }
+            var ranks = [Int](repeating: 0, count: ranked.count)
+            for (rank, position) in rankedPositions.enumerated() { ranks[position] = rank + 1 }
+            for (position, group) in aggregation.groups.enumerated() {
+                let name = FigureName.dotted(prefix, group.keys[0])
                 try adder.add(&set, name, .number(Rational(group.total)), additive: true)
-                try adder.addShare(&set, "\(name).\(FigureWord.share)", group.total, of: total, tracked: true)
-                let rank = ranks[group.keys[0]]!
-                try adder.add(&set, "\(name).\(FigureWord.rank)", .number(Rational(rank)), tracked: true)
+                try adder.addShare(&set, FigureName.dotted(name, FigureWord.share.rawValue), group.total, of: total, tracked: true)
+                try adder.add(&set, FigureName.dotted(name, FigureWord.rank.rawValue), .number(Rational(ranks[position])), tracked: true)
             }
-            try adder.add(&set, "\(prefix).\(FigureWord.count)", .number(Rational(ranked.count)))
-            try adder.add(&set, "\(prefix).\(FigureWord.list)", .list(ranked.map { $0.keys[0] }))
+            try adder.add(&set, FigureName.dotted(prefix, FigureWord.count.rawValue), .number(Rational(ranked.count)))
+            try adder.add(&set, FigureName.dotted(prefix, FigureWord.list.rawValue), .list(ranked.map { $0.keys[0] }))
             try addTop(ranked, prefix: prefix, total: total, adder: &adder, to: &set)
         }
 
@@ -32,9 +33,10 @@ enum TableFigures {
             let parentTotals = Dictionary(uniqueKeysWithValues: byDimension[first].groups.map { ($0.keys[0], $0.total) })
             for second in table.dimensions.indices where second > first {
                 for group in try Aggregation(table, pairing: byDimension[first], with: byDimension[second]).groups {
-                    let name = "\(table.name).\(table.dimensions[first]).\(group.keys[0]).\(table.dimensions[second]).\(group.keys[1])"
+                    let name = FigureName.dotted(FigureName.dotted(table.name, table.dimensions[first], group.keys[0]),
+                                                 table.dimensions[second], group.keys[1])
                     try adder.add(&set, name, .number(Rational(group.total)), additive: true)
-                    try adder.addShare(&set, "\(name).\(FigureWord.share)", group.total, of: parentTotals[group.keys[0]]!, tracked: true)
+                    try adder.addShare(&set, FigureName.dotted(name, FigureWord.share.rawValue), group.total, of: parentTotals[group.keys[0]]!, tracked: true)
                 }
             }
         }
@@ -48,15 +50,15 @@ enum TableFigures {
             let rest = ranked.dropFirst(n)
             let topTotal = top.reduce(0) { $0 + $1.total }
             let restTotal = total - topTotal
-            let name = "\(prefix).\(FigureWord.top(n))"
+            let name = FigureName.dotted(prefix, FigureName.top(n))
             try adder.add(&set, name, .list(top.map { $0.keys[0] }))
-            try adder.add(&set, "\(name).\(FigureWord.total)", .number(Rational(topTotal)))
-            try adder.addShare(&set, "\(name).\(FigureWord.share)", topTotal, of: total)
-            let other = "\(name).\(FigureWord.other)"
+            try adder.add(&set, FigureName.dotted(name, FigureWord.total.rawValue), .number(Rational(topTotal)))
+            try adder.addShare(&set, FigureName.dotted(name, FigureWord.share.rawValue), topTotal, of: total)
+            let other = FigureName.dotted(name, FigureWord.other.rawValue)
             try adder.add(&set, other, .number(Rational(restTotal)))
-            try adder.addShare(&set, "\(other).\(FigureWord.share)", restTotal, of: total)
-            try adder.add(&set, "\(other).\(FigureWord.count)", .number(Rational(rest.count)))
-            try adder.add(&set, "\(other).\(FigureWord.list)", .list(rest.map { $0.keys[0] }))
+            try adder.addShare(&set, FigureName.dotted(other, FigureWord.share.rawValue), restTotal, of: total)
+            try adder.add(&set, FigureName.dotted(other, FigureWord.count.rawValue), .number(Rational(rest.count)))
+            try adder.add(&set, FigureName.dotted(other, FigureWord.list.rawValue), .list(rest.map { $0.keys[0] }))
         }
     }
 

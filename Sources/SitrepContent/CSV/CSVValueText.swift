@@ -12,7 +12,8 @@ public enum CSVValueText {
     /// width (non-)joiners (U+200C, U+200D) next to an ASCII character or at either end: Persian,
     /// Indic scripts and emoji need them between their own characters, Latin text never does.
     public static func firstInvisible(in text: String) -> (scalar: Unicode.Scalar, utf8Offset: Int)? {
-        guard text.utf8.contains(where: mayBeInvisible) else { return nil }
+        var contiguous = text
+        guard contiguous.withUTF8({ $0.contains(where: mayBeInvisible) }) else { return nil }
         let scalars = Array(text.unicodeScalars)
         var offset = 0
         for (index, scalar) in scalars.enumerated() {
@@ -39,10 +40,13 @@ public enum CSVValueText {
     /// no-break spaces (U+00A0, U+2007, U+202F) made plain spaces. Returns `text` itself when
     /// there is nothing to change, which is almost always.
     public static func normalisedKey(_ text: String) -> String {
-        let utf8 = text.utf8
-        guard let first = utf8.first, let last = utf8.last else { return text }
-        let blankEdge = first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
-        guard blankEdge || utf8.contains(where: { $0 == 0xC2 || $0 == 0xE2 }) else { return text }
+        var contiguous = text
+        let unchanged = contiguous.withUTF8 { utf8 in
+            guard let first = utf8.first, let last = utf8.last else { return true }
+            let blankEdge = first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
+            return !blankEdge && !utf8.contains(where: { $0 == 0xC2 || $0 == 0xE2 })
+        }
+        if unchanged { return text }
         var result = ""
         for scalar in text.unicodeScalars {
             result.unicodeScalars.append(noBreakSpaces.contains(scalar) ? " " : scalar)

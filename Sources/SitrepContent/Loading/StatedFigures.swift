@@ -35,7 +35,7 @@ public enum StatedFigures {
                     problems.append(invisible(hidden, in: entry.key, what: "the figure name", at: entry.keyLocation))
                     continue
                 }
-                if entry.key.isEmpty || entry.key.hasPrefix(".") || entry.key.hasSuffix(".") || entry.key.contains("{") {
+                if entry.key.isEmpty || entry.key.hasPrefix(".") || entry.key.hasSuffix(".") || mayHoldBrace(entry.key) && entry.key.contains("{") {
                     problems.append(Diagnostic(at: entry.keyLocation, "'\(entry.key)' is not a usable figure name",
                                                hint: "use names such as `leaflets.disseminated`"))
                     continue
@@ -64,6 +64,12 @@ public enum StatedFigures {
             }
             figures.append(try scalarFigure(node, name: prefix))
         }
+    }
+
+    /// False when `key` has no `{` byte, so cannot contain the character: most keys are passed
+    /// without the slower search for it.
+    private static func mayHoldBrace(_ key: String) -> Bool {
+        key.utf8.contains(UInt8(ascii: "{"))
     }
 
     private static func withOptions(_ node: YAMLNode, name: String) throws(DiagnosticError) -> StatedFigure {

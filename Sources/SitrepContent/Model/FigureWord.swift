@@ -51,6 +51,9 @@ public enum FigureWord: String, CaseIterable, Sendable, CustomStringConvertible 
         return words
     }()
 
+    /// For each byte, whether a reserved word starts with it.
+    private static let reservedFirstBytes: [Bool] = (0...255).map { byte in reserved.contains { $0.utf8.first == UInt8(byte) } }
+
     /// The reserved words in the order of ``allCases``, for messages.
     public static let reservedForMessages: String = allCases.compactMap { word in
         switch word {
@@ -63,9 +66,12 @@ public enum FigureWord: String, CaseIterable, Sendable, CustomStringConvertible 
     /// The reserved word in `name`: `name` itself, or one of its parts between dots
     /// (`North.share`); nil when there is none.
     public static func reservedWord(in name: String) -> String? {
-        guard name.utf8.contains(UInt8(ascii: ".")) else {
-            // Every reserved word is 4 to 10 ASCII characters: most names are turned away by length.
-            return (4...10).contains(name.utf8.count) && reserved.contains(name) ? name : nil
+        var contiguous = name
+        guard contiguous.withUTF8({ $0.contains(UInt8(ascii: ".")) }) else {
+            // Every reserved word is 4 to 10 lowercase ASCII letters and digits, and starts with one
+            // of a few letters: most names are turned away by their length and first byte.
+            guard (4...10).contains(name.utf8.count), let first = name.utf8.first, reservedFirstBytes[Int(first)] else { return nil }
+            return reserved.contains(name) ? name : nil
         }
         return name.split(separator: ".", omittingEmptySubsequences: false).lazy.map(String.init).first(where: reserved.contains)
     }

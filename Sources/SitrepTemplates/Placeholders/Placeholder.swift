@@ -50,6 +50,8 @@ public enum PlaceholderScanner {
         var counted = (upTo: 0, characters: 0)
         var offset = 0
         while offset < bytes.count {
+            offset = ByteSearch.firstOffset(of: open, or: newline, in: bytes, from: offset)
+            guard offset < bytes.count else { break }
             let byte = bytes[offset]
             if byte == newline {
                 offset += 1
@@ -64,16 +66,19 @@ public enum PlaceholderScanner {
             }
             counted = (offset, counted.characters + characters(in: bytes, counted.upTo..<offset, lineStart: lineStart, of: text))
             let column = counted.characters + 1
-            let lineEnd = bytes[offset...].firstIndex(of: newline) ?? bytes.count
             let location = SourceLocation(file: file, line: line + lineOffset, column: column)
             let contentStart = offset + 2
+            // The closing braces, looked for up to the end of the line (found only if it is needed:
+            // a paragraph is one long line).
             var closing: Int?
             var cursor = contentStart
-            while cursor + 1 < lineEnd {
+            while cursor + 1 < bytes.count, bytes[cursor] != newline {
                 if bytes[cursor] == close, bytes[cursor + 1] == close { closing = cursor; break }
                 cursor += 1
             }
+            func lineEnd() -> Int { bytes[cursor...].firstIndex(of: newline) ?? bytes.count }
             guard let closing else {
+                let lineEnd = lineEnd()
                 matches.append(Match(range: index(offset)..<index(lineEnd), result: .failure(Diagnostic(
                     at: location, "this placeholder is not closed",
                     hint: "end it with }} on the same line, e.g. {{ arrivals.total }}",
@@ -85,7 +90,7 @@ public enum PlaceholderScanner {
                                location: location, innerColumn: column + 2)
                 .mapError { failure -> Diagnostic in
                     var diagnostic = failure
-                    diagnostic.sourceLine = sourceLine(text, index(lineStart), index(lineEnd))
+                    diagnostic.sourceLine = sourceLine(text, index(lineStart), index(lineEnd()))
                     return diagnostic
                 }
             matches.append(Match(range: index(offset)..<index(closing + 2), result: parsed))
@@ -99,7 +104,7 @@ public enum PlaceholderScanner {
     /// what follows is `{`), else by characters. A range that starts inside a character (after
     /// `}}`, a combining mark) is counted from the line's start instead, minus what came before.
     private static func characters(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, lineStart: Int, of text: String) -> Int {
-        if bytes[range].allSatisfy({ $0 < 0x80 }) { return range.count }
+        if ByteSearch.isASCII(bytes, range) { return range.count }
         func index(_ offset: Int) -> String.Index { text.index(atUTF8Offset: offset) }
         if range.lowerBound == lineStart || bytes[range.lowerBound] < 0x80 { return text[index(range.lowerBound)..<index(range.upperBound)].count }
         return text[index(lineStart)..<index(range.upperBound)].count - text[index(lineStart)..<index(range.lowerBound)].count
@@ -133,7 +138,8 @@ public enum PlaceholderScanner {
             return failure("this placeholder names no figure", column: location.column ?? 1,
                            hint: "write the figure's name between the braces, e.g. {{ arrivals.total }}")
         }
-        if name.unicodeScalars.contains(where: { $0 == "{" || $0 == "}" }) {
+        var contiguousName = name
+        if contiguousName.withUTF8({ $0.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) }) {
             return failure("a figure name cannot contain braces", column: nameColumn,
                            hint: "close each placeholder with }} before opening the next")
         }
@@ -166,31 +172,33 @@ public enum PlaceholderScanner {
 
     /// The text without surrounding spaces, and how many scalars were cut from its start.
     private static func trimmed(_ text: String) -> (text: String, offset: Int) {
-        let utf8 = text.utf8
         func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
         // Spaces and tabs are one byte each, so byte offsets are scalar offsets here.
-        guard let first = utf8.firstIndex(where: { !isBlank($0) }), let last = utf8.lastIndex(where: { !isBlank($0) }) else {
-            return ("", utf8.count)
+        var contiguous = text
+        return contiguous.withUTF8 { bytes in
+            guard let first = bytes.firstIndex(where: { !isBlank($0) }), let last = bytes.lastIndex(where: { !isBlank($0) }) else {
+                return ("", bytes.count)
+            }
+            if first == 0 && last == bytes.count - 1 { return (text, 0) }
+            return (String(decoding: UnsafeBufferPointer(rebasing: bytes[first...last]), as: UTF8.self), first)
         }
-        return (String(text[first...last]), utf8.distance(from: utf8.startIndex, to: first))
     }
 
     /// The parts of `text` between occurrences of an ASCII byte (which never occurs inside a
     /// multi-byte UTF-8 sequence, so the parts are whole scalars).
     private static func split(_ text: String, at separator: UInt8, maxSplits: Int = .max) -> [String] {
-        let utf8 = text.utf8
-        var parts: [String] = []
-        var start = utf8.startIndex
-        var index = start
-        while index < utf8.endIndex {
-            if utf8[index] == separator, parts.count < maxSplits {
-                parts.append(String(text[start..<index]))
-                start = utf8.index(after: index)
+        var contiguous = text
+        return contiguous.withUTF8 { bytes in
+            var parts: [String] = []
+            var start = 0
+            for index in bytes.indices where bytes[index] == separator && parts.count < maxSplits {
+                parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                start = index + 1
             }
-            index = utf8.index(after: index)
+            if start == 0 { return [text] }
+            parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return parts
         }
-        parts.append(String(text[start...]))
-        return parts
     }
 }
 

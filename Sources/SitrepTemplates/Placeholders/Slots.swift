@@ -4,9 +4,6 @@ import SitrepMarkdown
 /// The placeholders of one narrative: each is evaluated once, with errors located in the source
 /// as written, and replaced in the text given to cmark by a marker `U+E000 <number> U+E001`.
 struct Slots {
-    static let open: Unicode.Scalar = "\u{E000}"
-    static let close: Unicode.Scalar = "\u{E001}"
-
     /// The narrative with every placeholder replaced by its marker.
     private(set) var markedText = ""
     /// Per marker number: the placeholder's source text (between the braces) and its value.
@@ -16,41 +13,66 @@ struct Slots {
     private var valuesBySource: [String: String] = [:]
 
     init(_ markdown: String, file: String, lineOffset: Int, evaluator: PlaceholderEvaluator, problems: inout [Diagnostic]) {
-        var marked = ""
-        marked.reserveCapacity(markdown.utf8.count)
-        var cursor = markdown.startIndex
-        for match in PlaceholderScanner.scan(markdown, file: file, lineOffset: lineOffset) {
-            marked += markdown[cursor..<match.range.lowerBound]
-            cursor = match.range.upperBound
-            switch match.result {
-            case .failure(let diagnostic):
-                problems.append(diagnostic)
-                values.append(nil)
-                sources.append(String(markdown[match.range]))
-            case .success(let placeholder):
-                let value: String?
-                if let known = valuesBySource[placeholder.source] {
-                    value = known
-                } else {
-                    switch evaluator.evaluate(placeholder, sourceLine: nil) {
-                    case .success(let text):
-                        value = text
-                    case .failure(var diagnostic):
-                        diagnostic.sourceLine = PlaceholderScanner.line(around: match.range.lowerBound, in: markdown)
-                        problems.append(diagnostic)
-                        value = nil
-                    }
-                    valuesBySource[placeholder.source] = value
-                }
-                values.append(value)
-                sources.append("{{" + placeholder.source + "}}")
+        // The marked text is put together as bytes: runs of the source copied whole, and markers.
+        var marked: [UInt8] = []
+        marked.reserveCapacity(markdown.utf8.count + 64)
+        var source = markdown
+        source.withUTF8 { bytes in
+            var cursor = 0
+            for match in PlaceholderScanner.scan(markdown, file: file, lineOffset: lineOffset) {
+                let start = markdown.utf8.distance(from: markdown.startIndex, to: match.range.lowerBound)
+                marked.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor..<start]))
+                cursor = markdown.utf8.distance(from: markdown.startIndex, to: match.range.upperBound)
+                take(match, in: markdown, evaluator: evaluator, problems: &problems)
+                Self.appendMarker(values.count - 1, to: &marked)
             }
-            marked.unicodeScalars.append(Self.open)
-            marked += String(values.count - 1)
-            marked.unicodeScalars.append(Self.close)
+            marked.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor...]))
         }
-        marked += markdown[cursor...]
-        markedText = marked
+        markedText = String(decoding: marked, as: UTF8.self)
+    }
+
+    /// Records the value (or problem) of one placeholder found in `markdown`, as the next marker's.
+    private mutating func take(_ match: PlaceholderScanner.Match, in markdown: String, evaluator: PlaceholderEvaluator,
+                               problems: inout [Diagnostic]) {
+        switch match.result {
+        case .failure(let diagnostic):
+            problems.append(diagnostic)
+            values.append(nil)
+            sources.append(String(markdown[match.range]))
+        case .success(let placeholder):
+            let value: String?
+            if let known = valuesBySource[placeholder.source] {
+                value = known
+            } else {
+                switch evaluator.evaluate(placeholder, sourceLine: nil) {
+                case .success(let text):
+                    value = text
+                case .failure(var diagnostic):
+                    diagnostic.sourceLine = PlaceholderScanner.line(around: match.range.lowerBound, in: markdown)
+                    problems.append(diagnostic)
+                    value = nil
+                }
+                valuesBySource[placeholder.source] = value
+            }
+            values.append(value)
+            sources.append("{{" + placeholder.source + "}}")
+        }
+    }
+
+    /// Appends the marker of placeholder `number`: U+E000 (EE 80 80), the number in ASCII digits, U+E001 (EE 80 81).
+    private static func appendMarker(_ number: Int, to bytes: inout [UInt8]) {
+        bytes.append(0xEE)
+        bytes.append(0x80)
+        bytes.append(0x80)
+        var divisor = 1
+        while divisor * 10 <= number { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(number / divisor % 10))
+            divisor /= 10
+        }
+        bytes.append(0xEE)
+        bytes.append(0x80)
+        bytes.append(0x81)
     }
 
     /// `text` with each marker replaced by its value. Values that start a sentence (judged by
