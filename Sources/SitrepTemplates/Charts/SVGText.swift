@@ -4,7 +4,7 @@
 /// for the drawing's `layout` (see `ChartLayout`).
 struct SVGText {
     private(set) var markup = ""
-    let layout: ChartLayout
+    private let layout: ChartLayout
     /// The drawing's width, from whose right edge a mirrored drawing measures x.
     private let width: Double
 
@@ -16,9 +16,9 @@ struct SVGText {
     /// Where `x`, placed from the left edge, is drawn.
     private func x(_ x: Double) -> Double { layout == .mirrored ? width - x : x }
 
-    /// `anchor`, given for left-to-right text, as the drawing's text direction reads it.
+    /// `anchor`, given as placed, for where the text is drawn.
     private func anchor(_ anchor: String) -> String {
-        guard layout == .rightToLeftText else { return anchor }
+        guard layout == .mirrored else { return anchor }
         switch anchor {
         case "start": return "end"
         case "end": return "start"
@@ -58,7 +58,9 @@ struct SVGText {
         if anchor != "start" { markup += " text-anchor=\"\(anchor)\"" }
         markup += ">"
         if let tooltip { markup += "<title>\(HTMLText.escape(tooltip))</title>" }
-        markup += HTMLText.escape(text) + "</text>\n"
+        // A right-to-left isolate: ordered as in a right-to-left paragraph (see ChartLayout).
+        markup += layout == .leftToRight ? HTMLText.escape(text) : "&#x2067;" + HTMLText.escape(text) + "&#x2069;"
+        markup += "</text>\n"
     }
 }
 
