@@ -59,4 +59,38 @@ final class ExampleChartsTests: XCTestCase {
         XCTAssertTrue(trends[3].contains("24 February – 12 May 2022: –; 13–26 May 2022: –; 27 May – 9 June 2022: 381."), trends[3])
         XCTAssertTrue(trends.allSatisfy { $0.contains("role=\"img\"") })
     }
+
+    func testTheDefaultStylesheetStylesChartsOnScreenAndPaper() throws {
+        let (project, output) = try build()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let css = try page("assets/sitrep.css", in: output)
+        // How deep in braces each chart rule starts: 0 is a rule for every medium, not one left
+        // inside an unclosed `@media print`.
+        var depth = 0
+        var depths: [Int] = []
+        for line in css.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix(".sitrep-chart") { depths.append(depth) }
+            depth += line.filter { $0 == "{" }.count - line.filter { $0 == "}" }.count
+        }
+        XCTAssertEqual(depth, 0, "every brace is closed")
+        XCTAssertGreaterThan(depths.count, 5)
+        XCTAssertEqual(Set(depths), [0], "chart rules apply on screen")
+    }
+
+    func testTheArabicExampleMirrorsItsBarChartsAndKeepsItsLineLeftToRight() throws {
+        let project = try ExampleProject.copy(locale: "ar")
+        defer { try? FileManager.default.removeItem(at: project) }
+        let output = project.appendingPathComponent("output")
+        _ = try SiteBuilder.build(projectRoot: project.path, output: output.path)
+        let charts = charts(try page("belarus/2022-06/index.html", in: output))
+        XCTAssertEqual(charts.count, 3)
+        // The arrivals bar chart: Ukraine's bar ends at the right edge, its label ends there too.
+        let bar = try XCTUnwrap(charts[0].firstMatch(of: /<rect class="bar s1" x="([0-9.]+)" y="[0-9.]+" width="([0-9.]+)"/))
+        XCTAssertEqual(Double(bar.1)! + Double(bar.2)!, 400, accuracy: 0.1, charts[0])
+        XCTAssertTrue(charts[0].contains("<text class=\"label\" x=\"400\" y=\"15\" font-size=\"13\" text-anchor=\"end\">&#x2067;Ukraine&#x2069;</text>"), charts[0])
+        // The line: the earliest report at the left.
+        let points = charts[1].matches(of: /<circle class="point s1" cx="([0-9.]+)"/).map { Double($0.1)! }
+        XCTAssertEqual(points.count, 3)
+        XCTAssertEqual(points, points.sorted(), charts[1])
+    }
 }

@@ -202,6 +202,96 @@ final class ChartBlockTests: XCTestCase {
         }
     }
 
+    // MARK: Right to left
+
+    /// The attributes of the elements that start with `element` (e.g. `<text class="tick"`), in order.
+    private func tags(_ element: String, in html: String) -> [Substring] {
+        html.components(separatedBy: element).dropFirst().map { $0.prefix { $0 != ">" } }
+    }
+
+    /// The numbers of `attribute` in the elements that start with `element`, in order.
+    private func numbers(_ attribute: String, of element: String, in html: String) -> [Double] {
+        tags(element, in: html).compactMap { tag in
+            guard let range = tag.range(of: " \(attribute)=\"") else { return nil }
+            return Double(tag[range.upperBound...].prefix { $0 != "\"" })
+        }
+    }
+
+    func testABarChartInArabicIsMirroredWithItsBarsAndLabelsAtTheRight() throws {
+        let yaml = "type: bar\ntable: arrivals\nrows: nationality\nshare: true\nunit: people\ntitle: Arrivals"
+        let arabic = try render(chart(yaml), style: "ar")
+        let (xs, widths) = (numbers("x", of: "<rect class=\"bar s1\"", in: arabic), numbers("width", of: "<rect class=\"bar s1\"", in: arabic))
+        XCTAssertEqual(xs.count, 3)
+        for (x, width) in zip(xs, widths) { XCTAssertEqual(x + width, 400, accuracy: 0.1, "every bar ends at the right edge") }
+        XCTAssertEqual(widths, widths.sorted(by: >), "largest first")
+        // Labels end at the right edge, and are set right to left.
+        let labels = tags("<text class=\"label\"", in: arabic)
+        XCTAssertEqual(labels.count, 3)
+        XCTAssertTrue(labels.allSatisfy { $0.contains(" x=\"400\"") && $0.contains("text-anchor=\"end\"") }, arabic)
+        XCTAssertTrue(arabic.contains(">&#x2067;Ukraine&#x2069;</text>"), arabic)
+        // Each value ends left of its bar's left end.
+        let values = tags("<text class=\"value\"", in: arabic)
+        XCTAssertTrue(values.allSatisfy { $0.contains("text-anchor=\"end\"") }, arabic)
+        for (value, x) in zip(numbers("x", of: "<text class=\"value\"", in: arabic), xs) { XCTAssertEqual(value, x - 4, accuracy: 0.1) }
+        XCTAssertTrue(arabic.contains(">&#x2067;31\u{00A0}176 (96.5%)&#x2069;</text>"), arabic)
+        // The axis's numbers grow to the left from its start at the right edge; the unit begins at its far end.
+        let ticks = numbers("x", of: "<text class=\"tick\"", in: arabic)
+        XCTAssertGreaterThan(ticks.count, 2)
+        XCTAssertEqual(ticks, ticks.sorted(by: >), "ticks run right to left")
+        XCTAssertEqual(numbers("x1", of: "<line class=\"axis\"", in: arabic).first, 400)
+        XCTAssertEqual(numbers("x", of: "<text class=\"unit\"", in: arabic), [numbers("x2", of: "<line class=\"axis\"", in: arabic)[0]])
+        XCTAssertFalse(tags("<text class=\"unit\"", in: arabic)[0].contains("text-anchor"), arabic)
+        // The English chart is not touched.
+        let english = try render(chart(yaml))
+        XCTAssertEqual(Set(numbers("x", of: "<rect class=\"bar s1\"", in: english)), [0])
+        let englishTicks = numbers("x", of: "<text class=\"tick\"", in: english)
+        XCTAssertEqual(englishTicks, englishTicks.sorted(), "English ticks run left to right")
+        XCTAssertFalse(english.contains("&#x2067;"), english)
+    }
+
+    func testAStackedChartInArabicSplitsFromTheRightWithItsLegendInRightToLeftOrder() throws {
+        let arabic = try render(chart("type: stacked\ntable: avrr\nrows: country\nsplit: sex\ntitle: AVRR"), style: "ar")
+        let swatches = numbers("x", of: "<rect class=\"swatch", in: arabic)
+        XCTAssertEqual(swatches.count, 2)
+        XCTAssertEqual(swatches[0], 390, "the first legend item is at the right edge")
+        XCTAssertLessThan(swatches[1], swatches[0], "the second stands left of the first")
+        XCTAssertEqual(numbers("x", of: "<text class=\"legend\"", in: arabic).first, 386, "a name ends left of its swatch")
+        XCTAssertTrue(tags("<text class=\"legend\"", in: arabic).allSatisfy { $0.contains("text-anchor=\"end\"") }, arabic)
+        // Iraq's first part (male) ends at the right edge, its second (female) ends where the first begins.
+        let (first, second) = (numbers("x", of: "<rect class=\"bar s1\"", in: arabic), numbers("x", of: "<rect class=\"bar s2\"", in: arabic))
+        let (firstWidth, secondWidth) = (numbers("width", of: "<rect class=\"bar s1\"", in: arabic), numbers("width", of: "<rect class=\"bar s2\"", in: arabic))
+        XCTAssertEqual(first[0] + firstWidth[0], 400, accuracy: 0.1)
+        XCTAssertEqual(second[0] + secondWidth[0], first[0], accuracy: 0.1)
+    }
+
+    func testALineChartInArabicKeepsTimeLeftToRightWithItsTextSetRightToLeft() throws {
+        var history = FigureHistory(tracking: ["x"])
+        for (month, value) in zip(4...6, [27806, 30011, 32322]) {
+            let start = Day(year: 2022, month: month, day: 1)!
+            history.record(FigureHistory.Period(start: start, end: start.endOfMonth, label: "\(month)"), figures: try figures(["x": value]))
+        }
+        let arabic = try render(chart("type: line\nfigure: x\nunit: people\ntitle: X"), style: "ar", history: history)
+        let english = try render(chart("type: line\nfigure: x\nunit: people\ntitle: X"), history: history)
+        let points = numbers("cx", of: "<circle", in: arabic)
+        XCTAssertEqual(points.count, 3)
+        XCTAssertEqual(points, points.sorted(), "the earliest period is at the left")
+        XCTAssertEqual(numbers("cx", of: "<circle", in: english).sorted(), numbers("cx", of: "<circle", in: english))
+        // Text keeps its English place and anchor, set right to left.
+        XCTAssertTrue(arabic.contains("<text class=\"unit\" x=\"0\" y=\"12\" font-size=\"11\">&#x2067;people&#x2069;</text>"), arabic)
+        XCTAssertTrue(english.contains("<text class=\"unit\" x=\"0\" y=\"12\" font-size=\"11\">people</text>"), english)
+        let anchoredAtEnd = { (html: String) in self.tags("<text class=\"tick\"", in: html).filter { $0.contains("text-anchor=\"end\"") }.count }
+        XCTAssertEqual(anchoredAtEnd(arabic), anchoredAtEnd(english))
+        XCTAssertGreaterThan(anchoredAtEnd(arabic), 2, "the value axis's numbers end at the axis")
+    }
+
+    func testATrendInArabicRunsLeftToRightAsInEnglish() {
+        let points = [TrendChart.Point(label: "a", value: Rational(3)), TrendChart.Point(label: "b", value: Rational(5)),
+                      TrendChart.Point(label: "c", value: Rational(4))]
+        let arabic = TrendChart(title: "T", points: points, style: LocaleStyle.named("ar")!).html(id: "t")
+        XCTAssertEqual(arabic, TrendChart(title: "T", points: points, style: LocaleStyle.named("en")!).html(id: "t"))
+        XCTAssertTrue(arabic.contains("<path class=\"line s1\" d=\"M4 32 L80 4 L156 18\""), arabic)
+    }
+
     func testTheFiguresChartsFollowAreFoundBeforeTheSeriesIsRead() {
         let narrative = """
             Text with a `sitrep-chart` block, and sitrep-chart at a line's end: sitrep-chart

@@ -1,5 +1,6 @@
 import SitrepContent
 import SitrepLayout
+import SitrepTemplates
 
 /// A page's data, typed, as its layout receives it: one struct per layout, whose `value` has
 /// the shape of the layout's schema in `PageTypes`.

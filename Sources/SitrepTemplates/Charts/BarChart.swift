@@ -2,7 +2,9 @@ import SitrepContent
 
 /// Horizontal bars, largest first, each with its label on the line above (so that long names
 /// use the chart's whole width, also on a phone) and its value at its end. With segments, each
-/// bar is split in the order of `segmentNames`, and a legend comes first.
+/// bar is split in the order of `segmentNames`, and a legend comes first. On a right-to-left
+/// page the chart is mirrored: labels and bars start at the right edge, the legend runs from
+/// the right, and the axis's numbers grow to the left.
 struct BarChart {
     struct Bar {
         var label: String
@@ -54,7 +56,8 @@ struct BarChart {
     /// The drawing and its height.
     func draw() -> (SVGText, height: Double) {
         let width = ChartFrame.width
-        var svg = SVGText()
+        let layout = ChartLayout(style: style, mirrors: true)
+        var svg = SVGText(layout, width: width)
         var y = 0.0
         if !segmentNames.isEmpty { y = legend(into: &svg, width: width) }
 
@@ -65,7 +68,7 @@ struct BarChart {
         func x(_ value: Double) -> Double { scale.fraction(value) * plotWidth }
 
         // Rows first (label lines, then the bar), so that the grid can be drawn under them.
-        var rows = SVGText()
+        var rows = SVGText(layout, width: width)
         for (bar, value) in zip(bars, valueTexts) {
             let (lines, cut) = ChartText.lines(bar.label, width: width, fontSize: Self.labelSize, maxLines: 2)
             for line in lines {

@@ -21,7 +21,8 @@ struct ChartFrame {
         var html = "<figure class=\"sitrep-chart sitrep-chart-\(kind)\">\n"
         if caption { html += "<figcaption>\(title)</figcaption>\n" }
         html += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(SVGText.number(width)) \(SVGText.number(height))\""
-        // Drawn left to right: positions and anchors assume it, also on a right-to-left page.
+        // Drawn left to right: positions and anchors assume it, also on a right-to-left page,
+        // whose text is written as right-to-left isolates (see ChartLayout).
         html += " direction=\"ltr\" role=\"img\" aria-labelledby=\"\(id)-title\" aria-describedby=\"\(id)-desc\">\n"
         html += "<title id=\"\(id)-title\">\(title)</title>\n<desc id=\"\(id)-desc\">\(HTMLText.escape(description))</desc>\n"
         html += drawing.markup

@@ -2,7 +2,9 @@ import SitrepContent
 
 /// A figure over the periods of a series, from the first report to this one: a line placed by
 /// the periods' end dates, or one column per period. The value axis is on the left, on round
-/// numbers; a period whose value is missing leaves a gap.
+/// numbers; a period whose value is missing leaves a gap. Time runs left to right in every
+/// language (as Arabic charts draw it too); on a right-to-left page only the text is set right
+/// to left.
 struct PeriodChart {
     struct Point {
         /// The period's label in the series' locale, for the description.
@@ -33,7 +35,7 @@ struct PeriodChart {
     /// The drawing and its height.
     func draw() -> (SVGText, height: Double) {
         let (width, height) = (ChartFrame.width, Self.height)
-        var svg = SVGText()
+        var svg = SVGText(ChartLayout(style: style, mirrors: false), width: width)
         let scale = ChartScale(values: points.compactMap { $0.value?.doubleValue }, targetTicks: 5)
         let tickLabels = scale.ticks.map { style.format($0) }
         let left = (tickLabels.map { ChartText.width($0, fontSize: Self.tickSize) }.max() ?? 0) + 8

@@ -3,7 +3,8 @@ import SitrepContent
 /// A key figure's trend over the reports of a series, for the series page: a small line from
 /// its lowest to its highest value (not from 0: it shows the direction, and the figure's value
 /// is printed beside it), the latest report marked with a dot. No text is drawn; the SVG's
-/// description gives every report's value.
+/// description gives every report's value. Like `PeriodChart`, time runs left to right in
+/// every language.
 public struct TrendChart: Sendable {
     /// One report: its period label and the figure's value there (nil when the report does not
     /// have it as a key figure).
@@ -41,7 +42,7 @@ public struct TrendChart: Sendable {
         func y(_ value: Double) -> Double {
             high > low ? Self.height - inset - (value - low) / (high - low) * (Self.height - 2 * inset) : Self.height / 2
         }
-        var svg = SVGText()
+        var svg = SVGText(ChartLayout(style: style, mirrors: false), width: Self.width)
         svg.line(x1: 0, y1: Self.height - 0.5, x2: Self.width, y2: Self.height - 0.5, className: "axis", stroke: ChartColours.axis)
         svg.path(through: points.enumerated().map { index, point in point.value.map { (x(index), y($0.doubleValue)) } },
                  className: "line s1", stroke: ChartColours.series[0])
