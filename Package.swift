@@ -20,6 +20,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -31,7 +32,10 @@ let package = Package(
         .target(name: "SitrepDiagnostics"),
         .target(
             name: "SitrepContent",
-            dependencies: ["SitrepDiagnostics", "CSitrepSystem", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "SitrepDiagnostics", "CSitrepSystem", .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .target(name: "SitrepFigures", dependencies: ["SitrepContent", "SitrepDiagnostics"]),
         .target(name: "SitrepMarkdown", dependencies: ["CCmark"]),
@@ -60,7 +64,10 @@ let package = Package(
             name: "sitrep",
             dependencies: ["SitrepSite", "SitrepContent", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "SitrepContentTests", dependencies: ["SitrepContent"]),
+        .testTarget(
+            name: "SitrepContentTests", dependencies: ["SitrepContent"],
+            exclude: ["Fixtures"]  // workbooks read by path, and the script that made them
+        ),
         .testTarget(name: "SitrepFiguresTests", dependencies: ["SitrepFigures"]),
         .testTarget(name: "SitrepMarkdownTests", dependencies: ["SitrepMarkdown"]),
         .testTarget(name: "SitrepTemplatesTests", dependencies: ["SitrepTemplates"]),

@@ -41,7 +41,8 @@ final class TableFormatTests: XCTestCase {
     }
 
     func testTheCSVFormatReadsAndChecksATable() throws {
-        let table = try TableFormat.csv.readTable(Array("region;people\nNorth;12\n".utf8), "r/t.csv", "t", "people")
+        let table = try TableFormat.csv.readTable(Array("region;people\nNorth;12\n".utf8), "r/t.csv", "t",
+                                                  SeriesConfig.TableDeclaration(valueColumn: "people"))
         XCTAssertEqual(table, Table(name: "t", file: "r/t.csv", dimensions: ["region"], valueColumn: "people",
                                     rows: [Table.Row(keys: ["North"], value: 12, position: 2)]))
         XCTAssertEqual(table.location(of: table.rows[0]), SourceLocation(file: "r/t.csv", line: 2))

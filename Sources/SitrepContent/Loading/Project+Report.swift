@@ -20,8 +20,8 @@ extension Project {
                 let file = "\(folder.path)/\(name)"
                 do {
                     if let table = tableFiles.entry(forFileNamed: name) {
-                        let valueColumn = series.config.declaration(for: table.table).valueColumn
-                        tables.append(try table.format.readTable(try files.read(file), file, table.table, valueColumn))
+                        let declaration = series.config.declaration(for: table.table)
+                        tables.append(try table.format.readTable(try files.read(file), file, table.table, declaration))
                     } else if name == "figures.yml" || name == "figures.yaml" {
                         stated = try StatedFigures.read(YAMLNode.parse(files.readText(file), file: file))
                     }

@@ -10,6 +10,8 @@ public struct SeriesConfig: Sendable {
         public var title: String?
         /// Whether its rows are per period or cumulative, and since when.
         public var measure = Measure()
+        /// The sheet that holds the table in a workbook; the first sheet when not declared.
+        public var sheet: String?
     }
 
     /// The folder name, used in URLs and figure lookups (`belarus`).
@@ -29,7 +31,7 @@ public struct SeriesConfig: Sendable {
     public var file: String
 
     static let keys = ["title", "office", "onset", "locale", "tables", "figures", "corrections"]
-    static let tableKeys = ["value", "title"] + Measure.keys
+    static let tableKeys = ["value", "title", "sheet"] + Measure.keys
 
     /// The declaration for `table`, or the defaults.
     public func declaration(for table: String) -> TableDeclaration {
@@ -56,6 +58,7 @@ public struct SeriesConfig: Sendable {
             var declaration = TableDeclaration()
             if let node = entry.value["value"] { declaration.valueColumn = try node.text("value") }
             if let node = entry.value["title"] { declaration.title = try node.text("title") }
+            if let node = entry.value["sheet"] { declaration.sheet = try node.text("sheet") }
             declaration.measure = try Measure(yaml: entry.value)
             tables[entry.key] = declaration
         }

@@ -178,10 +178,11 @@ public enum NewPeriod {
                     report = NewFile(name: name, bytes: Array(try newReport(text, period: period, file: file).utf8), content: .report)
                 } else if let table = tableFiles.entry(forFileNamed: name) {
                     let bytes = try files.read(file)
-                    if series.declaration(for: table.table).measure.reported == .cumulative {
+                    let declaration = series.declaration(for: table.table)
+                    if declaration.measure.reported == .cumulative {
                         tables.append(NewFile(name: name, bytes: bytes, content: .cumulativeTable))
                     } else {
-                        tables.append(NewFile(name: name, bytes: try table.format.headerOnly(bytes, file), content: .periodTable))
+                        tables.append(NewFile(name: name, bytes: try table.format.headerOnly(bytes, file, declaration), content: .periodTable))
                     }
                 } else if name == "figures.yml" || name == "figures.yaml" {
                     figures.append(NewFile(name: name, bytes: Array(blankFigures(try files.readText(file)).utf8), content: .figures))

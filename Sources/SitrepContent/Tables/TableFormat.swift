@@ -10,27 +10,42 @@ public struct TableFormat: Sendable {
     /// The end of the file names in this format, lowercase, with its dot: `.csv`. A name ending
     /// so in any case (`Arrivals.CSV`) is a table; the rest of the name is the table's.
     public let suffix: String
-    /// Reads a file (its bytes and display path) into a checked table called `name`, whose
-    /// value column is `valueColumn`.
-    let readTable: @Sendable (_ bytes: [UInt8], _ file: String, _ name: String, _ valueColumn: String) throws(DiagnosticError) -> Table
+    /// Reads a file (its bytes and display path) into a checked table called `name`, as
+    /// `declaration` (from series.yml) describes it: its value column, its sheet.
+    let readTable: @Sendable (_ bytes: [UInt8], _ file: String, _ name: String,
+                              _ declaration: SeriesConfig.TableDeclaration) throws(DiagnosticError) -> Table
     /// The file a per-period table starts from in a new period: the header without the rows.
     /// The file is read first, so that a broken table is reported rather than copied.
-    let headerOnly: @Sendable (_ bytes: [UInt8], _ file: String) throws(DiagnosticError) -> [UInt8]
+    let headerOnly: @Sendable (_ bytes: [UInt8], _ file: String,
+                               _ declaration: SeriesConfig.TableDeclaration) throws(DiagnosticError) -> [UInt8]
 
     /// Comma- or semicolon-separated values (``CSVReader``).
     public static let csv = TableFormat(
         suffix: ".csv",
-        readTable: { bytes, file, name, valueColumn throws(DiagnosticError) in
-            try Table(name: name, source: CSVReader.read(bytes, file: file), valueColumn: valueColumn)
+        readTable: { bytes, file, name, declaration throws(DiagnosticError) in
+            try Table(name: name, source: CSVReader.read(bytes, file: file), valueColumn: declaration.valueColumn)
         },
-        headerOnly: { bytes, file throws(DiagnosticError) in try CSVReader.headerOnly(bytes, file: file) })
+        headerOnly: { bytes, file, _ throws(DiagnosticError) in try CSVReader.headerOnly(bytes, file: file) })
+
+    /// Excel workbooks (``WorkbookReader``): one sheet holds the table.
+    public static let xlsx = TableFormat(
+        suffix: ".xlsx",
+        readTable: { bytes, file, name, declaration throws(DiagnosticError) in
+            let sheet = try WorkbookReader.read(bytes, file: file, sheet: declaration.sheet, valueColumn: declaration.valueColumn)
+            return try Table(name: name, source: sheet, valueColumn: declaration.valueColumn)
+        },
+        headerOnly: { bytes, file, declaration throws(DiagnosticError) in
+            try WorkbookReader.headerOnly(bytes, file: file, sheet: declaration.sheet, valueColumn: declaration.valueColumn)
+        })
 
     /// Every format sitrep reads.
-    public static let all: [TableFormat] = [.csv]
+    public static let all: [TableFormat] = [.csv, .xlsx]
 
     /// The format of the file called `fileName` and the name of the table it holds
     /// (`arrivals.csv` → `arrivals`); nil when the file is not a table.
+    /// Excel's lock files (`~$arrivals.xlsx`, there while the workbook is open) are not tables.
     public static func reader(forFileNamed fileName: String) -> (table: String, format: TableFormat)? {
+        if fileName.hasPrefix("~$") { return nil }
         let utf8 = fileName.utf8
         for format in all where utf8.count > format.suffix.utf8.count {
             let end = utf8.index(utf8.endIndex, offsetBy: -format.suffix.utf8.count)
