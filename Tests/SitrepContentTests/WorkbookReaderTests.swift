@@ -122,6 +122,10 @@ final class WorkbookReaderTests: XCTestCase {
         let rows = WorkbookLimits(file: CSVLimits(bytes: 1 << 20, rows: 2), unpackedBytes: 1 << 20)
         XCTAssertEqual(try problems("cells.xlsx", valueColumn: "beneficiaries", limits: rows).first?.components(separatedBy: "\n").first,
                        "cells.xlsx: sheet 'Distributions', row 4: error: the table has more than 2 rows; sitrep reads tables of at most 2 rows")
+        let understated = WorkbookLimits(file: .standard, unpackedBytes: 50_000)
+        XCTAssertTrue(try problems("understated.xlsx", limits: understated).first?
+            .contains("the workbook's part xl/worksheets/sheet1.xml unpacks to more than sitrep reads") ?? false,
+                      "a part that unpacks to more than its zip headers say is stopped while it is unpacked")
         let tiny = WorkbookLimits(file: CSVLimits(bytes: 1_000, rows: 10), unpackedBytes: 1 << 20)
         XCTAssertTrue(try problems("cells.xlsx", limits: tiny).first?.contains("sitrep reads tables of at most 1000 bytes") ?? false)
     }

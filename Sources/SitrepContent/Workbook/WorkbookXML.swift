@@ -17,19 +17,26 @@ protocol WorkbookXMLHandler: AnyObject {
 /// Streams an XML part of a workbook through Foundation's `XMLParser` (libxml2) to a
 /// ``WorkbookXMLHandler``. A document type declaration is refused before parsing: no workbook
 /// part has one, and its entities could expand a small part into a huge one.
+///
+/// On Linux, `XMLParser(data:)` fails on parts of about a megabyte (swift-corelibs-foundation
+/// issue 4851), so the part is given as a stream; and libxml2 keeps global state that is not
+/// safe to use from several threads at once (series load in parallel), so one part is parsed
+/// at a time.
 enum WorkbookXML {
+    private static let oneAtATime = Locked(())
+
     /// Reads `data`, the part at `path` of the workbook `file`; `place` names the sheet in messages.
     static func read(_ data: Data, path: String, file: String, place: String?, into handler: some WorkbookXMLHandler) throws(DiagnosticError) {
         if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
             throw DiagnosticError(WorkbookArchive.damaged(
                 file: file, detail: "its part \(path) declares a document type, which no workbook part does", place: place))
         }
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         let delegate = Delegate(handler)
         parser.delegate = delegate
-        let finished = parser.parse()
+        let finished = oneAtATime.withLock { _ in parser.parse() }
         if handler.stop { return }
         guard finished else {
             throw DiagnosticError(WorkbookArchive.damaged(

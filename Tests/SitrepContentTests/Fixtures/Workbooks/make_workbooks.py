@@ -124,39 +124,32 @@ def layout():
     shared_strings("layout.xlsx")
 
 
-def merged_header():
-    """Two columns under one merged header cell."""
+def arrivals(path, rows, merge=None):
+    """A workbook whose one sheet, 'Arrivals', holds `rows`, with `merge` merged; text as shared strings."""
     book = Workbook()
     sheet = book.active
     sheet.title = "Arrivals"
-    sheet.append(["nationality", "count", None])
-    sheet.append(["Ukraine", 10, 12])
-    sheet.merge_cells("B1:C1")
-    book.save("merged-header.xlsx")
-    shared_strings("merged-header.xlsx")
+    for row in rows:
+        sheet.append(row)
+    if merge:
+        sheet.merge_cells(merge)
+    book.save(path)
+    shared_strings(path)
+
+
+def merged_header():
+    """Two columns under one merged header cell."""
+    arrivals("merged-header.xlsx", [["nationality", "count", None], ["Ukraine", 10, 12]], merge="B1:C1")
 
 
 def unsaved_formula():
     """A formula as openpyxl writes it: without the value Excel would save."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Arrivals"
-    sheet.append(["nationality", "count"])
-    sheet.append(["Ukraine", 31176])
-    sheet.append(["Belarus", "=900+2"])
-    book.save("unsaved-formula.xlsx")
-    shared_strings("unsaved-formula.xlsx")
+    arrivals("unsaved-formula.xlsx", [["nationality", "count"], ["Ukraine", 31176], ["Belarus", "=900+2"]])
 
 
 def error_value():
     """A formula whose saved value is an error, as Excel writes it."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Arrivals"
-    sheet.append(["nationality", "count"])
-    sheet.append(["Ukraine", "=1/0"])
-    book.save("error-value.xlsx")
-    shared_strings("error-value.xlsx")
+    arrivals("error-value.xlsx", [["nationality", "count"], ["Ukraine", "=1/0"]])
     patched("error-value.xlsx", "xl/worksheets/sheet1.xml", [
         (r'<c r="B2"><f>1/0</f><v ?/>', '<c r="B2" t="e"><f>1/0</f><v>#DIV/0!</v>'),
     ])
@@ -170,6 +163,27 @@ def corrupt():
         file.write(data[: len(data) // 2])
 
 
+def understated():
+    """A sheet of 3,000 rows whose zip headers say it unpacks to 1,000 bytes, as a zip bomb
+    that hides its size does."""
+    arrivals("understated.xlsx", [["nationality", "count"]] + [["Ukraine", row] for row in range(3000)])
+    with open("understated.xlsx", "rb") as file:
+        data = bytearray(file.read())
+    name = b"xl/worksheets/sheet1.xml"
+    local = data.find(b"PK\x03\x04")
+    while local >= 0:
+        if data[local + 30:local + 30 + len(name)] == name:
+            data[local + 22:local + 26] = (1000).to_bytes(4, "little")
+        local = data.find(b"PK\x03\x04", local + 4)
+    central = data.find(b"PK\x01\x02")
+    while central >= 0:
+        if data[central + 46:central + 46 + len(name)] == name:
+            data[central + 24:central + 28] = (1000).to_bytes(4, "little")
+        central = data.find(b"PK\x01\x02", central + 4)
+    with open("understated.xlsx", "wb") as file:
+        file.write(bytes(data))
+
+
 if __name__ == "__main__":
     cells()
     layout()
@@ -177,3 +191,4 @@ if __name__ == "__main__":
     unsaved_formula()
     error_value()
     corrupt()
+    understated()
