@@ -10,7 +10,7 @@ extension TableBlock {
             let nearest = Suggestions.nearest(to: table, in: tables.map(\.name))
             throw DiagnosticError(Diagnostic(
                 at: tableLocation, "there is no table called '\(table)' in this period",
-                hint: nearest.map { "did you mean '\($0)'?" } ?? "tables are the .csv files of the period folder: \(tables.map(\.name).joined(separator: ", "))"))
+                hint: nearest.map { "did you mean '\($0)'?" } ?? "tables are the .csv and .xlsx files of the period folder: \(tables.map(\.name).joined(separator: ", "))"))
         }
         let rowIndex = try dimension(rows, in: data, at: rowsLocation)
         let columnIndex = try columns.map { name throws(DiagnosticError) in try dimension(name, in: data, at: columnsLocation ?? rowsLocation) }
