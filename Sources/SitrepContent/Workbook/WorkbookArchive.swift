@@ -18,6 +18,11 @@ struct WorkbookArchive {
         self.file = file
         if let tooLarge = limits.file.sizeProblem(bytes.count, file: file) { throw tooLarge }
         if let problem = Self.notAZip(bytes, file: file) { throw DiagnosticError(problem) }
+        // A file cut short has no end record. Found here rather than by ZIPFoundation, whose
+        // `Archive(data:)` keeps the file's memory when it throws.
+        guard Self.hasEndRecord(bytes) else {
+            throw DiagnosticError(Self.damaged(file: file, detail: "it is not a complete zip archive, as an .xlsx file is"))
+        }
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)
         } catch {
@@ -68,6 +73,19 @@ struct WorkbookArchive {
     }
 
     // MARK: Files that are not workbooks
+
+    /// Whether the zip's end-of-central-directory record (`PK 05 06`) is where it must be: in
+    /// the last 22 bytes, or before a comment of at most 65,535 bytes.
+    private static func hasEndRecord(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 22 else { return false }
+        let earliest = max(0, bytes.count - 22 - 65_535)
+        var index = bytes.count - 22
+        while index >= earliest {
+            if bytes[index] == 0x50, bytes[index + 1] == 0x4B, bytes[index + 2] == 0x05, bytes[index + 3] == 0x06 { return true }
+            index -= 1
+        }
+        return false
+    }
 
     /// The problem with a file that does not start as a zip archive does; nil when it does.
     private static func notAZip(_ bytes: [UInt8], file: String) -> Diagnostic? {
