@@ -62,6 +62,16 @@ final class WorkbookReaderTests: XCTestCase {
         XCTAssertEqual(table.headerLocation.description, "layout.xlsx: sheet 'Assessments', row 2")
     }
 
+    func testTheTablesChecksPointAtTheWorkbooksCells() throws {
+        let sheet = try read("cells.xlsx", valueColumn: "item")
+        XCTAssertThrowsError(try Table(name: "distributions", source: sheet, valueColumn: "item")) { error in
+            XCTAssertEqual((error as? DiagnosticError)?.diagnostics.first?.description, """
+                cells.xlsx: sheet 'Distributions', cell C2: error: the value 'Food kit' in column 'item' is not a whole number
+                    hint: write a whole number with digits only, such as 1234
+                """)
+        }
+    }
+
     func testASheetIsChosenByName() throws {
         XCTAssertEqual(try read("layout.xlsx", sheet: "Brest").rows, [["Pinsk", "8"]])
         XCTAssertEqual(try read("layout.xlsx", sheet: "brest").sheet, "Brest", "sheet names are matched regardless of case, as in Excel")
