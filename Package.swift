@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -36,7 +37,10 @@ let package = Package(
         .target(name: "SitrepDiagnostics"),
         .target(
             name: "SitrepContent",
-            dependencies: ["SitrepDiagnostics", "CSitrepSystem", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "SitrepDiagnostics", "CSitrepSystem", .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .target(name: "SitrepFigures", dependencies: ["SitrepContent", "SitrepDiagnostics"]),
         .target(name: "SitrepMarkdown", dependencies: ["CCmark"]),
@@ -75,7 +79,10 @@ let package = Package(
                 "SitrepSite", "SitrepContent", "SitrepPreview", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "SitrepContentTests", dependencies: ["SitrepContent"]),
+        .testTarget(
+            name: "SitrepContentTests", dependencies: ["SitrepContent"],
+            exclude: ["Fixtures"]  // workbooks read by path, and the script that made them
+        ),
         .testTarget(name: "SitrepFiguresTests", dependencies: ["SitrepFigures"]),
         .testTarget(name: "SitrepMarkdownTests", dependencies: ["SitrepMarkdown"]),
         .testTarget(name: "SitrepTemplatesTests", dependencies: ["SitrepTemplates"]),

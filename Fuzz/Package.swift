@@ -13,6 +13,7 @@ let package = Package(
         .executableTarget(name: "FuzzFrontMatter", dependencies: ["FuzzDriver", .product(name: "SitrepFuzzing", package: "sitrep")]),
         .executableTarget(name: "FuzzYAML", dependencies: ["FuzzDriver", .product(name: "SitrepFuzzing", package: "sitrep")]),
         .executableTarget(name: "FuzzLayouts", dependencies: ["FuzzDriver", .product(name: "SitrepFuzzing", package: "sitrep")]),
+        .executableTarget(name: "FuzzWorkbook", dependencies: ["FuzzDriver", .product(name: "SitrepFuzzing", package: "sitrep")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -41,16 +41,19 @@ public struct Table: Sendable, Equatable {
     public var statedTotals: [StatedTotal] = []
     /// The HXL hashtags of the file's columns, when it has a row of them (``HXLRow``).
     public var hxlColumns: [HXLColumn] = []
+    /// How messages name the rows and the header: lines of a CSV file, rows of a sheet.
+    public var rowPlaces: TableRowPlaces
 
     /// A table built in code; the rows are taken as they are, without checks.
     public init(name: String, file: String, dimensions: [String], valueColumn: String = "count", rows: [Row],
-                headerPosition: Int = 1) {
+                headerPosition: Int = 1, rowPlaces: TableRowPlaces = .lines) {
         self.name = name
         self.file = file
         self.dimensions = dimensions
         self.valueColumn = valueColumn
         self.rows = rows
         self.headerPosition = headerPosition
+        self.rowPlaces = rowPlaces
     }
 
     /// Builds a table from what a reader found in its file (``TableFormat`` picks the reader).
@@ -70,18 +73,20 @@ public struct Table: Sendable, Equatable {
         var checker = TableChecker(source: source, valueColumn: valueColumn, names: TableNames(table: name, totals: totals))
         let (dimensions, rows) = try checker.check()
         self.init(name: name, file: source.file, dimensions: dimensions, valueColumn: valueColumn, rows: rows,
-                  headerPosition: source.headerPosition)
+                  headerPosition: source.headerPosition, rowPlaces: source.rowPlaces)
         statedTotals = checker.statedTotals
     }
 
-    /// Where `row` is, for a message about the row as a whole: `file:line`.
+    /// Where `row` is, for a message about the row as a whole: `file:line`, or
+    /// `file: sheet 'Arrivals', row 7` in a workbook.
     public func location(of row: Row) -> SourceLocation {
-        SourceLocation(file: file, line: row.position)
+        rowPlaces.location(file: file, position: row.position)
     }
 
-    /// Where the header is, for a message about the table as a whole: `file:line`.
+    /// Where the header is, for a message about the table as a whole: `file:line`, or
+    /// `file: sheet 'Arrivals', row 1` in a workbook.
     public var headerLocation: SourceLocation {
-        SourceLocation(file: file, line: headerPosition)
+        rowPlaces.location(file: file, position: headerPosition)
     }
 }
 

@@ -343,6 +343,50 @@ final class BadInputCatalogueTests: XCTestCase {
                                      "the UTF-16 table gives the same site:")
     }
 
+    // MARK: Excel workbooks
+
+    /// A workbook made for the reader's tests (Tests/SitrepContentTests/Fixtures/Workbooks).
+    private static func workbook(_ name: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: SitrepProcess.packageRoot.appendingPathComponent("Tests/SitrepContentTests/Fixtures/Workbooks/\(name)")))
+    }
+
+    func testExcelWorkbooks() throws {
+        let workbook = "\(Self.period)/assessments.xlsx"
+        let distributions = "content/belarus-assistance/2022-06/distributions.xlsx"
+        let unsaved = try Self.workbook("unsaved-formula.xlsx")
+        let corrupt = try Self.workbook("corrupt.xlsx")
+        try check([
+            BadInput(
+                name: "a table given as both .csv and .xlsx",
+                change: { try FileManager.default.copyItem(at: $0.appendingPathComponent(distributions),
+                                                           to: $0.appendingPathComponent(workbook)) },
+                place: .file(workbook),
+                message: ["the table 'assessments' is given twice: by assessments.csv and by assessments.xlsx"],
+                hint: ["keep one file for the table 'assessments'"]),
+            BadInput(
+                name: "a damaged workbook",
+                change: { project in
+                    try FileManager.default.removeItem(at: project.appendingPathComponent(Self.assessments))
+                    try Self.write(corrupt, to: workbook, in: project)
+                },
+                place: .file(workbook),
+                message: ["the workbook cannot be read: it is not a complete zip archive"],
+                hint: ["open it in Excel and save it again"]),
+            BadInput(
+                name: "a formula without its saved value",
+                change: { try Self.write(unsaved, to: "\(Self.period)/departures.xlsx", in: $0) },
+                place: .file("\(Self.period)/departures.xlsx: sheet 'Arrivals', cell B3"),
+                message: ["the cell has a formula whose value was never saved"],
+                hint: ["open the workbook in Excel (or LibreOffice Calc) and save it"]),
+            BadInput(
+                name: "sheet: naming a sheet the workbook does not have",
+                change: Self.edit("content/belarus-assistance/series.yml", "sheet: Distributions", "sheet: Distribution"),
+                place: .file("content/belarus-assistance/2022-05-26/distributions.xlsx"),
+                message: ["the workbook has no sheet 'Distribution'; its sheets are 'Distributions', 'Sources'"],
+                hint: ["did you mean 'Distributions'?", "`sheet:`"]),
+        ])
+    }
+
     // MARK: YAML
 
     /// Officers' exports: 8-bit encodings, Excel's leftovers, HXL and wide tables (content.md,

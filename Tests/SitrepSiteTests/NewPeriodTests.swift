@@ -286,7 +286,7 @@ final class NewPeriodTests: XCTestCase {
 
     func testHeaderOnlyKeepsTheHeaderAsWritten() throws {
         func header(_ bytes: [UInt8]) throws -> String {
-            String(decoding: try TableFormat.csv.headerOnly(bytes, "t.csv", 1), as: UTF8.self)
+            String(decoding: try TableFormat.csv.headerOnly(bytes, "t.csv", SeriesConfig.TableDeclaration()), as: UTF8.self)
         }
         XCTAssertEqual(try header(Array("region,count\nNorth,1\n".utf8)), "region,count\n")
         XCTAssertEqual(try header(Array("region , count".utf8)), "region , count\n", "no line end: one is added")
@@ -296,7 +296,7 @@ final class NewPeriodTests: XCTestCase {
         var utf16: [UInt8] = [0xFF, 0xFE]
         for unit in "région,count\r\nNord,1\r\n".utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
         XCTAssertEqual(try header(utf16), "\u{FEFF}région,count\r\n", "UTF-16 is written as UTF-8 with a byte order mark")
-        XCTAssertThrowsError(try TableFormat.csv.headerOnly([0x72, 0xE9, 0x0A], "t.csv", 1), "a broken table is reported, not copied")
+        XCTAssertThrowsError(try TableFormat.csv.headerOnly([0x72, 0xE9, 0x0A], "t.csv", SeriesConfig.TableDeclaration()), "a broken table is reported, not copied")
     }
 
     // MARK: Errors

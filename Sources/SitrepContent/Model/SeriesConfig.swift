@@ -14,6 +14,8 @@ public struct SeriesConfig: Sendable {
         public var totals = TotalsWords.standard
         /// Title rows, HXL names, left-out and wide value columns.
         public var layout = TableLayout()
+        /// The sheet that holds the table in a workbook; the first sheet when not declared.
+        public var sheet: String?
     }
 
     /// The folder name, used in URLs and figure lookups (`belarus`).
@@ -37,7 +39,7 @@ public struct SeriesConfig: Sendable {
     public var computed = ComputedFigures()
 
     static let keys = ["title", "office", "onset", "locale", "tables", "figures", "corrections", "totals", "computed"]
-    static let tableKeys = ["value", "title", "totals"] + Measure.keys + TableLayout.keys
+    static let tableKeys = ["value", "title", "sheet", "totals"] + Measure.keys + TableLayout.keys
 
     /// The declaration for `table`, or the defaults.
     public func declaration(for table: String) -> TableDeclaration {
@@ -69,6 +71,7 @@ public struct SeriesConfig: Sendable {
             var declaration = TableDeclaration()
             if let node = entry.value["value"] { declaration.valueColumn = try node.text("value") }
             if let node = entry.value["title"] { declaration.title = try node.text("title") }
+            if let node = entry.value["sheet"] { declaration.sheet = try node.text("sheet") }
             declaration.measure = try Measure(yaml: entry.value)
             declaration.totals = try entry.value["totals"].map { node throws(DiagnosticError) in
                 TotalsWords(adding: try totalsWords + Self.totalsWords(node))

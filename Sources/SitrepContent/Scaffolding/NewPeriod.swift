@@ -182,8 +182,7 @@ public enum NewPeriod {
                     if declaration.measure.reported == .cumulative {
                         tables.append(NewFile(name: name, bytes: bytes, content: .cumulativeTable))
                     } else {
-                        let headerOnly = try table.format.headerOnly(bytes, file, declaration.layout.headerRow)
-                        tables.append(NewFile(name: name, bytes: headerOnly, content: .periodTable))
+                        tables.append(NewFile(name: name, bytes: try table.format.headerOnly(bytes, file, declaration), content: .periodTable))
                     }
                 } else if name == "figures.yml" || name == "figures.yaml" {
                     figures.append(NewFile(name: name, bytes: Array(blankFigures(try files.readText(file)).utf8), content: .figures))

@@ -144,6 +144,7 @@ struct HXLTaggedSource<Source: TableSource>: TableSource {
     func describe(row: Int) -> String { source.describe(row: row + 1) }
 
     /// A cell of the rows below the tags; a column's name is its tag when the columns are named by tags.
+    var rowPlaces: TableRowPlaces { source.rowPlaces }
     func location(ofRow row: Int?, column: Int?) -> CellLocation {
         if let row { return source.location(ofRow: row + 1, column: column) }
         if namesByTags, let column, tagRow.tags[column] != nil { return source.location(ofRow: 0, column: column) }

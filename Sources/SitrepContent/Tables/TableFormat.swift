@@ -11,14 +11,15 @@ public struct TableFormat: Sendable {
     /// so in any case (`Arrivals.CSV`) is a table; the rest of the name is the table's.
     public let suffix: String
     /// Reads a file (its bytes and display path) into a checked table called `name`, as series.yml
-    /// declares it: the reader starts at the declared header row (``TableLayout/headerRow``) and
-    /// ``Table/init(name:source:declaration:)`` does the rest.
+    /// declares it: the reader starts at the declared header row (``TableLayout/headerRow``), in
+    /// the declared sheet of a workbook, and ``Table/init(name:source:declaration:)`` does the rest.
     let readTable: @Sendable (_ bytes: [UInt8], _ file: String, _ name: String,
                               _ declaration: SeriesConfig.TableDeclaration) throws(DiagnosticError) -> Table
     /// The file a per-period table starts from in a new period: the header without the rows
-    /// (and the rows above it, down to the declared header row). The file is read first, so
-    /// that a broken table is reported rather than copied.
-    let headerOnly: @Sendable (_ bytes: [UInt8], _ file: String, _ headerRow: Int) throws(DiagnosticError) -> [UInt8]
+    /// (and the rows above it, down to the declared header row, and a row of HXL hashtags below
+    /// it). The file is read first, so that a broken table is reported rather than copied.
+    let headerOnly: @Sendable (_ bytes: [UInt8], _ file: String,
+                               _ declaration: SeriesConfig.TableDeclaration) throws(DiagnosticError) -> [UInt8]
 
     /// Comma- or semicolon-separated values (``CSVReader``).
     public static let csv = TableFormat(
@@ -27,16 +28,31 @@ public struct TableFormat: Sendable {
             try Table(name: name, source: CSVReader.read(bytes, file: file, headerRow: declaration.layout.headerRow),
                       declaration: declaration)
         },
-        headerOnly: { bytes, file, headerRow throws(DiagnosticError) in
-            try CSVReader.headerOnly(bytes, file: file, headerRow: headerRow)
+        headerOnly: { bytes, file, declaration throws(DiagnosticError) in
+            try CSVReader.headerOnly(bytes, file: file, headerRow: declaration.layout.headerRow)
+        })
+
+    /// Excel workbooks (``WorkbookReader``): one sheet holds the table.
+    public static let xlsx = TableFormat(
+        suffix: ".xlsx",
+        readTable: { bytes, file, name, declaration throws(DiagnosticError) in
+            let sheet = try WorkbookReader.read(bytes, file: file, sheet: declaration.sheet, valueColumn: declaration.valueColumn,
+                                                headerRow: declaration.layout.headerRow)
+            return try Table(name: name, source: sheet, declaration: declaration)
+        },
+        headerOnly: { bytes, file, declaration throws(DiagnosticError) in
+            try WorkbookReader.headerOnly(bytes, file: file, sheet: declaration.sheet, valueColumn: declaration.valueColumn,
+                                          headerRow: declaration.layout.headerRow)
         })
 
     /// Every format sitrep reads.
-    public static let all: [TableFormat] = [.csv]
+    public static let all: [TableFormat] = [.csv, .xlsx]
 
     /// The format of the file called `fileName` and the name of the table it holds
     /// (`arrivals.csv` → `arrivals`); nil when the file is not a table.
+    /// Excel's lock files (`~$arrivals.xlsx`, there while the workbook is open) are not tables.
     public static func reader(forFileNamed fileName: String) -> (table: String, format: TableFormat)? {
+        if fileName.hasPrefix("~$") { return nil }
         let utf8 = fileName.utf8
         for format in all where utf8.count > format.suffix.utf8.count {
             let end = utf8.index(utf8.endIndex, offsetBy: -format.suffix.utf8.count)

@@ -21,6 +21,9 @@ public protocol TableSource: Sendable {
     func position(ofRow row: Int) -> Int
     /// The position of the header, as ``position(ofRow:)`` gives those of the rows.
     var headerPosition: Int { get }
+    /// How messages name the rows once the table is read (``Table/location(of:)``): lines
+    /// unless the reader says otherwise (a workbook's rows, `sheet 'Arrivals', row 7`).
+    var rowPlaces: TableRowPlaces { get }
     /// How a message names row `row` when it points back to it: "line 4".
     func describe(row: Int) -> String
     /// Where a cell is, for a message: `row` nil for the header, `column` nil for the row as a

@@ -115,6 +115,7 @@ struct WideTableSource<Source: TableSource>: TableSource {
         column > kept.count ? source.header[valueColumns[row % width]] : header[column]
     }
 
+    var rowPlaces: TableRowPlaces { source.rowPlaces }
     func location(ofRow row: Int?, column: Int?) -> CellLocation {
         guard let column, column >= kept.count else {
             return source.location(ofRow: row.map { $0 / width }, column: column.map { kept[$0] })

@@ -72,7 +72,7 @@ extension TableBlock {
             let nearest = Suggestions.nearest(to: name, in: tables.map(\.name))
             throw DiagnosticError(Diagnostic(
                 at: location, "there is no table called '\(name)' in this period",
-                hint: nearest.map { "did you mean '\($0)'?" } ?? "tables are the .csv files of the period folder: \(tables.map(\.name).joined(separator: ", "))"))
+                hint: nearest.map { "did you mean '\($0)'?" } ?? "tables are the .csv and .xlsx files of the period folder: \(tables.map(\.name).joined(separator: ", "))"))
         }
         return data
     }
