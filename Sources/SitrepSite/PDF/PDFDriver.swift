@@ -33,7 +33,10 @@ def map_right_to_left_glyphs():
     # WeasyPrint 57 gives each glyph the text between the previous glyph's cluster and the next
     # one's, which only holds left to right: in a line with a right-to-left run every glyph gets
     # the wrong text (Kozea/WeasyPrint issues 1686 and 2841). Such a line's glyphs are mapped here
-    # first, each to its own cluster's text; WeasyPrint keeps a glyph's first mapping.
+    # first, to their own cluster's text; WeasyPrint keeps a glyph's first mapping. A cluster of
+    # as many glyphs as characters maps one to one (a letter and its mark), else its first glyph
+    # takes it all (a ligature). Right-to-left text is mapped in the glyphs' (visual) order, as
+    # readers that put the glyphs of a line back in reading order expect it (lam-alef: "ال").
     try:
         import weasyprint.draw as draw
         from weasyprint.text.ffi import ffi, pango
@@ -46,25 +49,31 @@ def map_right_to_left_glyphs():
         while run != ffi.NULL:
             yield run.data
             run = run.next
+    def map_run(stream, text, run):
+        glyphs, item = run.glyphs, run.item
+        clusters = {}
+        for index in range(glyphs.num_glyphs):
+            glyph = glyphs.glyphs[index].glyph
+            members = clusters.setdefault(glyphs.log_clusters[index], [])
+            if glyph != pango.PANGO_GLYPH_EMPTY and not glyph & pango.PANGO_GLYPH_UNKNOWN_FLAG:
+                members.append(glyph)
+        starts = sorted(clusters)
+        font = stream.add_font(item.analysis.font)
+        for start, end in zip(starts, starts[1:] + [item.length]):
+            characters = text[item.offset + start:item.offset + end].decode()
+            if item.analysis.level % 2:
+                characters = characters[::-1]
+            members = clusters[start]
+            if members and len(characters) != len(members):
+                characters = [characters] + [""] * (len(members) - 1)
+            for glyph, character in zip(members, characters):
+                font.cmap.setdefault(glyph, character)
     def mapped_first_line(stream, textbox, *rest, **options):
         runs = list(runs_of(textbox))
         if any(run.item.analysis.level % 2 for run in runs):
             text = textbox.pango_layout.text.encode()
             for run in runs:
-                glyphs, item = run.glyphs, run.item
-                clusters = [glyphs.log_clusters[index] for index in range(glyphs.num_glyphs)]
-                starts = sorted(set(clusters))
-                ends = dict(zip(starts, starts[1:] + [item.length]))
-                font = stream.add_font(item.analysis.font)
-                mapped = set()
-                for index, start in enumerate(clusters):
-                    glyph = glyphs.glyphs[index].glyph
-                    if glyph == pango.PANGO_GLYPH_EMPTY or glyph & pango.PANGO_GLYPH_UNKNOWN_FLAG:
-                        continue
-                    if glyph not in font.cmap:
-                        cluster = text[item.offset + start:item.offset + ends[start]].decode()
-                        font.cmap[glyph] = "" if start in mapped else cluster
-                    mapped.add(start)
+                map_run(stream, text, run)
         return draw_first_line(stream, textbox, *rest, **options)
     draw.draw_first_line = mapped_first_line
 map_right_to_left_glyphs()
