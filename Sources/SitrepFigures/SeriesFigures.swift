@@ -53,6 +53,8 @@ public struct SeriesFigures {
         // Figures are looked at in place and copied only when they count: a copy retains each of
         // their strings, and a report has a couple of thousand figures.
         let own = base.ownFigures
+        // A table's figures come one after another: its presence key is spelt once.
+        var lastPresence: (table: String, key: String)?
         for position in own.indices {
             guard own[position].tracksChange, let measure = own[position].measure, case .number(let value) = own[position].value else { continue }
             let figure = own[position]
@@ -63,7 +65,14 @@ public struct SeriesFigures {
             } else if let chain = chains[measure.since] {
                 switch measure.reported {
                 case .period:
-                    result = cumulative(of: figure, in: chain)
+                    let presenceKey: String
+                    if let table = figure.table, let last = lastPresence, last.table == table {
+                        presenceKey = last.key
+                    } else {
+                        presenceKey = Self.presenceKey(of: figure)
+                        if let table = figure.table { lastPresence = (table, presenceKey) }
+                    }
+                    result = cumulative(of: figure, presenceKey: presenceKey, in: chain)
                 case .cumulative:
                     result = periodValue(at: position, value: value, in: set, chain: chain)
                     if let problem = decrease(of: figure, at: position, value: value, chain: chain, folder: folder) { problems.append(problem) }
@@ -181,9 +190,10 @@ public struct SeriesFigures {
         return overflow
     }
 
-    private func cumulative(of figure: Figure, in chain: Chain) -> Result<Rational, Reason> {
+    /// `presenceKey` is `presenceKey(of: figure)`.
+    private func cumulative(of figure: Figure, presenceKey: String, in chain: Chain) -> Result<Rational, Reason> {
         if let broken = chain.broken { return .failure(Reason(broken)) }
-        guard chain.presence[Self.presenceKey(of: figure)] == chain.periods else {
+        guard chain.presence[presenceKey] == chain.periods else {
             return .failure(Reason("'\(figure.name)' is not reported in every period since \(chain.anchor)"))
         }
         return .success(Rational(chain.sums[figure.name] ?? 0))
