@@ -33,9 +33,15 @@ struct CarriedRows {
     private func missingRows(from before: Table, in table: Table, since period: String, folder: PeriodFolder,
                              series: SeriesConfig) -> [Diagnostic] {
         guard before.dimensions == table.dimensions else { return [] }
-        let present = Set(table.rows.lazy.map(\.keys))
+        // Rows usually come in the same order every period: each is looked for at its own position
+        // first, and the set of this period's keys is made only when one is not there.
+        var present: Set<[String]>?
         var problems: [Diagnostic] = []
-        for row in before.rows where row.value != 0 && !present.contains(row.keys) {
+        for (position, row) in before.rows.enumerated() where row.value != 0 {
+            if position < table.rows.count, table.rows[position].keys == row.keys { continue }
+            let keys = present ?? Set(table.rows.lazy.map(\.keys))
+            present = keys
+            if keys.contains(row.keys) { continue }
             let figure = ([table.name] + zip(table.dimensions, row.keys).flatMap { [$0.0, $0.1] }).joined(separator: ".")
             if series.corrections.contains(where: { $0.period == folder.name && $0.figure == figure }) { continue }
             let value = MessageNumbers.whole(row.value)

@@ -53,17 +53,29 @@ public struct SeriesFigures {
         // Figures are looked at in place and copied only when they count: a copy retains each of
         // their strings, and a report has a couple of thousand figures.
         let own = base.ownFigures
+        // A table's figures come one after another: its presence key is spelt once.
+        var lastPresence: (table: String, key: String)?
+        // So are the figures of one count: its chain is looked up once for them.
+        var count: (since: Measure.Since, outside: String?, chain: Chain?)?
         for position in own.indices {
             guard own[position].tracksChange, let measure = own[position].measure, case .number(let value) = own[position].value else { continue }
             let figure = own[position]
             let derivation: Derivation = measure.reported == .period ? .cumulative : .period
+            if count?.since != measure.since { count = (measure.since, outside[measure.since], chains[measure.since]) }
             let result: Result<Rational, Reason>
-            if let reason = outside[measure.since] {
+            if let reason = count?.outside {
                 result = .failure(Reason(reason))
-            } else if let chain = chains[measure.since] {
+            } else if let chain = count?.chain {
                 switch measure.reported {
                 case .period:
-                    result = cumulative(of: figure, in: chain)
+                    let presenceKey: String
+                    if let table = figure.table, let last = lastPresence, last.table == table {
+                        presenceKey = last.key
+                    } else {
+                        presenceKey = Self.presenceKey(of: figure)
+                        if let table = figure.table { lastPresence = (table, presenceKey) }
+                    }
+                    result = cumulative(of: figure, presenceKey: presenceKey, in: chain)
                 case .cumulative:
                     result = periodValue(at: position, value: value, in: set, chain: chain)
                     if let problem = decrease(of: figure, at: position, value: value, chain: chain, folder: folder) { problems.append(problem) }
@@ -127,7 +139,14 @@ public struct SeriesFigures {
         outside = [:]
         var counts = Set(chains.keys)
         let own = base.ownFigures
-        for position in own.indices { if let since = own[position].measure?.since { counts.insert(since) } }
+        // The figures of one count come one after another: each count is hashed once per run.
+        var lastSince: Measure.Since?
+        for position in own.indices {
+            if let since = own[position].measure?.since, since != lastSince {
+                counts.insert(since)
+                lastSince = since
+            }
+        }
         for since in counts {
             guard let anchor = anchor(of: since, for: folder) else {
                 chains[since] = Chain(anchor: folder.period.start, broken: "series.yml gives no onset date to count from")
@@ -158,14 +177,14 @@ public struct SeriesFigures {
             chain.periods += 1
             var present = Set<String>()
             var lastTable: String?
+            // Read in place: a copy of each figure would retain its strings.
             for position in own.indices where own[position].measure?.since == since {
-                let figure = own[position]
                 // A table's figures come one after another: its key is made once.
-                if figure.table == nil || figure.table != lastTable { present.insert(Self.presenceKey(of: figure)) }
-                lastTable = figure.table
-                if figure.measure?.reported == .period, let value = figure.value.number, value.isWhole {
-                    if Self.add(value.numerator, to: &chain.sums[figure.name, default: 0]) {
-                        chain.broken = "the running total of '\(figure.name)' is too large to count"
+                if own[position].table == nil || own[position].table != lastTable { present.insert(Self.presenceKey(of: own[position])) }
+                lastTable = own[position].table
+                if own[position].measure?.reported == .period, let value = own[position].value.number, value.isWhole {
+                    if Self.add(value.numerator, to: &chain.sums[own[position].name, default: 0]) {
+                        chain.broken = "the running total of '\(own[position].name)' is too large to count"
                     }
                 }
             }
@@ -181,9 +200,10 @@ public struct SeriesFigures {
         return overflow
     }
 
-    private func cumulative(of figure: Figure, in chain: Chain) -> Result<Rational, Reason> {
+    /// `presenceKey` is `presenceKey(of: figure)`.
+    private func cumulative(of figure: Figure, presenceKey: String, in chain: Chain) -> Result<Rational, Reason> {
         if let broken = chain.broken { return .failure(Reason(broken)) }
-        guard chain.presence[Self.presenceKey(of: figure)] == chain.periods else {
+        guard chain.presence[presenceKey] == chain.periods else {
             return .failure(Reason("'\(figure.name)' is not reported in every period since \(chain.anchor)"))
         }
         return .success(Rational(chain.sums[figure.name] ?? 0))

@@ -25,8 +25,9 @@ enum TableFigures {
                 try adder.add(&set, FigureName.dotted(name, FigureWord.rank.rawValue), .number(Rational(ranks[position])), tracked: true)
             }
             try adder.add(&set, FigureName.dotted(prefix, FigureWord.count.rawValue), .number(Rational(ranked.count)))
-            try adder.add(&set, FigureName.dotted(prefix, FigureWord.list.rawValue), .list(ranked.map { $0.keys[0] }))
-            try addTop(ranked, prefix: prefix, total: total, adder: &adder, to: &set)
+            let rankedKeys = ranked.map { $0.keys[0] }
+            try adder.add(&set, FigureName.dotted(prefix, FigureWord.list.rawValue), .list(rankedKeys))
+            try addTop(ranked, keys: rankedKeys, prefix: prefix, total: total, adder: &adder, to: &set)
         }
 
         for first in table.dimensions.indices {
@@ -42,23 +43,23 @@ enum TableFigures {
         }
     }
 
-    private static func addTop(_ ranked: [Aggregation.Group], prefix: String, total: Int,
+    /// `keys` are the groups' values, in `ranked` order: each top N and its rest are slices of them.
+    private static func addTop(_ ranked: [Aggregation.Group], keys: [String], prefix: String, total: Int,
                                adder: inout Adder, to set: inout FigureSet) throws(DiagnosticError) {
         guard ranked.count > 1 else { return }
+        var topTotal = 0
         for n in 1...min(FigureWord.maximumTop, ranked.count - 1) {
-            let top = ranked.prefix(n)
-            let rest = ranked.dropFirst(n)
-            let topTotal = top.reduce(0) { $0 + $1.total }
+            topTotal += ranked[n - 1].total
             let restTotal = total - topTotal
             let name = FigureName.dotted(prefix, FigureName.top(n))
-            try adder.add(&set, name, .list(top.map { $0.keys[0] }))
+            try adder.add(&set, name, .list(Array(keys[..<n])))
             try adder.add(&set, FigureName.dotted(name, FigureWord.total.rawValue), .number(Rational(topTotal)))
             try adder.addShare(&set, FigureName.dotted(name, FigureWord.share.rawValue), topTotal, of: total)
             let other = FigureName.dotted(name, FigureWord.other.rawValue)
             try adder.add(&set, other, .number(Rational(restTotal)))
             try adder.addShare(&set, FigureName.dotted(other, FigureWord.share.rawValue), restTotal, of: total)
-            try adder.add(&set, FigureName.dotted(other, FigureWord.count.rawValue), .number(Rational(rest.count)))
-            try adder.add(&set, FigureName.dotted(other, FigureWord.list.rawValue), .list(rest.map { $0.keys[0] }))
+            try adder.add(&set, FigureName.dotted(other, FigureWord.count.rawValue), .number(Rational(ranked.count - n)))
+            try adder.add(&set, FigureName.dotted(other, FigureWord.list.rawValue), .list(Array(keys[n...])))
         }
     }
 

@@ -125,6 +125,16 @@ final class RunningTotalsTests: XCTestCase {
         XCTAssertTrue(diagnostic.hint?.contains("figure: arrivals.nationality.Ukraine.sex.male,") == true, diagnostic.hint ?? "")
     }
 
+    /// Rows are looked for at their own position first, then among all the rows: a file whose
+    /// rows come in another order carries them all, and a row missing from it is still found.
+    func testRowsInAnotherOrderAreCarriedAndAMissingOneIsStillFound() throws {
+        try series()
+        try period("2022-05-12", ["arrivals.csv": "nationality,count\nUkraine,4884\nPoland,10000\nIraq,30\nSyria,7\n"])
+        try period("2022-05-26", ["arrivals.csv": "nationality,count\nPoland,15000\nSyria,9\nUkraine,4900\nIraq,31\n"])
+        try period("2022-06-09", ["arrivals.csv": "nationality,count\nIraq,33\nUkraine,4950\nPoland,16000\n"])
+        XCTAssertEqual(try diagnostics().map { String($0.message.prefix(28)) }, ["the row 'Syria' (9 in 2022-0"])
+    }
+
     func testTablesReportedPerPeriodMayLoseRows() throws {
         try series()
         try period("2022-05-12", ["assessments.csv": "region,count\nGomel,31\nMinsk,14\n"])

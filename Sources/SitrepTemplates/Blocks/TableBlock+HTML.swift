@@ -33,35 +33,40 @@ extension TableBlock {
             }
         }
 
+        // Appended piece by piece into one string: an interpolated piece would be a string of
+        // its own, allocated and copied again, and a report has two blocks of dozens of cells.
         var html = "<table class=\"sitrep-table\">\n"
+        html.reserveCapacity(256 + 40 * (shown.count + 2) * (columnKeys.count + 3))
         let title = caption ?? declaredTitle(table)
-        if let title { html += "<caption>\(HTMLText.escape(title))</caption>\n" }
-        html += "<thead>\n<tr><th scope=\"col\">\(HTMLText.escape(HTMLText.capitalizingFirst(data.dimensions[rowIndex])))</th>"
-        for key in columnKeys { html += "<th scope=\"col\" class=\"num\">\(HTMLText.escape(HTMLText.capitalizingFirst(key)))</th>" }
-        html += "<th scope=\"col\" class=\"num\">\(HTMLText.escape(style.totalLabel))</th>"
-        if share { html += "<th scope=\"col\" class=\"num\">\(HTMLText.escape(style.shareLabel))</th>" }
+        if let title { html += "<caption>"; html += HTMLText.escape(title); html += "</caption>\n" }
+        html += "<thead>\n<tr><th scope=\"col\">"
+        html += HTMLText.escape(HTMLText.capitalizingFirst(data.dimensions[rowIndex]))
+        html += "</th>"
+        for key in columnKeys { html += "<th scope=\"col\" class=\"num\">"; html += HTMLText.escape(HTMLText.capitalizingFirst(key)); html += "</th>" }
+        html += "<th scope=\"col\" class=\"num\">"; html += HTMLText.escape(style.totalLabel); html += "</th>"
+        if share { html += "<th scope=\"col\" class=\"num\">"; html += HTMLText.escape(style.shareLabel); html += "</th>" }
         html += "</tr>\n</thead>\n<tbody>\n"
 
-        func row(label: String, rowTotal: Int, cells: [Int]) -> String {
-            var line = "<tr><th scope=\"row\">\(HTMLText.escape(label))</th>"
-            for cell in cells { line += "<td class=\"num\">\(style.format(integer: cell))</td>" }
-            line += "<td class=\"num\">\(style.format(integer: rowTotal))</td>"
+        func row(label: String, rowTotal: Int, cells: [Int]) {
+            html += "<tr><th scope=\"row\">"; html += HTMLText.escape(label); html += "</th>"
+            for cell in cells { html += "<td class=\"num\">"; html += style.format(integer: cell); html += "</td>" }
+            html += "<td class=\"num\">"; html += style.format(integer: rowTotal); html += "</td>"
             if share {
                 let text = Rational(rowTotal, total).flatMap { style.formatPercent($0, decimals: 1, inTable: true) } ?? "–"
-                line += "<td class=\"num\">\(HTMLText.escape(text))</td>"
+                html += "<td class=\"num\">"; html += HTMLText.escape(text); html += "</td>"
             }
-            return line + "</tr>\n"
+            html += "</tr>\n"
         }
         let groups = rowAggregation.groups
         for position in shown {
-            html += row(label: groups[position].keys[0], rowTotal: groups[position].total, cells: cells[position])
+            row(label: groups[position].keys[0], rowTotal: groups[position].total, cells: cells[position])
         }
         if !other.isEmpty {
-            html += row(label: "\(style.otherLabel) (\(other.count))", rowTotal: other.reduce(0) { $0 + groups[$1].total },
-                        cells: columnSums(other))
+            row(label: "\(style.otherLabel) (\(other.count))", rowTotal: other.reduce(0) { $0 + groups[$1].total },
+                cells: columnSums(other))
         }
         html += "</tbody>\n<tfoot>\n"
-        html += row(label: style.totalLabel, rowTotal: total, cells: columnSums(Array(groups.indices)))
+        row(label: style.totalLabel, rowTotal: total, cells: columnSums(Array(groups.indices)))
         html += "</tfoot>\n</table>"
         return html
     }

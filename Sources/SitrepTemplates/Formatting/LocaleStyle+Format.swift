@@ -33,12 +33,20 @@ extension LocaleStyle {
     /// A whole number with thousands grouped: 32,322 (en), 32 322 (ru).
     public func format(integer value: Int) -> String {
         let digits = String(value.magnitude)
-        var grouped = ""
-        for (offset, digit) in digits.enumerated() {
-            if offset > 0, (digits.count - offset) % 3 == 0 { grouped += groupingSeparator }
-            grouped.append(digit)
+        // The digits are ASCII: grouped by bytes, in runs of three from the end, instead of
+        // character by character (each numeric cell of a table block comes through here).
+        let utf8 = digits.utf8
+        var grouped = value < 0 ? "-" : ""
+        var start = utf8.startIndex
+        var length = utf8.count % 3 == 0 ? 3 : utf8.count % 3
+        while start != utf8.endIndex {
+            let end = utf8.index(start, offsetBy: length)
+            if start != utf8.startIndex { grouped += groupingSeparator }
+            grouped += digits[start..<end]
+            start = end
+            length = 3
         }
-        return value < 0 ? "-" + grouped : grouped
+        return grouped
     }
 
     /// A number rounded half away from zero to exactly `decimals` places, grouped.

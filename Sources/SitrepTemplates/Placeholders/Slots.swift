@@ -6,8 +6,9 @@ import SitrepMarkdown
 struct Slots {
     /// The narrative with every placeholder replaced by its marker.
     private(set) var markedText = ""
-    /// Per marker number: the placeholder's source text (between the braces) and its value.
-    private var sources: [String] = []
+    /// Per marker number: the placeholder as written (its braces included; a slice of the
+    /// narrative, so that no string is made per placeholder) and its value.
+    private var sources: [Substring] = []
     private var values: [String?] = []
     /// Values by placeholder source, for text outside the narrative's flow (captions).
     private var valuesBySource: [String: String] = [:]
@@ -38,7 +39,7 @@ struct Slots {
         case .failure(let diagnostic):
             problems.append(diagnostic)
             values.append(nil)
-            sources.append(String(markdown[match.range]))
+            sources.append(markdown[match.range])
         case .success(let placeholder):
             let value: String?
             if let known = valuesBySource[placeholder.source] {
@@ -55,7 +56,8 @@ struct Slots {
                 valuesBySource[placeholder.source] = value
             }
             values.append(value)
-            sources.append("{{" + placeholder.source + "}}")
+            // The scanner's range is the braces and the source between them.
+            sources.append(markdown[match.range])
         }
     }
 
@@ -81,7 +83,7 @@ struct Slots {
     func filling(_ text: String, context node: MarkdownNode?, file: String, lineOffset: Int,
                  warnings: inout [Diagnostic]) -> String {
         replacingMarkers(in: text) { number, before in
-            guard var value = values[number] else { return sources[number] }
+            guard var value = values[number] else { return String(sources[number]) }
             if let node, SentenceStart.isAtStart(after: before, in: node) {
                 value = HTMLText.capitalizingFirst(value)
                 if value.first?.isNumber == true {
@@ -114,7 +116,7 @@ struct Slots {
 
     /// `text` with markers turned back into the placeholders as written (for block options).
     func restoringSource(in text: String) -> String {
-        replacingMarkers(in: text) { number, _ in sources[number] }
+        replacingMarkers(in: text) { number, _ in String(sources[number]) }
     }
 
     private func replacingMarkers(in text: String, _ replacement: (Int, Substring) -> String) -> String {
