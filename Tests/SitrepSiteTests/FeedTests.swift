@@ -49,26 +49,10 @@ final class FeedTests: XCTestCase {
         try Data(text.replacingOccurrences(of: target, with: replacement).utf8).write(to: file)
     }
 
-    /// `xmllint` from the PATH; the tests fail (they do not skip) when it is missing.
-    private func xmllint() throws -> URL {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        let found = path.split(separator: ":").map { URL(fileURLWithPath: String($0)).appendingPathComponent("xmllint") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-        return try XCTUnwrap(found, "xmllint is not installed: install libxml2-utils (sudo apt-get install libxml2-utils, or run scripts/setup)")
-    }
-
-    /// Runs xmllint with `arguments`; returns its exit status and what it printed.
+    /// Runs xmllint (from the PATH; the tests fail, and do not skip, when it is missing) with
+    /// `arguments`; returns its exit status and what it printed.
     private func runXMLLint(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = try xmllint()
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try ExternalTool.run("xmllint", arguments, package: "libxml2-utils (sudo apt-get install libxml2-utils)")
     }
 
     /// Asserts that `file` is a valid Atom document.
