@@ -37,7 +37,13 @@ struct Build: ParsableCommand {
             for path in stale.changed { print("changed  \(path)") }
             for path in stale.added { print("new      \(path)") }
             for path in stale.removed { print("removed  \(path)") }
-            Console.error("\(destination) is out of date: run `sitrep build`")
+            if !pdf, stale.removed.contains(where: { $0.hasSuffix(".pdf") }) {
+                // The site was built with PDFs: without --pdf, the build compared would remove them.
+                Console.error("\(destination) is out of date: run `sitrep build`; it has PDFs, which a build "
+                              + "without them removes: `sitrep build --check --pdf` compares them too")
+            } else {
+                Console.error("\(destination) is out of date: run `sitrep build\(pdf ? " --pdf" : "")`")
+            }
             throw ExitCode.failure
         }
         let summary: SiteBuilder.Summary

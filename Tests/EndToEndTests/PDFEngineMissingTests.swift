@@ -28,4 +28,20 @@ final class PDFEngineMissingTests: XCTestCase {
             XCTAssertEqual(try SitrepProcess.snapshot(of: project.appendingPathComponent("output")), before, label)
         }
     }
+
+    /// A site built with PDFs, checked without `--pdf`, is out of date (its PDFs would go), and the
+    /// message says how to check it with them.
+    func testCheckingASiteWithPDFsWithoutThemSaysHowToCheckThem() throws {
+        let project = try SitrepProcess.copyExample()
+        defer { SitrepProcess.remove(project) }
+        let built = try SitrepProcess.run(["build", "--pdf"], in: project)
+        XCTAssertEqual(built.status, 0, "\(built)")
+        let check = try SitrepProcess.run(["build", "--check"], in: project)
+        XCTAssertEqual(check.status, 1, "\(check)")
+        XCTAssertTrue(check.stdout.contains("removed  belarus/2022-06/belarus-2022-06.pdf"), check.stdout)
+        XCTAssertTrue(check.stderr.contains("it has PDFs, which a build without them removes: `sitrep build --check --pdf` compares them too"),
+                      check.stderr)
+        let withPDFs = try SitrepProcess.run(["build", "--check", "--pdf"], in: project)
+        XCTAssertEqual(withPDFs.status, 0, "\(withPDFs)")
+    }
 }
