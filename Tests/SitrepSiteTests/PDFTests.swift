@@ -72,6 +72,38 @@ final class PDFTests: XCTestCase {
         XCTAssertTrue(last.range(of: Data("/ModDate (20220609)".utf8)) != nil)
     }
 
+    /// A table longer than a page, whose row labels wrap onto two lines, breaks between rows, never
+    /// inside one, and repeats its header row on the next page.
+    func testALongTableBreaksBetweenRowsAndRepeatsItsHeader() throws {
+        let project = try ExampleProject.copy(into: work.appendingPathComponent("project-long-table"))
+        let period = project.appendingPathComponent("content/belarus/2022-06")
+        let labels = (1...90).map { String(format: "Centre %03d, temporary accommodation for people arriving from Ukraine, row end %03d", $0, $0) }
+        let csv = "site,count\n" + labels.enumerated().map { "\"\($1)\",\($0 + 1)\n" }.joined()
+        try Data(csv.utf8).write(to: period.appendingPathComponent("sites.csv"))
+        let report = period.appendingPathComponent("report.md")
+        let narrative = try String(contentsOf: report, encoding: .utf8)
+            + "\n```sitrep-table\ntable: sites\nrows: site\ncaption: Accommodation centres\n```\n"
+        try Data(narrative.utf8).write(to: report)
+        let output = work.appendingPathComponent("output-long-table")
+        _ = try SiteBuilder.build(projectRoot: project.path, output: output.path, pdf: true)
+
+        let pdf = output.appendingPathComponent("belarus/2022-06/belarus-2022-06.pdf")
+        let text = try ExternalTool.run("pdftotext", [pdf.path, "-"], package: "poppler-utils").output
+        let pages = text.components(separatedBy: "\u{0C}")
+        var pagesWithRows = Set<Int>()
+        for number in 1...labels.count {
+            let start = pages.indices.filter { pages[$0].contains(String(format: "Centre %03d,", number)) }
+            let end = pages.indices.filter { pages[$0].contains(String(format: "row end %03d", number)) }
+            XCTAssertEqual(start.count, 1, "row \(number) is printed once")
+            XCTAssertEqual(start, end, "row \(number) is split across pages")
+            pagesWithRows.formUnion(start)
+        }
+        XCTAssertGreaterThan(pagesWithRows.count, 1, "the table is longer than a page")
+        for page in pagesWithRows {
+            XCTAssertTrue(pages[page].contains("Site"), "page \(page + 1) repeats the table's header row")
+        }
+    }
+
     /// Two builds give the same bytes, so `build --check` compares PDFs like pages; a changed
     /// figure changes the PDF that prints it.
     func testPDFsAreByteStableAndCheckedByBuildCheck() throws {
