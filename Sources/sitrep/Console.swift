@@ -6,12 +6,13 @@ import SitrepDiagnostics
 enum Console {
     /// Prints a line on standard output at once, even when it is a pipe or a file (where
     /// output is otherwise kept until the buffer fills): for a command that runs until stopped.
+    /// A closed pipe (`sitrep serve | head -1`) is not an error of sitrep's: the line is dropped.
     static func say(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        try? FileHandle.standardOutput.write(contentsOf: Data((text + "\n").utf8))
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data((text + "\n").utf8))
     }
 
     /// Prints diagnostics, then a count (and `consequence`, if any), so that a long list ends

@@ -220,6 +220,9 @@ final class FigureExpressionTests: XCTestCase {
         for word in ["Total hygiene kit", "Subtotals", "Tot", "Sum of all", ""] {
             XCTAssertFalse(standard.contains(word), word)
         }
+        // A capital outside ASCII that starts with another byte than its small letter.
+        XCTAssertTrue(TotalsWords(adding: ["σύνολο"]).contains("Σύνολο"))
+        XCTAssertTrue(TotalsWords(adding: ["Σύνολο"]).contains("ΣΎΝΟΛΟ"))
         let config = try SeriesConfig(slug: "s", file: "s/series.yml", yaml: YAMLNode.parse(
             "title: S\ntotals: [Sum of all]\ntables:\n  a: {totals: Alle}\n  b: {title: B}\n", file: "s/series.yml"))
         XCTAssertTrue(config.totalsWords(for: "a").contains("sum of all"))

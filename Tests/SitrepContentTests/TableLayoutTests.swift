@@ -114,6 +114,12 @@ final class TableLayoutTests: XCTestCase {
         XCTAssertEqual(table.hxlColumns.map(\.tag), ["#adm1+name", "#affected+m", "#affected+f", "#affected+total"])
     }
 
+    func testAValueColumnNamedTwiceIsAnErrorNotCountedTwice() {
+        let csv = "Region,Men,Women\n#adm1+name,#affected+m,#affected+f\nBrest,12,15\n"
+        let diagnostics = problems(csv, "values:\n  sex: {m: Men, f: Women, both: \"#affected+m\"}")
+        XCTAssertEqual(diagnostics.map(\.message), ["series.yml names the column 'Men' twice in `values:` (as '#affected+m' too)"])
+    }
+
     func testANonNumberInAWideCellIsLocatedAtItsCell() throws {
         let diagnostics = problems("region,Men,Women\nBrest,12,15\nMinsk,3,n/a\n", "values: {sex: [Men, Women]}")
         XCTAssertEqual(diagnostics.count, 1, "\(diagnostics)")

@@ -177,6 +177,22 @@ final class WorkbookReaderTests: XCTestCase {
         XCTAssertNotNil(HXLRow(sheet), "the new workbook keeps the hashtags")
     }
 
+    /// A cell of spaces above the header (formatting left in row 1) is not the header, and the
+    /// header and rows below it read as usual.
+    func testACellOfSpacesAboveTheHeaderIsSkipped() throws {
+        func text(_ address: String, _ value: String) -> String {
+            "<c r=\"\(address)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(value)</t></is></c>"
+        }
+        let sheetXML = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+            + "<row r=\"1\">\(text("A1", "  "))</row>"
+            + "<row r=\"2\">\(text("A2", "region"))\(text("B2", "count"))</row>"
+            + "<row r=\"3\">\(text("A3", "Gomel"))<c r=\"B3\"><v>12</v></c></row>"
+            + "</sheetData></worksheet>"
+        let sheet = try WorkbookReader.read(try WorkbookWriter.workbook(sheet: "S", sheetXML: sheetXML), file: "t.xlsx")
+        XCTAssertEqual(sheet.header, ["region", "count"])
+        XCTAssertEqual(sheet.rows, [["Gomel", "12"]])
+    }
+
     /// Rows above a declared `header_row` (a title merged across the columns, a blank row) are
     /// not read; the rows keep the sheet's numbers.
     func testTitleRowsAboveTheDeclaredHeaderRowAreSkipped() throws {

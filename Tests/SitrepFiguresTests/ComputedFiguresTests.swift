@@ -150,6 +150,15 @@ final class ComputedFiguresTests: XCTestCase {
         XCTAssertEqual(found.first?.message, "the formula of 'arrivals.rate' divides by 0 in 2022-06: arrivals.nationality.Belarus is 0")
     }
 
+    /// Results at the edge of a machine integer are reported, never a crash: the smallest one has
+    /// no positive counterpart, and a fraction with a huge denominator is still rounded.
+    func testANumberTooLargeIsAnErrorNotACrash() throws {
+        try series("  arrivals.edge: 0 - 9223372036854775807 - 1\n  arrivals.tiny: 500000000000000000 / 9000000000000000001\n")
+        try period("2022-06", arrivals: (902, 31176, 244))
+        let found = try diagnostics()
+        XCTAssertEqual(found.map(\.message), ["the formula of 'arrivals.edge' gives a number too large to compute exactly in 2022-06"])
+    }
+
     func testATextOrDateIsNotANumber() throws {
         try series("  x.days: series.onset + 1\n")
         try period("2022-06", arrivals: (902, 31176, 244))

@@ -130,6 +130,7 @@ final class ChartBlockTests: XCTestCase {
         XCTAssertEqual(ticks([7]), ["0", "2", "4", "6", "8"])
         XCTAssertEqual(ticks([-15, 30]), ["-20", "0", "20", "40"])
         XCTAssertEqual(ticks([0.3]), ["0", "1/10", "1/5", "3/10"])
+        XCTAssertEqual(ticks([0.004]), ["0", "1/100"], "no step finer than the two decimals a label prints")
         XCTAssertEqual(ticks([]), ["0", "1"])
         XCTAssertFalse(ticks([Double(Int.max)]).isEmpty)
     }

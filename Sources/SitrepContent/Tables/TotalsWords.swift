@@ -38,6 +38,8 @@ public struct TotalsWords: Sendable, Equatable {
             guard let first = word.utf8.first else { continue }
             firstBytes[Int(first)] = true
             if first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") { firstBytes[Int(first - 0x20)] = true }
+            // A capital outside ASCII may start with another byte than its small letter (Σ, σ).
+            if first >= 0x80 { for byte in 0x80...0xFF { firstBytes[byte] = true } }
         }
         self.firstBytes = firstBytes
     }

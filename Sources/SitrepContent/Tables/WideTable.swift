@@ -48,7 +48,14 @@ struct WideTableSource<Source: TableSource>: TableSource {
         var labels: [String] = []
         if let wide = layout.wide {
             for declared in wide.columns {
-                if let position = column(declared.column) {
+                if let position = column(declared.column), valueColumns.contains(position) {
+                    // Read twice, its every count would be counted twice.
+                    let header = source.location(ofRow: nil, column: position)
+                    problems.append(Diagnostic(
+                        .error, at: header.location,
+                        "series.yml names the column '\(sourceHeader[position])' twice in `values:` (as '\(declared.column)' too)",
+                        hint: "name each value column once", sourceLine: header.sourceLine))
+                } else if let position = column(declared.column) {
                     valueColumns.append(position)
                     labels.append(declared.label)
                     left.insert(position)

@@ -8,7 +8,9 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// Creates `numerator / denominator`, reduced. Returns nil for a zero denominator.
     public init?(_ numerator: Int, _ denominator: Int) {
-        guard denominator != 0 else { return nil }
+        // Int.min has no positive counterpart, so it is neither stored nor negated: an
+        // arithmetic result that lands on it is reported as an overflow by the callers.
+        guard denominator != 0, numerator != .min, denominator != .min else { return nil }
         let sign = denominator < 0 ? -1 : 1
         let divisor = Rational.gcd(abs(numerator), abs(denominator))
         self.numerator = sign * numerator / max(divisor, 1)
@@ -57,7 +59,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         if overflow { return nil }
         let quotient = scaled / denominator
         let remainder = scaled % denominator
-        let rounded = remainder * 2 >= denominator ? quotient + 1 : quotient
+        let rounded = remainder >= denominator - remainder ? quotient + 1 : quotient
         return numerator < 0 ? -rounded : rounded
     }
 

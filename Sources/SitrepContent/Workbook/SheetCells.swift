@@ -110,7 +110,9 @@ final class SheetCellsHandler: WorkbookXMLHandler {
     func start(_ element: String, _ attributes: [String: String]) {
         switch element {
         case "row":
-            row = attributes["r"].flatMap(Int.init) ?? row + 1
+            // A row number outside the sheet (negative, or past Excel's last row) is not trusted.
+            let next = attributes["r"].flatMap(Int.init) ?? (row < CellAddress.rows ? row + 1 : row)
+            row = (1...CellAddress.rows).contains(next) ? next : max(1, min(next, CellAddress.rows))
             column = -1
             rowHasCells = false
         case "c":

@@ -37,9 +37,11 @@ struct SheetTableBuilder {
                 hint: "a table starts with a header row naming its columns, such as region and count, "
                     + "followed by one row for each row of data"))
         }
-        let headerCells = cells.prefix { $0.row == headerRow }
+        // Cells above the header hold only spaces (the header is the first row with text).
+        let headerStart = cells.firstIndex { $0.row == headerRow } ?? cells.startIndex
+        let headerCells = cells[headerStart...].prefix { $0.row == headerRow }
         let named = headerCells.filter { !Self.isBlank($0.text) }
-        let firstColumn = named.first?.column ?? headerCells.first!.column
+        let firstColumn = named.first?.column ?? headerCells.first?.column ?? 1
         let lastColumn = named.last?.column ?? firstColumn
         var header = [String](repeating: "", count: lastColumn - firstColumn + 1)
         for cell in headerCells {
@@ -53,7 +55,7 @@ struct SheetTableBuilder {
         let fills = mergedFills(merges, below: headerRow, in: firstColumn...lastColumn, valueColumn: valueIndex, cells: cells)
         var values: [String] = []
         var rowNumbers: [Int] = []
-        var start = headerCells.count
+        var start = headerCells.endIndex
         while start < cells.count {
             let row = cells[start].row
             var end = start
@@ -138,6 +140,14 @@ struct SheetTableBuilder {
         for merge in merges where merge.top > headerRow && merge.left <= columns.upperBound && merge.right >= columns.lowerBound {
             if merge.left != merge.right {
                 report("the cells \(merge.address) are merged across columns",
+                       "unmerge them (in Excel: Home > Merge & Center) and write a value in each cell",
+                       row: merge.top, column: merge.left)
+            } else if valueColumn == nil {
+                // A wide table's counts, or a value column named by its hashtag: which columns
+                // hold counts is not known here, and a count copied down a merge would be counted
+                // again in every row.
+                report("the cells \(merge.address) are merged; merged cells are read only in a table whose value column "
+                           + "('\(self.valueColumn)') is named in the header row",
                        "unmerge them (in Excel: Home > Merge & Center) and write a value in each cell",
                        row: merge.top, column: merge.left)
             } else if merge.left == valueColumn {

@@ -69,11 +69,14 @@ def map_right_to_left_glyphs():
             for glyph, character in zip(members, characters):
                 font.cmap.setdefault(glyph, character)
     def mapped_first_line(stream, textbox, *rest, **options):
-        runs = list(runs_of(textbox))
-        if any(run.item.analysis.level % 2 for run in runs):
-            text = textbox.pango_layout.text.encode()
-            for run in runs:
-                map_run(stream, text, run)
+        try:
+            runs = list(runs_of(textbox))
+            if any(run.item.analysis.level % 2 for run in runs):
+                text = textbox.pango_layout.text.encode()
+                for run in runs:
+                    map_run(stream, text, run)
+        except Exception:
+            pass  # another WeasyPrint's internals: draw the line as WeasyPrint maps it
         return draw_first_line(stream, textbox, *rest, **options)
     draw.draw_first_line = mapped_first_line
 map_right_to_left_glyphs()

@@ -26,7 +26,7 @@ public final class PDFEngine: @unchecked Sendable {
                                              hint: Self.installHint))
         }
         guard let interpreter = Self.interpreter(of: script) else {
-            throw DiagnosticError(Diagnostic(at: SourceLocation(file: script), "this is not WeasyPrint's Python script (it has no #! line)",
+            throw DiagnosticError(Diagnostic(at: SourceLocation(file: script), "this is not WeasyPrint's Python script (it has no #! line naming Python)",
                                              hint: Self.installHint))
         }
         // A write to an engine that ended must be an error to report, not a signal that ends sitrep.
@@ -123,13 +123,16 @@ public final class PDFEngine: @unchecked Sendable {
     static func find(_ name: String, in searchPath: String) -> String? {
         for folder in searchPath.split(separator: ":") where !folder.isEmpty {
             let candidate = "\(folder)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isFolder), !isFolder.boolValue,
+               FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
         }
         return nil
     }
 
     /// The command of a script's `#!` line, split at spaces (`/usr/bin/python3`,
-    /// `/usr/bin/env python3`), nil if it has none.
+    /// `/usr/bin/env python3`), nil if it has none or if it does not run Python (a shell
+    /// wrapper would run the driver's Python as shell commands).
     static func interpreter(of script: String) -> [String]? {
         guard let handle = FileHandle(forReadingAtPath: script) else { return nil }
         defer { try? handle.close() }
@@ -137,6 +140,7 @@ public final class PDFEngine: @unchecked Sendable {
         guard start.starts(with: Data("#!".utf8)) else { return nil }
         let line = String(decoding: start.dropFirst(2).prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
         let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        return words.isEmpty ? nil : words
+        let program = words.last { !$0.hasPrefix("-") }.map { URL(fileURLWithPath: $0).lastPathComponent } ?? ""
+        return program.hasPrefix("python") ? words : nil
     }
 }

@@ -59,8 +59,9 @@ struct ChartScale {
         }
     }
 
-    /// Every step from 0.000001 up, in increasing order.
-    private static let steps: [Step] = (-6...18).flatMap { exponent in
+    /// Every step from 0.01 up, in increasing order: tick labels are printed with at most two
+    /// decimals, so a finer step would print the same label twice.
+    private static let steps: [Step] = (-2...18).flatMap { exponent in
         [1, 2, 5].map { Step(mantissa: $0, exponent: exponent) }
     }
 }
