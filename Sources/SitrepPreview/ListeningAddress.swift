@@ -16,6 +16,20 @@ public struct ListeningAddress: Sendable, CustomStringConvertible {
         self.port = port
     }
 
+    /// Whether only this machine can connect (127.0.0.0/8, ::1).
+    var isLoopback: Bool { host.hasPrefix("127.") || host == "::1" }
+
+    /// Whether a request's `Host` header names this machine, as a browser on it writes it
+    /// (`localhost:8000`, `127.0.0.1:8000`, `[::1]:8000`): a page of another site that had its
+    /// name resolve to 127.0.0.1 (DNS rebinding) sends its own name, and is refused.
+    static func namesThisMachine(_ hostHeader: String?) -> Bool {
+        guard let header = hostHeader?.lowercased() else { return false }
+        let name = header.hasPrefix("[") ? String(header.prefix { $0 != "]" }.dropFirst())
+                                         : String(header.prefix { $0 != ":" })
+        return name == "localhost" || name == "::1" || name.hasPrefix("127.")
+            && name.split(separator: ".").count == 4 && name.allSatisfy { $0.isNumber || $0 == "." }
+    }
+
     /// `host:port`, with an IPv6 address in brackets.
     public var description: String { "\(hostInURL):\(port)" }
 

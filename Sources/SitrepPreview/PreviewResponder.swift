@@ -7,8 +7,15 @@ struct PreviewResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
     let state: PreviewState
+    /// Whether the server listens on loopback only: then a request must name this machine in
+    /// its `Host` header, so that no web page can read the preview through DNS rebinding.
+    let loopbackOnly: Bool
 
     func respond(to request: Request, context: Context) async throws -> Response {
+        if loopbackOnly, !ListeningAddress.namesThisMachine(request.head.authority) {
+            return Response(status: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"],
+                            body: ResponseBody(byteBuffer: ByteBuffer(string: "sitrep serve answers only addresses of this machine\n")))
+        }
         guard request.method == .get else {
             return Response(status: .methodNotAllowed, headers: [.allow: "GET"])
         }

@@ -46,7 +46,7 @@ public final class PreviewServer: Sendable {
         var logger = Logger(label: "sitrep-serve")
         logger.logLevel = .critical
         let application = Application(
-            responder: PreviewResponder(state: state),
+            responder: PreviewResponder(state: state, loopbackOnly: address.isLoopback),
             configuration: ApplicationConfiguration(address: .hostname(address.host, port: address.port), serverName: nil),
             onServerRunning: { channel in portSender.yield(channel.localAddress?.port ?? 0) },
             logger: logger)
