@@ -25,9 +25,15 @@ struct Build: ParsableCommand {
     var pdf = false
 
     func run() throws {
-        let destination = output ?? options.project + "/output"
+        try Self.run(project: options.project, output: output, check: check, pdf: pdf)
+    }
+
+    /// The command's work, given its options: also called by `Sitrep.main` for a command line
+    /// that `PlainBuildCommandLine` read without the parser.
+    static func run(project: String, output: String?, check: Bool, pdf: Bool) throws {
+        let destination = output ?? project + "/output"
         if check {
-            let (stale, summary) = try SiteBuilder.compare(projectRoot: options.project, output: destination, pdf: pdf)
+            let (stale, summary) = try SiteBuilder.compare(projectRoot: project, output: destination, pdf: pdf)
             Console.report(summary.warnings)
             if stale.isCurrent {
                 print(summary.upToDate ? "\(destination) is up to date (nothing changed since the last build)"
@@ -48,7 +54,7 @@ struct Build: ParsableCommand {
         }
         let summary: SiteBuilder.Summary
         do {
-            summary = try SiteBuilder.build(projectRoot: options.project, output: destination, pdf: pdf)
+            summary = try SiteBuilder.build(projectRoot: project, output: destination, pdf: pdf)
         } catch {
             Console.report(error.diagnostics, consequence: "nothing was written; \(destination) was left as it was")
             throw ExitCode.failure

@@ -19,8 +19,12 @@ struct Sitrep: ParsableCommand {
     /// 2 for usage errors.
     static func main() {
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            if let plain = PlainBuildCommandLine(CommandLine.arguments.dropFirst()) {
+                try Build.run(project: plain.project, output: plain.output, check: plain.check, pdf: plain.pdf)
+            } else {
+                var command = try parseAsRoot()
+                try command.run()
+            }
         } catch let error as DiagnosticError {
             Console.report(error.diagnostics)
             Foundation.exit(1)
