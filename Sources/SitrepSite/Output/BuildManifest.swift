@@ -165,12 +165,19 @@ struct BuildManifest {
         let temporary = path + ".tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
         var written = Self.writeAll(descriptor, Array("\(Self.format)\(files.count)\n".utf8)) && Self.writeAll(descriptor, files)
         for (slug, index) in series.sorted(by: { $0.key < $1.key }) where written {
-            guard let json = recorded[slug].map(Array.init) ?? (try? encoder.encode(index)).map(Array.init) else { continue }
-            written = Self.writeAll(descriptor, Array("S \(slug) ".utf8) + json + [UInt8(ascii: "\n")])
+            var line = ByteWriter(capacity: 1 << 14)
+            line.append("S ")
+            line.append(slug)
+            line.append(" ")
+            if let json = recorded[slug] {
+                json.withUnsafeBufferPointer { line.append($0) }
+            } else {
+                Self.appendJSON(of: index, into: &line)
+            }
+            line.append("\n")
+            written = Self.writeAll(descriptor, line.bytes())
         }
         if close(descriptor) != 0 { written = false }
         if !written || rename(temporary, path) != 0 { unlink(temporary) }
