@@ -27,7 +27,11 @@ final class PreviewSiteTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: project.path).sorted(), ["content", "sitrep.yml", "templates"])
 
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-example-output-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: output) }
+        defer {
+            // The build's manifest sits beside the output folder, not in it.
+            try? FileManager.default.removeItem(at: output)
+            try? FileManager.default.removeItem(atPath: BuildManifest.path(for: output.path))
+        }
         _ = try SiteBuilder.build(projectRoot: project.path, output: output.path)
         var built: [String: [UInt8]] = [:]
         let enumerator = try XCTUnwrap(FileManager.default.enumerator(atPath: output.path))
