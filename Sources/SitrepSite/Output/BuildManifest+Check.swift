@@ -83,39 +83,39 @@ extension BuildManifest {
         let root = kind == Kind.outputFile || kind == Kind.outputFolder ? roots[1] : roots[0]
         var status = stat()
         let found = fstatat(root, path, &status, AT_SYMLINK_NOFOLLOW) == 0
-        let stamp = UnsafeBufferPointer(start: line + 2, count: stampEnd - (line + 2))
         switch kind {
         case Kind.absent: return !found
-        case Kind.inputFolder, Kind.outputFolder: return found && isFolder(status) && matches(stamp, status)
-        case Kind.inputFile, Kind.outputFile: return found && !isFolder(status) && matches(stamp, status)
+        case Kind.inputFolder, Kind.outputFolder: return found && isFolder(status) && matches(line + 2, end: stampEnd, status)
+        case Kind.inputFile, Kind.outputFile: return found && !isFolder(status) && matches(line + 2, end: stampEnd, status)
         default: return false
         }
     }
 
     /// Whether a recorded stamp (see `stamp`) is the one of `status`, read without allocating:
     /// `size:seconds.nanoseconds` for a file, `seconds.nanoseconds` for a folder.
-    private static func matches(_ stamp: UnsafeBufferPointer<UInt8>, _ status: stat) -> Bool {
-        var position = 0
-        if !isFolder(status), !number(in: stamp, at: &position, is: Int(status.st_size), then: UInt8(ascii: ":")) { return false }
-        return number(in: stamp, at: &position, is: status.st_mtim.tv_sec, then: UInt8(ascii: "."))
-            && number(in: stamp, at: &position, is: status.st_mtim.tv_nsec, then: nil)
+    private static func matches(_ stamp: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>, _ status: stat) -> Bool {
+        var cursor = stamp
+        if !isFolder(status), !number(at: &cursor, end: end, is: Int(status.st_size), then: UInt8(ascii: ":")) { return false }
+        return number(at: &cursor, end: end, is: status.st_mtim.tv_sec, then: UInt8(ascii: "."))
+            && number(at: &cursor, end: end, is: status.st_mtim.tv_nsec, then: nil)
     }
 
-    /// Whether the number of 1 to 18 digits at `position` in `stamp` is `expected`, followed by
-    /// `separator` (nil: by the end), and moves past both. A parameter, not a captured variable:
+    /// Whether the number of 1 to 18 digits at `cursor` is `expected`, followed by `separator`
+    /// (nil: by `end`), and moves past both. The cursor is a parameter, not a captured variable:
     /// a nested function's capture cost a runtime exclusivity check per byte (4.8 M a no-op).
-    private static func number(in stamp: UnsafeBufferPointer<UInt8>, at position: inout Int, is expected: Int,
+    private static func number(at cursor: inout UnsafePointer<UInt8>, end: UnsafePointer<UInt8>, is expected: Int,
                                then separator: UInt8?) -> Bool {
         var value = 0
-        let first = position
-        while position < stamp.count, position - first < 18, stamp[position] &- UInt8(ascii: "0") < 10 {
-            value = value * 10 + Int(stamp[position] &- UInt8(ascii: "0"))
-            position += 1
+        let first = cursor
+        let last = end - first > 18 ? first + 18 : end
+        while cursor < last, case let digit = cursor.pointee &- UInt8(ascii: "0"), digit < 10 {
+            value = value &* 10 &+ Int(digit)  // 18 digits cannot overflow
+            cursor += 1
         }
-        guard position > first, value == expected else { return false }
-        guard let separator else { return position == stamp.count }
-        guard position < stamp.count, stamp[position] == separator else { return false }
-        position += 1
+        guard cursor > first, value == expected else { return false }
+        guard let separator else { return cursor == end }
+        guard cursor < end, cursor.pointee == separator else { return false }
+        cursor += 1
         return true
     }
 }
