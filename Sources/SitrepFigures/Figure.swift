@@ -237,12 +237,22 @@ public struct FigureSet: Sendable {
     /// The top N figure called `name`: its groups, N and member.
     private func locateTop(_ name: String) -> (groups: TopGroups, n: Int, member: TopGroups.Member)? {
         guard !topGroups.isEmpty else { return nil }
-        let utf8 = name.utf8
-        // `C.topN…`: each `.top` in the name may end the column's name.
-        var search = utf8.startIndex
-        while let dot = utf8[search...].firstIndex(of: UInt8(ascii: ".")) {
-            search = utf8.index(after: dot)
-            guard utf8[search...].starts(with: "top".utf8), let position = topGroupsByColumn[String(name[..<dot])],
+        var name = name
+        // `C.topN…`: each `.top` and a digit in the name may end the column's name. Most names
+        // looked up here have none (a placeholder's `X.previous`), and cost a byte scan.
+        let columnEnds: [Int] = name.withUTF8 { bytes in
+            guard bytes.count >= 5 else { return [] }
+            var ends: [Int] = []
+            for offset in 0...(bytes.count - 5) where bytes[offset] == UInt8(ascii: ".") && bytes[offset + 1] == UInt8(ascii: "t")
+                && bytes[offset + 2] == UInt8(ascii: "o") && bytes[offset + 3] == UInt8(ascii: "p")
+                && (UInt8(ascii: "1")...UInt8(ascii: "9")).contains(bytes[offset + 4]) {
+                ends.append(offset)
+            }
+            return ends
+        }
+        for end in columnEnds {
+            let dot = name.utf8.index(name.utf8.startIndex, offsetBy: end)
+            guard let position = topGroupsByColumn[String(name[..<dot])],
                   let (n, member) = topGroups[position].groups.locate(name[dot...].utf8) else { continue }
             return (topGroups[position].groups, n, member)
         }
@@ -334,10 +344,13 @@ public struct FigureSet: Sendable {
     }
 
     /// The figures named like a derived one, e.g. `assessments.total.cumulative` stated in
-    /// figures.yml: by the position of the figure they derive from, and the derivation.
+    /// figures.yml: by the position of the figure they derive from, and the derivation. A
+    /// table's figures are not looked at: the words of derivations are reserved, so no value or
+    /// column of a table ends its figures' names with one (checked when tables are read).
     func figuresNamedLikeDerived() -> [Int: [Derivation: Figure]] {
         var found: [Int: [Derivation: Figure]] = [:]
         for candidate in figures.indices {
+            if case .table = figures[candidate].origin { continue }
             guard let (base, derivation) = Derivation.split(figures[candidate].name), let position = index[String(base)] else { continue }
             found[position, default: [:]][derivation] = figures[candidate]
         }
