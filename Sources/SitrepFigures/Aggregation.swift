@@ -17,12 +17,20 @@ public struct Aggregation: Sendable {
     /// Groups `table` by the dimension at `dimensionIndex`.
     public init(_ table: Table, by dimensionIndex: Int) throws(DiagnosticError) {
         var index: [String: Int] = [:]
+        index.reserveCapacity(min(table.rows.count, 64))
         var groups: [Group] = []
         var groupOfRow: [Int] = []
         groupOfRow.reserveCapacity(table.rows.count)
         for row in table.rows {
             let key = row.keys[dimensionIndex]
-            if let position = index[key] {
+            // Rows of one value often come together (a CSV sorted by its first column):
+            // comparing with the last row's value costs a fraction of hashing it.
+            if let last = groupOfRow.last, groups[last].keys[0] == key {
+                let (sum, overflow) = groups[last].total.addingReportingOverflow(row.value)
+                if overflow { throw Aggregation.overflow(table, row: row) }
+                groups[last].total = sum
+                groupOfRow.append(last)
+            } else if let position = index[key] {
                 let (sum, overflow) = groups[position].total.addingReportingOverflow(row.value)
                 if overflow { throw Aggregation.overflow(table, row: row) }
                 groups[position].total = sum
@@ -41,7 +49,7 @@ public struct Aggregation: Sendable {
     /// the same groups as grouping by both dimensions, found by the rows' group positions
     /// instead of by their values.
     public init(_ table: Table, pairing first: Aggregation, with second: Aggregation) throws(DiagnosticError) {
-        var index: [Int: Int] = [:]
+        var index = PairIndex(pairs: first.groups.count * second.groups.count, rows: table.rows.count)
         var groups: [Group] = []
         for (row, (firstGroup, secondGroup)) in zip(table.rows, zip(first.groupOfRow, second.groupOfRow)) {
             let key = firstGroup * second.groups.count + secondGroup
@@ -53,7 +61,7 @@ public struct Aggregation: Sendable {
             } else {
                 index[key] = groups.count
                 groupOfRow.append(groups.count)
-                groups.append(Group(keys: first.groups[firstGroup].keys + second.groups[secondGroup].keys, total: row.value))
+                groups.append(Group(keys: [first.groups[firstGroup].keys[0], second.groups[secondGroup].keys[0]], total: row.value))
             }
         }
         self.groups = groups
@@ -95,5 +103,27 @@ public struct Aggregation: Sendable {
         DiagnosticError(Diagnostic(at: table.location(of: row),
                                    "the values of this table add up to more than sitrep can count",
                                    hint: "check this value for extra digits"))
+    }
+}
+
+/// The group of each pair of positions found so far: an array when there are few possible
+/// pairs for the rows (the usual table: a few dozen values a column), a dictionary otherwise.
+/// Hashing each row's pair cost several hundred instructions a row (callgrind), the array a few.
+private struct PairIndex {
+    private var small: [Int]
+    private var large: [Int: Int] = [:]
+
+    init(pairs: Int, rows: Int) {
+        small = pairs <= 4 * rows + 1_024 ? Array(repeating: -1, count: pairs) : []
+    }
+
+    subscript(key: Int) -> Int? {
+        get {
+            if small.isEmpty { return large[key] }
+            return small[key] >= 0 ? small[key] : nil
+        }
+        set {
+            if small.isEmpty { large[key] = newValue } else { small[key] = newValue ?? -1 }
+        }
     }
 }

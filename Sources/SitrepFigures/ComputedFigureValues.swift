@@ -101,7 +101,7 @@ struct ComputedFigureValues {
         if let reason = set.unavailableReason(name) {
             throw .unavailable("its formula needs '\(name)', which cannot be computed for \(report.folder): \(reason)")
         }
-        let own = set.ownFigures.map(\.name)
+        let own = set.ownNames
         let nearest = Suggestions.nearest(to: name, in: own)
         let root = Self.root(of: name)
         let roots = Set(own.map(Self.root))

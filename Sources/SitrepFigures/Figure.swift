@@ -94,9 +94,14 @@ public enum Derivation: Sendable, CaseIterable {
 /// with the previous report (`.previous`, `.change`, `.change.relative`) are not even computed
 /// until they are named: a report prints a few dozen of its ~1,000.
 public struct FigureSet: Sendable {
-    /// The figures of the report itself, in order.
+    /// The figures of the report itself, in order, but the top N groups.
     private var figures: [Figure] = []
     private var index: [String: Int] = [:]
+    /// The top N groups of each table column, listed after the figure at `listedAfter`: not kept
+    /// as figures (see `TopGroups`).
+    private var topGroups: [(groups: TopGroups, listedAfter: Int)] = []
+    /// Positions in `topGroups` by column (`T.d`).
+    private var topGroupsByColumn: [String: Int] = [:]
     /// Figures of the report itself that cannot be computed, with the reason.
     private var unavailableHere: [String: String] = [:]
     /// The running counts (`.cumulative`, `.period`), in the order they were derived.
@@ -131,6 +136,7 @@ public struct FigureSet: Sendable {
     /// The figure called `name`.
     public subscript(name: String) -> Figure? {
         if let position = index[name] { return figures[position] }
+        if let (groups, n, member) = locateTop(name) { return groups.figure(n, member) }
         guard let (base, derivation) = locateDerived(name), case .success(let value) = derivedValue(of: base, derivation) else { return nil }
         return Figure(name: name, value: .number(value), origin: .report)
     }
@@ -155,6 +161,7 @@ public struct FigureSet: Sendable {
     public func unavailableReason(_ name: String) -> String? {
         if index[name] != nil { return nil }
         if let reason = unavailableHere[name] { return reason }
+        if let (groups, n, member) = locateTop(name) { return groups.unavailableReason(n, member) }
         guard let (base, derivation) = locateDerived(name), case .failure(let failure) = derivedValue(of: base, derivation) else { return nil }
         return failure.reason
     }
@@ -162,6 +169,9 @@ public struct FigureSet: Sendable {
     /// Every figure that cannot be computed, by name, with the reason.
     public var unavailable: [String: String] {
         var all = unavailableHere
+        for (groups, _) in topGroups {
+            groups.forEachUnavailable { n, member, reason in all[groups.name(n, member)] = reason }
+        }
         forEachDerivedResult { name, derivation, value in
             if case .failure(let failure) = value { all[name + derivation.suffix] = failure.reason }
         }
@@ -170,7 +180,10 @@ public struct FigureSet: Sendable {
 
     /// Every figure, in order, the comparisons with the previous report included.
     public var all: [Figure] {
-        var list = figures
+        var list: [Figure] = []
+        forEachOwn { position in list.append(figures[position]) } top: { groups, n, member in
+            if let figure = groups.figure(n, member) { list.append(figure) }
+        }
         forEachDerivedResult { name, derivation, value in
             if case .success(let number) = value {
                 list.append(Figure(name: name + derivation.suffix, value: .number(number), origin: .report))
@@ -180,31 +193,84 @@ public struct FigureSet: Sendable {
     }
 
     /// Calls `body` with each figure's name and value, in order, without building a name per
-    /// derived figure: a derived figure is given as its base figure's name and the derivation.
-    /// The comparisons with the previous report are left out: they are the previous report's
-    /// figures, and a subtraction away.
-    public func forEachOwnAndRunning(_ body: (_ name: String, _ derivation: Derivation?, _ value: FigureValue) -> Void) {
+    /// derived figure or top N group (see `ListedFigure`). The comparisons with the previous
+    /// report are left out: they are the previous report's figures, and a subtraction away.
+    public func forEachOwnAndRunning(_ body: (ListedFigure) -> Void) {
         // By position: iterating the figures would copy each one, retaining all its strings.
-        for position in figures.indices { body(figures[position].name, nil, figures[position].value) }
+        forEachOwn { position in
+            body(ListedFigure(stem: figures[position].name, value: .single(figures[position].value)))
+        } top: { groups, n, member in
+            if let items = groups.items(n, member) {
+                body(ListedFigure(stem: groups.column, top: n, suffix: member.suffix, value: .items(items)))
+            } else if let value = groups.value(n, member) {
+                body(ListedFigure(stem: groups.column, top: n, suffix: member.suffix, value: .single(value)))
+            }
+        }
         for entry in derived {
             guard case .success(let value) = entry.value, !entry.stated else { continue }
-            body(figures[entry.base].name, entry.derivation, .number(value))
+            body(ListedFigure(stem: figures[entry.base].name, suffix: entry.derivation.staticSuffix, value: .single(.number(value))))
         }
     }
 
     /// How many figures `forEachOwnAndRunning` gives.
     public var ownAndRunningCount: Int {
-        figures.count + derived.count { entry in
+        figures.count + topGroups.reduce(0) { $0 + $1.groups.count } + derived.count { entry in
             if case .success = entry.value { return !entry.stated }
             return false
         }
     }
 
+    /// Calls `figure` with the position of each figure of the report itself, in order, and
+    /// `top` with each top N group's figures where they are listed.
+    private func forEachOwn(_ figure: (Int) -> Void, top: (TopGroups, Int, TopGroups.Member) -> Void) {
+        var next = 0
+        for position in figures.indices {
+            figure(position)
+            while next < topGroups.count, topGroups[next].listedAfter == position {
+                let groups = topGroups[next].groups
+                groups.forEach { n, member in top(groups, n, member) }
+                next += 1
+            }
+        }
+    }
+
+    /// The top N figure called `name`: its groups, N and member.
+    private func locateTop(_ name: String) -> (groups: TopGroups, n: Int, member: TopGroups.Member)? {
+        guard !topGroups.isEmpty else { return nil }
+        var name = name
+        // `C.topN…`: each `.top` and a digit in the name may end the column's name. Most names
+        // looked up here have none (a placeholder's `X.previous`), and cost a byte scan.
+        let columnEnds: [Int] = name.withUTF8 { bytes in
+            guard bytes.count >= 5 else { return [] }
+            var ends: [Int] = []
+            for offset in 0...(bytes.count - 5) where bytes[offset] == UInt8(ascii: ".") && bytes[offset + 1] == UInt8(ascii: "t")
+                && bytes[offset + 2] == UInt8(ascii: "o") && bytes[offset + 3] == UInt8(ascii: "p")
+                && (UInt8(ascii: "1")...UInt8(ascii: "9")).contains(bytes[offset + 4]) {
+                ends.append(offset)
+            }
+            return ends
+        }
+        for end in columnEnds {
+            let dot = name.utf8.index(name.utf8.startIndex, offsetBy: end)
+            guard let position = topGroupsByColumn[String(name[..<dot])],
+                  let (n, member) = topGroups[position].groups.locate(name[dot...].utf8) else { continue }
+            return (topGroups[position].groups, n, member)
+        }
+        return nil
+    }
+
     /// Every figure name, in order.
     public var names: [String] { all.map(\.name) }
 
-    /// The report's own figures (no derived ones), in order.
+    /// The report's own figures (no derived ones), in order, but the top N groups.
     var ownFigures: [Figure] { figures }
+
+    /// The names of the report's own figures, the top N groups' included, in order.
+    var ownNames: [String] {
+        var names: [String] = []
+        forEachOwn { names.append(figures[$0].name) } top: { groups, n, member in names.append(groups.name(n, member)) }
+        return names
+    }
 
     /// Makes room for `count` more figures.
     mutating func reserve(_ count: Int) {
@@ -221,8 +287,21 @@ public struct FigureSet: Sendable {
             index[name] = existing
             return figures[existing]
         }
+        // A table's figures are never named like a top N group (its words are reserved); a
+        // stated or computed figure may be.
+        if case .table = origin {} else if let (groups, n, member) = locateTop(name), let existing = groups.figure(n, member) {
+            index[name] = nil
+            return existing
+        }
         figures.append(Figure(name: name, value: value, origin: origin, measure: measure, table: table, tracksChange: tracksChange))
         return nil
+    }
+
+    /// Adds the top N groups of a column, listed after the figures added so far.
+    mutating func addTopGroups(_ groups: TopGroups) {
+        guard groups.largestN > 0 else { return }
+        if topGroupsByColumn[groups.column] == nil { topGroupsByColumn[groups.column] = topGroups.count }
+        topGroups.append((groups, figures.count - 1))
     }
 
     /// Records that `name` cannot be computed, unless a figure of that name exists.
@@ -265,10 +344,13 @@ public struct FigureSet: Sendable {
     }
 
     /// The figures named like a derived one, e.g. `assessments.total.cumulative` stated in
-    /// figures.yml: by the position of the figure they derive from, and the derivation.
+    /// figures.yml: by the position of the figure they derive from, and the derivation. A
+    /// table's figures are not looked at: the words of derivations are reserved, so no value or
+    /// column of a table ends its figures' names with one (checked when tables are read).
     func figuresNamedLikeDerived() -> [Int: [Derivation: Figure]] {
         var found: [Int: [Derivation: Figure]] = [:]
         for candidate in figures.indices {
+            if case .table = figures[candidate].origin { continue }
             guard let (base, derivation) = Derivation.split(figures[candidate].name), let position = index[String(base)] else { continue }
             found[position, default: [:]][derivation] = figures[candidate]
         }

@@ -7,7 +7,7 @@ enum FigureName {
     static func dotted(_ first: String, _ second: String) -> String {
         var (first, second) = (first, second)
         return first.withUTF8 { first in
-            second.withUTF8 { second in joined([first, second]) }
+            second.withUTF8 { second in joined(first, second, nil) }
         }
     }
 
@@ -16,7 +16,7 @@ enum FigureName {
         var (first, second, third) = (first, second, third)
         return first.withUTF8 { first in
             second.withUTF8 { second in
-                third.withUTF8 { third in joined([first, second, third]) }
+                third.withUTF8 { third in joined(first, second, third) }
             }
         }
     }
@@ -26,19 +26,27 @@ enum FigureName {
 
     private static let tops = (0...FigureWord.maximumTop).map(FigureWord.top)
 
-    private static func joined(_ parts: [UnsafeBufferPointer<UInt8>]) -> String {
-        let count = parts.reduce(parts.count - 1) { $0 + $1.count }
+    /// The parts with a dot between each. No array of parts: building one cost as much as the
+    /// copying (callgrind: 740 instructions a name with it).
+    private static func joined(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>,
+                               _ third: UnsafeBufferPointer<UInt8>?) -> String {
+        let count = first.count + 1 + second.count + (third.map { 1 + $0.count } ?? 0)
         return String(unsafeUninitializedCapacity: count) { buffer in
             var offset = 0
-            for (index, part) in parts.enumerated() {
-                if index > 0 {
-                    buffer[offset] = UInt8(ascii: ".")
-                    offset += 1
-                }
+            func copy(_ part: UnsafeBufferPointer<UInt8>) {
                 if let start = part.baseAddress {
                     UnsafeMutableRawPointer(buffer.baseAddress! + offset).copyMemory(from: start, byteCount: part.count)
                 }
                 offset += part.count
+            }
+            copy(first)
+            buffer[offset] = UInt8(ascii: ".")
+            offset += 1
+            copy(second)
+            if let third {
+                buffer[offset] = UInt8(ascii: ".")
+                offset += 1
+                copy(third)
             }
             return offset
         }

@@ -3,7 +3,7 @@ import SitrepDiagnostics
 
 /// The figures derived from one table with no configuration: total; per value of each dimension
 /// its sum, share and rank; per pair of dimensions the sums and shares of the parent; the number
-/// of values, their list, and the top N with the rest as "other".
+/// of values, their list, and the top N with the rest as "other" (kept as `TopGroups`).
 enum TableFigures {
     static func add(_ table: Table, measure: Measure, to set: inout FigureSet) throws(DiagnosticError) {
         var adder = Adder(table: table, measure: measure)
@@ -27,7 +27,12 @@ enum TableFigures {
             try adder.add(&set, FigureName.dotted(prefix, FigureWord.count.rawValue), .number(Rational(ranked.count)))
             let rankedKeys = ranked.map { $0.keys[0] }
             try adder.add(&set, FigureName.dotted(prefix, FigureWord.list.rawValue), .list(rankedKeys))
-            try addTop(ranked, keys: rankedKeys, prefix: prefix, total: total, adder: &adder, to: &set)
+            let top = TopGroups(column: prefix, ranked: ranked, keys: rankedKeys, total: total, file: table.file, table: table.name)
+            // A value spelt like a top N figure (`top1`, `top2.other`) would share its name.
+            if let clash = rankedKeys.first(where: { $0.utf8.starts(with: "top".utf8) && top.locate(".\($0)"[...].utf8) != nil }) {
+                throw adder.clash(FigureName.dotted(prefix, clash))
+            }
+            set.addTopGroups(top)
         }
 
         for first in table.dimensions.indices {
@@ -40,26 +45,6 @@ enum TableFigures {
                     try adder.addShare(&set, FigureName.dotted(name, FigureWord.share.rawValue), group.total, of: parentTotals[group.keys[0]]!, tracked: true)
                 }
             }
-        }
-    }
-
-    /// `keys` are the groups' values, in `ranked` order: each top N and its rest are slices of them.
-    private static func addTop(_ ranked: [Aggregation.Group], keys: [String], prefix: String, total: Int,
-                               adder: inout Adder, to set: inout FigureSet) throws(DiagnosticError) {
-        guard ranked.count > 1 else { return }
-        var topTotal = 0
-        for n in 1...min(FigureWord.maximumTop, ranked.count - 1) {
-            topTotal += ranked[n - 1].total
-            let restTotal = total - topTotal
-            let name = FigureName.dotted(prefix, FigureName.top(n))
-            try adder.add(&set, name, .list(Array(keys[..<n])))
-            try adder.add(&set, FigureName.dotted(name, FigureWord.total.rawValue), .number(Rational(topTotal)))
-            try adder.addShare(&set, FigureName.dotted(name, FigureWord.share.rawValue), topTotal, of: total)
-            let other = FigureName.dotted(name, FigureWord.other.rawValue)
-            try adder.add(&set, other, .number(Rational(restTotal)))
-            try adder.addShare(&set, FigureName.dotted(other, FigureWord.share.rawValue), restTotal, of: total)
-            try adder.add(&set, FigureName.dotted(other, FigureWord.count.rawValue), .number(Rational(ranked.count - n)))
-            try adder.add(&set, FigureName.dotted(other, FigureWord.list.rawValue), .list(Array(keys[n...])))
         }
     }
 
@@ -81,8 +66,13 @@ enum TableFigures {
                  tracked: Bool = false) throws(DiagnosticError) {
             guard set.add(name, value, origin: .table(table.file), measure: additive ? measure : nil, table: table.name,
                           tracksChange: additive || tracked) != nil else { return }
+            throw clash(name)
+        }
+
+        /// The error for two figures of the table called `name`.
+        func clash(_ name: String) -> DiagnosticError {
             let derived = name.split(separator: ".").last.map(String.init) ?? name
-            throw DiagnosticError(Diagnostic(
+            return DiagnosticError(Diagnostic(
                 at: SourceLocation(file: table.file),
                 "two figures of this table would both be called '\(name)'",
                 hint: "a value in the table is named like a derived figure ('\(derived)'); rename that value, e.g. '\(derived.capitalized)' or '\(derived) (other)'"))

@@ -138,6 +138,22 @@ final class FigureComputerTests: XCTestCase {
                       diagnostic.description)
     }
 
+    /// The top N groups are made only when named: a stated figure named like one is still
+    /// checked against it, and never stands beside it.
+    func testAStatedTopGroupFigureIsCheckedAgainstTheComputedOne() throws {
+        let diagnostics = try problems(report(tables: [table("avrr", avrr)],
+                                              stated: [stated("avrr.country.top2.total", .number(Rational(470)), line: 4)]))
+        XCTAssertEqual(diagnostics.map(\.message), ["'avrr.country.top2.total' is stated as 470 but computed as 471 from r/avrr.csv"])
+
+        let set = try FigureComputer.figures(for: report(
+            tables: [table("avrr", avrr)],
+            stated: [stated("avrr.country.top2.total", .number(Rational(471)), line: 4),
+                     stated("avrr.country.top2.other.list", .list(["Cuba", "Sri Lanka"]), line: 5)]), in: series())
+        XCTAssertEqual(set["avrr.country.top2.total"]?.origin, .table("r/avrr.csv"), "the computed figure is kept")
+        XCTAssertEqual(set.names.filter { $0 == "avrr.country.top2.total" }.count, 1)
+        XCTAssertEqual(set.names.filter { $0 == "avrr.country.top2.other.list" }.count, 1)
+    }
+
     func testStatedDateDisagreeingWithTheReport() throws {
         let diagnostics = try problems(report(tables: [], stated: [stated("period.start", .date(day("2022-05-28")), line: 1)]))
         XCTAssertEqual(diagnostics.map(\.message), ["'period.start' is stated as 2022-05-28 but computed as 2022-05-27"])

@@ -61,6 +61,21 @@ final class TableFiguresTests: XCTestCase {
                        [["Iraq", "male"], ["Cuba", "female"], ["Iraq", "female"], ["Sri Lanka", "male"], ["Cuba", "male"]])
     }
 
+    /// A table with many more possible pairs of values than rows (each column nearly unique)
+    /// keeps its pairs in a dictionary rather than an array as large as every pair: the same groups.
+    func testPairsOfColumnsWithManyValuesGroupLikeFewer() throws {
+        let rows = (0..<300).map { Table.Row(keys: ["a\($0 % 290)", "b\($0 % 287)"], value: $0, position: $0 + 2) }
+        let table = Table(name: "t", file: "r/t.csv", dimensions: ["first", "second"], rows: rows)
+        let paired = try Aggregation(table, pairing: Aggregation(table, by: 0), with: Aggregation(table, by: 1))
+        var expected: [Aggregation.Group] = []
+        for row in rows {
+            if let position = expected.firstIndex(where: { $0.keys == row.keys }) { expected[position].total += row.value }
+            else { expected.append(Aggregation.Group(keys: row.keys, total: row.value)) }
+        }
+        XCTAssertEqual(paired.groups, expected)
+        XCTAssertEqual(paired.groups.count, 300)
+    }
+
     /// The names of the figures derived from tables, leaving out those of the report itself.
     private func tableNames(_ set: FigureSet) -> [String] {
         Array(set.names.prefix { $0 != "period.start" })

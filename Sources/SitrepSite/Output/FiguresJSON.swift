@@ -14,13 +14,20 @@ enum FiguresJSON {
         quote(period, into: &json)
         json.append(",\n  \"start\": \"\(report.period.start)\",\n  \"end\": \"\(report.period.end)\",\n  \"figures\": {")
         var first = true
-        figures.forEachOwnAndRunning { name, derivation, figureValue in
+        figures.forEachOwnAndRunning { figure in
             json.append(first ? "\n    \"" : ",\n    \"")
             first = false
-            appendEscaped(name, into: &json)
-            if let derivation { json.append(derivation.staticSuffix) }
+            appendEscaped(figure.stem, into: &json)
+            if figure.top > 0 {
+                json.append(".top")
+                json.appendDecimal(figure.top)
+            }
+            json.append(figure.suffix)
             json.append("\": ")
-            value(figureValue, into: &json)
+            switch figure.value {
+            case .single(let figureValue): value(figureValue, into: &json)
+            case .items(let items): list(items, into: &json)
+            }
         }
         json.append("\n  }")
         hxl(report.tables, into: &json)
@@ -38,15 +45,20 @@ enum FiguresJSON {
         case .text(let text):
             quote(text, into: &json)
         case .list(let items):
-            json.append(UInt8(ascii: "["))
-            for (index, item) in items.enumerated() {
-                if index > 0 { json.append(", ") }
-                quote(item, into: &json)
-            }
-            json.append(UInt8(ascii: "]"))
+            list(items[...], into: &json)
         case .date(let day):
             json.append("\"\(day)\"")
         }
+    }
+
+    /// A list as a JSON array of strings.
+    private static func list(_ items: ArraySlice<String>, into json: inout ByteWriter) {
+        json.append(UInt8(ascii: "["))
+        for (offset, item) in items.enumerated() {
+            if offset > 0 { json.append(", ") }
+            quote(item, into: &json)
+        }
+        json.append(UInt8(ascii: "]"))
     }
 
     /// A JSON string of `text`.
