@@ -48,7 +48,9 @@ struct TableChecker<Source: TableSource> {
             for position in dimensionIndices {
                 keys.append(source.key(row: row, column: position))
             }
-            if let label = keys.first(where: names.totals.contains) {
+            // A closure, not `names.totals.contains` itself: that partial application copied the
+            // words (two retains and releases) for every row.
+            if let label = keys.first(where: { names.totals.contains($0) }) {
                 readTotalsRow(row, label: label, keys: keys, dimensionIndices: dimensionIndices, valueIndex: valueIndex)
                 continue
             }
