@@ -55,7 +55,8 @@ struct TableChecker<Source: TableSource> {
                 continue
             }
             for (key, position) in zip(keys, dimensionIndices) {
-                if isBlank(key) {
+                // Keys are trimmed of blanks (``TableSource/key(row:column:)``): a blank one is empty.
+                if key.isEmpty {
                     valid = false
                     report(
                         "the value for '\(header[position])' is empty",
@@ -169,10 +170,6 @@ struct TableChecker<Source: TableSource> {
         guard !problems.isFull else { return problems.omit() }
         let cell = source.location(ofRow: row, column: column)
         problems.add(Diagnostic(.error, at: cell.location, message, hint: hint, sourceLine: cell.sourceLine))
-    }
-
-    func isBlank(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 
 }

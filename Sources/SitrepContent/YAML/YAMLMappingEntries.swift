@@ -29,6 +29,9 @@ struct YAMLMappingEntries {
             self.keyLocation = node.location
             return nil
         }
+        // Room for four entries at the first: most maps have two to six, and growing from one
+        // entry allocated up to four times (1.7 M instructions in a 100-report build).
+        if entries.isEmpty { entries.reserveCapacity(4) }
         entries.append((keyName, keyLocation, node))
         if entries.count > Self.scanLimit {
             if positions.isEmpty {
