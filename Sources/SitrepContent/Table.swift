@@ -107,6 +107,13 @@ enum TableCount: Equatable {
     case tooLarge
     case notANumber
 
+    /// The count written in these UTF-8 bytes when ``parse(_:)`` reads them as a plain whole
+    /// number; nil for anything else (``parse(_:)`` says what).
+    static func plainValue(_ utf8: some Collection<UInt8>) -> Int? {
+        guard case .number(let number, decimals: 0)? = NumberText.wholeNumber(utf8) else { return nil }
+        return number.numerator
+    }
+
     static func parse(_ text: String) -> TableCount {
         switch NumberText.read(text) {
         case .number(let number, let decimals):

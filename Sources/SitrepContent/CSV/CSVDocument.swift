@@ -1,9 +1,10 @@
 import SitrepDiagnostics
 
 /// A CSV file as read by ``CSVReader``: the header and the records below it, kept as one list of
-/// values and the byte offset where each starts, so that a table of a million rows costs a few
-/// arrays rather than two small ones per row. Lines and columns are worked out from the offsets
-/// when a message needs them (``location(ofRow:column:)``).
+/// values, each the place of its text in the file (``CSVField``), so that a table of a million
+/// rows costs a few arrays rather than two small ones per row, and a value is made a string only
+/// when a table reads it. Lines and columns are worked out from the offsets when a message needs
+/// them (``location(ofRow:column:)``).
 public struct CSVDocument: TableSource {
     /// The display path of the file, for diagnostics.
     public let file: String
@@ -20,25 +21,23 @@ public struct CSVDocument: TableSource {
     /// The values of the records, record after record, `header.count` to a record: trimmed of
     /// spaces and tabs unless quoted; quoted values as written (with `""` read as `"`), line
     /// breaks included.
-    let values: [String]
-    /// For each value, the offset in ``source`` where it starts: its first byte that is not a
-    /// space or tab (the opening quote of a quoted value), or, for a blank value, the byte right
-    /// after the delimiter before it.
-    let valueOffsets: [Int]
+    let values: [CSVField]
+    /// The quoted values that hold a doubled quote, unescaped (``CSVField/escaped``).
+    let escapedTexts: [String]
     /// The 1-based line where each record starts.
     let recordLines: [Int]
     /// The offset in ``source`` where each line starts (CR LF, LF or a lone CR end a line).
     let lineStarts: [Int]
 
     init(file: String, header: [String], delimiter: UInt8, headerLine: Int, source: [UInt8],
-         values: [String], valueOffsets: [Int], recordLines: [Int], lineStarts: [Int]) {
+         values: [CSVField], escapedTexts: [String], recordLines: [Int], lineStarts: [Int]) {
         self.file = file
         self.header = header
         self.delimiter = delimiter
         self.headerLine = headerLine
         self.source = source
         self.values = values
-        self.valueOffsets = valueOffsets
+        self.escapedTexts = escapedTexts
         self.recordLines = recordLines
         self.lineStarts = lineStarts
     }
@@ -47,9 +46,8 @@ public struct CSVDocument: TableSource {
     /// what was read (tests, the fuzzer); a table reads the values through ``TableSource``.
     public var records: [CSVRecord] {
         (0..<rowCount).map { row in
-            let columns = header.indices.map { valueColumn(valueOffsets[row * header.count + $0]) }
-            return CSVRecord(fields: Array(values[row * header.count..<(row + 1) * header.count]),
-                             line: recordLines[row], columns: columns)
+            let columns = header.indices.map { valueColumn(values[row * header.count + $0].offset) }
+            return CSVRecord(fields: header.indices.map { cell(row: row, column: $0) }, line: recordLines[row], columns: columns)
         }
     }
 
@@ -67,7 +65,21 @@ public struct CSVDocument: TableSource {
 
     public var rowCount: Int { recordLines.count }
 
-    public func cell(row: Int, column: Int) -> String { values[row * header.count + column] }
+    public func cell(row: Int, column: Int) -> String { text(of: values[row * header.count + column]) }
+
+    /// The text itself when it is a key already (the usual case), without reading it twice.
+    public func key(row: Int, column: Int) -> String {
+        let field = values[row * header.count + column]
+        let text = source[field.textStart..<field.textEnd]
+        guard field.escaped < 0, CSVValueText.isNormalisedKey(text) else { return CSVValueText.normalisedKey(self.text(of: field)) }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Read from the bytes of the cell, without making its text.
+    public func plainCount(row: Int, column: Int) -> Int? {
+        let field = values[row * header.count + column]
+        return field.escaped < 0 ? TableCount.plainValue(source[field.textStart..<field.textEnd]) : nil
+    }
 
     public func position(ofRow row: Int) -> Int { recordLines[row] }
 
@@ -79,7 +91,7 @@ public struct CSVDocument: TableSource {
         let line: Int
         let characterColumn: Int
         if let row, let column {
-            let offset = valueOffsets[row * header.count + column]
+            let offset = values[row * header.count + column].offset
             line = self.line(containing: offset)
             characterColumn = valueColumn(offset)
         } else {
@@ -91,8 +103,17 @@ public struct CSVDocument: TableSource {
 
     // MARK: Lines and columns
 
+    private func text(of field: CSVField) -> String {
+        field.escaped >= 0 ? escapedTexts[field.escaped] : String(decoding: source[field.textStart..<field.textEnd], as: UTF8.self)
+    }
+
     /// The 1-based line holding the byte at `offset`.
     private func line(containing offset: Int) -> Int {
+        Self.line(containing: offset, lineStarts: lineStarts)
+    }
+
+    /// The 1-based line holding the byte at `offset`, given where each line starts.
+    static func line(containing offset: Int, lineStarts: [Int]) -> Int {
         var low = 0
         var high = lineStarts.count
         while high - low > 1 {
@@ -121,6 +142,23 @@ public struct CSVDocument: TableSource {
         }
         return 1
     }
+}
+
+/// Where one value of a CSV file is in its text. Values stay places in the text until a table
+/// reads them: a `String` made for every value as it was read cost 0.3 M instructions a report.
+struct CSVField {
+    /// Where the value starts, for messages: its first byte that is not a space or tab (the
+    /// opening quote of a quoted value), or, for a blank value, the byte right after the
+    /// delimiter before it.
+    var offset: Int
+    /// The value's text, `textStart..<textEnd` of the source: trimmed of blanks, or inside the quotes.
+    var textStart: Int
+    var textEnd: Int
+    /// For a quoted value with a doubled quote (`""`) in it, the position of its unescaped text
+    /// in ``CSVDocument/escapedTexts``; -1 for the others, whose text is the range.
+    var escaped = -1
+
+    var isEmpty: Bool { textStart == textEnd && escaped < 0 }
 }
 
 /// One record (row) of a CSV file, as ``CSVDocument/records`` shows it.

@@ -64,15 +64,15 @@ enum CSVExportQuirks {
     }
 
     /// Whether every value of a record is empty: a row of cells Excel once formatted (`,,,`).
-    static func isEmptyRecord(_ fields: [String]) -> Bool {
-        fields.allSatisfy { $0.isEmpty }
+    static func isEmptyRecord(_ fields: ArraySlice<CSVField>) -> Bool {
+        fields.allSatisfy(\.isEmpty)
     }
 
-    /// The position of the first value at or after `width` that is not empty, if any: a value
-    /// in a column the header does not name.
-    static func firstValue(in fields: [String], from width: Int) -> Int? {
+    /// The position in the record of the first value at or after position `width` that is not
+    /// empty, if any: a value in a column the header does not name.
+    static func firstValue(in fields: ArraySlice<CSVField>, from width: Int) -> Int? {
         guard fields.count > width else { return nil }
-        return fields[width...].firstIndex { !$0.isEmpty }
+        return fields[(fields.startIndex + width)...].firstIndex { !$0.isEmpty }.map { $0 - fields.startIndex }
     }
 }
 

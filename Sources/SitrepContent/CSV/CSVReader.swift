@@ -73,11 +73,15 @@ private struct CSVParser {
     /// Where every line starts, for ``CSVDocument/lineStarts``.
     private var lineStarts = [0]
 
-    /// The record being read, reused from record to record.
-    private var fields: [String] = []
-    private var fieldOffsets: [Int] = []
-    private var fieldLines: [Int] = []
-    private var fieldLineStarts: [Int] = []
+    /// The values read, record after record; the record being read starts at `recordStart`.
+    /// Kept as places in the text, made strings when a table reads them (``CSVField``).
+    private var fields: [CSVField] = []
+    private var recordStart = 0
+    /// The quoted values that hold a doubled quote (`""`), unescaped (``CSVField/escaped``).
+    private var escapedTexts: [String] = []
+    /// Whether the text has a byte that may start an invisible character: when it has none,
+    /// no value is looked at one by one (that cost 9 M instructions in a 100-report build).
+    private let mayHoldInvisible: Bool
     /// Where the last record read ends (at its line end or the end of the file).
     private var recordEnd = 0
     private var recordEndLine = 1
@@ -92,6 +96,7 @@ private struct CSVParser {
         self.rowLimit = rowLimit
         self.headerRow = headerRow
         self.problems = CSVProblemList(file: file)
+        self.mayHoldInvisible = bytes.contains { $0 &- 0x20 >= 0x5F && CSVValueText.mayBeInvisible($0) }
     }
 
     /// Reads the document; `source` is the text the buffer points into, kept by the document.
@@ -127,11 +132,16 @@ private struct CSVParser {
         let headerLine = line
         guard readRecord() else { return .failure(problems.error() ?? DiagnosticError([])) }
         let headerWidth = fields.count
-        keepFields(CSVExportQuirks.namedWidth(of: fields))
-        header = fields
+        header = fields.map(text(of:))
+        let namedWidth = CSVExportQuirks.namedWidth(of: header)
+        keepFields(namedWidth)
+        header.removeSubrange(namedWidth...)
         checkHeader()
-        var values: [String] = []
-        var valueOffsets: [Int] = []
+        fields.removeAll(keepingCapacity: true)
+        // Room for as many rows as lines as long as the header's fit in the rest of the file:
+        // growing the list from empty cost 1.6 M instructions in a 100-report build.
+        let headerLength = max(index - lineStarts[headerLine - 1], 1)
+        fields.reserveCapacity(min((count - index) / headerLength + 1, rowLimit) * header.count)
         var recordLines: [Int] = []
         var recordCount = 0
         while true {
@@ -144,29 +154,35 @@ private struct CSVParser {
                                                   sourceLine: lineText(from: lineStart)))
                 break
             }
+            recordStart = fields.count
             guard readRecord() else { break }
-            if CSVExportQuirks.isEmptyRecord(fields) { continue }
-            let beyondHeader = CSVExportQuirks.firstValue(in: fields, from: header.count)
+            let record = fields[recordStart...]
+            if CSVExportQuirks.isEmptyRecord(record) {
+                dropRecord()
+                continue
+            }
+            let beyondHeader = CSVExportQuirks.firstValue(in: record, from: header.count)
             if let unnamed = beyondHeader, unnamed < headerWidth {
                 reportUnnamed(unnamed)
+                dropRecord()
                 continue
             }
             if beyondHeader == nil { keepFields(header.count) }
-            if fields.count != header.count {
+            if recordWidth != header.count {
                 reportWidth()
-            } else {
+            } else if mayHoldInvisible {
                 checkInvisible()
             }
-            if fields.count == header.count && problems.isEmpty {
-                values.append(contentsOf: fields)
-                valueOffsets.append(contentsOf: fieldOffsets)
+            if recordWidth == header.count && problems.isEmpty {
                 recordLines.append(recordLine)
+            } else {
+                dropRecord()
             }
         }
         if let error = problems.error() { return .failure(error) }
         return .success(CSVDocument(
             file: file, header: header, delimiter: delimiter, headerLine: headerLine, source: source,
-            values: values, valueOffsets: valueOffsets, recordLines: recordLines, lineStarts: lineStarts))
+            values: fields, escapedTexts: escapedTexts, recordLines: recordLines, lineStarts: lineStarts))
     }
 
     // MARK: Lines
@@ -302,29 +318,34 @@ private struct CSVParser {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
+    /// The text of a value read.
+    private func text(of field: CSVField) -> String {
+        field.escaped >= 0 ? escapedTexts[field.escaped] : string(from: field.textStart, to: field.textEnd)
+    }
+
+    /// The line holding the byte at `offset`, and the offset where that line starts.
+    private func line(containing offset: Int) -> (line: Int, start: Int) {
+        let line = CSVDocument.line(containing: offset, lineStarts: lineStarts)
+        return (line, lineStarts[line - 1])
+    }
+
     // MARK: Records
 
-    /// Reads the record at `index` into `fields` and `fieldOffsets`, and steps past its line end.
-    /// False when a quote is never closed, which ends the reading.
+    /// Reads the record at `index` onto `fields` (from `recordStart`), and steps past its line
+    /// end. False when a quote is never closed, which ends the reading.
     private mutating func readRecord() -> Bool {
-        fields.removeAll(keepingCapacity: true)
-        fieldOffsets.removeAll(keepingCapacity: true)
-        fieldLines.removeAll(keepingCapacity: true)
-        fieldLineStarts.removeAll(keepingCapacity: true)
         while true {
             let fieldStart = index
             var start = index
             while start < count && isBlank(bytes[start]) { start += 1 }
             let end: Int
             if start < count && bytes[start] == R.quote {
-                noteField(at: start)
-                guard let value = readQuoted(openingAt: start) else { return false }
-                fields.append(value)
+                guard let field = readQuoted(openingAt: start) else { return false }
+                fields.append(field)
                 end = endOfQuotedField()
             } else {
                 let blank = start == count || bytes[start] == delimiter || bytes[start] == R.cr || bytes[start] == R.lf
-                noteField(at: blank ? fieldStart : start)
-                end = readUnquoted(from: start)
+                end = readUnquoted(from: start, fieldOffset: blank ? fieldStart : start)
             }
             if end < count && bytes[end] == delimiter {
                 index = end + 1
@@ -339,24 +360,26 @@ private struct CSVParser {
         }
     }
 
-    /// Keeps the first `width` fields of the record read.
+    /// The number of values in the record read.
+    private var recordWidth: Int { fields.count - recordStart }
+
+    /// The value at `position` in the record read.
+    private func field(_ position: Int) -> CSVField { fields[recordStart + position] }
+
+    /// Keeps the first `width` values of the record read.
     private mutating func keepFields(_ width: Int) {
-        guard fields.count > width else { return }
-        fields.removeSubrange(width...)
-        fieldOffsets.removeSubrange(width...)
-        fieldLines.removeSubrange(width...)
-        fieldLineStarts.removeSubrange(width...)
+        guard recordWidth > width else { return }
+        fields.removeSubrange((recordStart + width)...)
     }
 
-    private mutating func noteField(at offset: Int) {
-        fieldOffsets.append(offset)
-        fieldLines.append(line)
-        fieldLineStarts.append(lineStart)
+    /// Leaves the record read out of the document.
+    private mutating func dropRecord() {
+        fields.removeSubrange(recordStart...)
     }
 
     /// Reads an unquoted value from `start` (past leading blanks) up to the delimiter or line
-    /// end, whose offset it returns.
-    private mutating func readUnquoted(from start: Int) -> Int {
+    /// end, whose offset it returns; `fieldOffset` is where messages place the value.
+    private mutating func readUnquoted(from start: Int, fieldOffset: Int) -> Int {
         var offset = start
         var strayQuote: Int?
         while offset < count {
@@ -367,7 +390,7 @@ private struct CSVParser {
         }
         var end = offset
         while end > start && isBlank(bytes[end - 1]) { end -= 1 }
-        fields.append(string(from: start, to: end))
+        fields.append(CSVField(offset: fieldOffset, textStart: start, textEnd: end))
         if let strayQuote {
             report(
                 "a quote (\") in the middle of a value that does not start with a quote",
@@ -380,7 +403,7 @@ private struct CSVParser {
 
     /// Reads a quoted value whose opening quote is at `quoteOffset`; leaves `index` after the
     /// closing quote. Nil (with a diagnostic) when the quote is never closed.
-    private mutating func readQuoted(openingAt quoteOffset: Int) -> String? {
+    private mutating func readQuoted(openingAt quoteOffset: Int) -> CSVField? {
         let openingLine = line
         let openingLineStart = lineStart
         var offset = quoteOffset + 1
@@ -398,11 +421,13 @@ private struct CSVParser {
                     continue
                 }
                 index = offset + 1
+                var field = CSVField(offset: quoteOffset, textStart: quoteOffset + 1, textEnd: offset)
                 if var value = unescaped {
                     value.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart..<offset]))
-                    return String(decoding: value, as: UTF8.self)
+                    field.escaped = escapedTexts.count
+                    escapedTexts.append(String(decoding: value, as: UTF8.self))
                 }
-                return string(from: segmentStart, to: offset)
+                return field
             }
             if byte == R.cr {
                 offset += offset + 1 < count && bytes[offset + 1] == R.lf ? 2 : 1
@@ -446,24 +471,24 @@ private struct CSVParser {
 
     private mutating func checkHeader() {
         var seen: [String: Int] = [:]
-        for (position, name) in fields.enumerated() {
+        for (position, name) in header.enumerated() {
             let columnName = "column \(position + 1)"
             if name.isEmpty {
                 // Empty names at the end are not columns (CSVExportQuirks.namedWidth).
                 report(
                     "\(columnName) of the header has no name",
                     hint: "write a name for every column in the header line",
-                    at: fieldOffsets[position], line: fieldLines[position], lineStart: fieldLineStarts[position])
+                    atField: position)
             } else if let hidden = CSVValueText.firstInvisible(in: name) {
                 report(
                     "the name of \(columnName) of the header holds an invisible character, \(CSVValueText.describe(hidden.scalar))",
                     hint: "retype the column's name: as it is, no placeholder or table block can name it",
-                    at: fieldOffsets[position], line: fieldLines[position], lineStart: fieldLineStarts[position])
+                    atField: position)
             } else if let first = seen[name] {
                 report(
                     "the header names two columns '\(name)': columns \(first + 1) and \(position + 1)",
                     hint: "give each column a different name",
-                    at: fieldOffsets[position], line: fieldLines[position], lineStart: fieldLineStarts[position])
+                    atField: position)
             } else {
                 seen[name] = position
             }
@@ -473,9 +498,10 @@ private struct CSVParser {
     /// Reports the first character of each value in the record that nobody can see (see
     /// ``CSVValueText/firstInvisible(in:)``): two values that look the same must be the same text.
     private mutating func checkInvisible() {
-        for (position, value) in fields.enumerated() {
+        for position in 0..<recordWidth {
+            let value = text(of: field(position))
             guard let hidden = CSVValueText.firstInvisible(in: value) else { continue }
-            let start = fieldOffsets[position]
+            let start = field(position).offset
             let quoted = bytes[start] == R.quote
             let before = value.utf8.prefix(hidden.utf8Offset)
             // In a quoted value with a quote or line break before the character, point at the value.
@@ -485,7 +511,7 @@ private struct CSVParser {
                 "the value for '\(header[position])' holds an invisible character, \(CSVValueText.describe(hidden.scalar))",
                 hint: "delete the character (it often comes with text copied from a web page or a PDF): "
                     + "two values that look the same must be written the same",
-                at: offset, line: fieldLines[position], lineStart: fieldLineStarts[position])
+                at: offset, lineOf: start)
         }
     }
 
@@ -494,12 +520,12 @@ private struct CSVParser {
         report(
             "a value in column \(position + 1), which has no name in the header",
             hint: "name column \(position + 1) in the header line, or delete the value if it does not belong to the table",
-            at: fieldOffsets[position], line: fieldLines[position], lineStart: fieldLineStarts[position])
+            atField: position)
     }
 
     private mutating func reportWidth() {
         let expected = header.count
-        let found = fields.count
+        let found = recordWidth
         guard !problems.isFull else { return problems.omit() }
         let shown = header.prefix(12).joined(separator: ", ") + (header.count > 12 ? ", …" : "")
         let message = "expected \(expected) column\(expected == 1 ? "" : "s") as in the header (\(shown)), "
@@ -511,7 +537,7 @@ private struct CSVParser {
                 message,
                 hint: "remove the extra value\(found - expected == 1 ? "" : "s"), or put quotes around a value "
                     + "that contains a \(delimiterText), as in \"Smith\(symbol) J.\"",
-                at: fieldOffsets[expected], line: fieldLines[expected], lineStart: fieldLineStarts[expected])
+                atField: expected)
         } else {
             report(
                 message,
@@ -519,6 +545,19 @@ private struct CSVParser {
                     + "nothing between two \(delimiterText)",
                 at: recordEnd, line: recordEndLine, lineStart: recordEndLineStart)
         }
+    }
+
+    /// Reports a problem at the start of the value at `position` in the record read (or the header).
+    private mutating func report(_ message: String, hint: String, atField position: Int) {
+        let offset = field(position).offset
+        report(message, hint: hint, at: offset, lineOf: offset)
+    }
+
+    /// Reports a problem at `offset`, on the line holding the byte at `lineOffset`.
+    private mutating func report(_ message: String, hint: String, at offset: Int, lineOf lineOffset: Int) {
+        guard !problems.isFull else { return problems.omit() }
+        let (line, lineStart) = line(containing: lineOffset)
+        report(message, hint: hint, at: offset, line: line, lineStart: lineStart)
     }
 
     private mutating func report(_ message: String, hint: String, at offset: Int, line: Int, lineStart: Int) {

@@ -41,12 +41,7 @@ public enum CSVValueText {
     /// there is nothing to change, which is almost always.
     public static func normalisedKey(_ text: String) -> String {
         var contiguous = text
-        let unchanged = contiguous.withUTF8 { utf8 in
-            guard let first = utf8.first, let last = utf8.last else { return true }
-            let blankEdge = first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
-            return !blankEdge && !utf8.contains(where: { $0 == 0xC2 || $0 == 0xE2 })
-        }
-        if unchanged { return text }
+        if contiguous.withUTF8(isNormalisedKey) { return text }
         var result = ""
         for scalar in text.unicodeScalars {
             result.unicodeScalars.append(noBreakSpaces.contains(scalar) ? " " : scalar)
@@ -55,6 +50,14 @@ public enum CSVValueText {
         while let edge = slice.first, edge == " " || edge == "\t" { slice.removeFirst() }
         while let edge = slice.last, edge == " " || edge == "\t" { slice.removeLast() }
         return String(slice)
+    }
+
+    /// Whether ``normalisedKey(_:)`` leaves the text of these UTF-8 bytes as it is: no space or
+    /// tab at either end, and no byte that starts a no-break space (0xC2, 0xE2).
+    static func isNormalisedKey(_ utf8: some BidirectionalCollection<UInt8>) -> Bool {
+        guard let first = utf8.first, let last = utf8.last else { return true }
+        let blankEdge = first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
+        return !blankEdge && !utf8.contains(where: { $0 == 0xC2 || $0 == 0xE2 })
     }
 
     private static let noBreakSpaces: Set<Unicode.Scalar> = ["\u{00A0}", "\u{2007}", "\u{202F}"]
@@ -67,7 +70,7 @@ public enum CSVValueText {
 
     /// A byte that starts or is a character ``firstInvisible(in:)`` may refuse: any control
     /// byte but tab, LF and CR, and the lead bytes of U+0080–U+00BF and U+2000–U+2FFF and U+FEFF.
-    private static func mayBeInvisible(_ byte: UInt8) -> Bool {
+    static func mayBeInvisible(_ byte: UInt8) -> Bool {
         (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F || byte == 0xC2 || byte == 0xE2
             || byte == 0xEF
     }

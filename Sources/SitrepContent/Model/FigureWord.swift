@@ -54,6 +54,11 @@ public enum FigureWord: String, CaseIterable, Sendable, CustomStringConvertible 
     /// For each byte, whether a reserved word starts with it.
     private static let reservedFirstBytes: [Bool] = (0...255).map { byte in reserved.contains { $0.utf8.first == UInt8(byte) } }
 
+    /// The reserved words by their length in bytes: a name is compared with the few of its
+    /// length rather than hashed into ``reserved``. They are ASCII letters and digits, which no
+    /// other spelling is canonically equivalent to, so a name that is one has its length.
+    private static let reservedByLength: [[String]] = (0...10).map { length in reserved.filter { $0.utf8.count == length }.sorted() }
+
     /// The reserved words in the order of ``allCases``, for messages.
     public static let reservedForMessages: String = allCases.compactMap { word in
         switch word {
@@ -71,7 +76,7 @@ public enum FigureWord: String, CaseIterable, Sendable, CustomStringConvertible 
             // Every reserved word is 4 to 10 lowercase ASCII letters and digits, and starts with one
             // of a few letters: most names are turned away by their length and first byte.
             guard (4...10).contains(name.utf8.count), let first = name.utf8.first, reservedFirstBytes[Int(first)] else { return nil }
-            return reserved.contains(name) ? name : nil
+            return reservedByLength[name.utf8.count].contains(name) ? name : nil
         }
         return name.split(separator: ".", omittingEmptySubsequences: false).lazy.map(String.init).first(where: reserved.contains)
     }

@@ -139,6 +139,8 @@ struct HXLTaggedSource<Source: TableSource>: TableSource {
     var file: String { source.file }
     var rowCount: Int { source.rowCount - 1 }
     func cell(row: Int, column: Int) -> String { source.cell(row: row + 1, column: column) }
+    func key(row: Int, column: Int) -> String { source.key(row: row + 1, column: column) }
+    func plainCount(row: Int, column: Int) -> Int? { source.plainCount(row: row + 1, column: column) }
     func position(ofRow row: Int) -> Int { source.position(ofRow: row + 1) }
     var headerPosition: Int { source.headerPosition }
     func describe(row: Int) -> String { source.describe(row: row + 1) }

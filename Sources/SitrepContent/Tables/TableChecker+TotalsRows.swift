@@ -10,7 +10,7 @@ extension TableChecker {
         var picked: [String?] = []
         picked.reserveCapacity(keys.count)
         for (key, position) in zip(keys, dimensionIndices) {
-            if isBlank(key) || names.totals.contains(key) {
+            if key.isEmpty || names.totals.contains(key) {
                 picked.append(nil)
                 continue
             }

@@ -46,14 +46,17 @@ struct TableChecker<Source: TableSource> {
             var keys: [String] = []
             keys.reserveCapacity(dimensionIndices.count)
             for position in dimensionIndices {
-                keys.append(CSVValueText.normalisedKey(source.cell(row: row, column: position)))
+                keys.append(source.key(row: row, column: position))
             }
-            if let label = keys.first(where: names.totals.contains) {
+            // A closure, not `names.totals.contains` itself: that partial application copied the
+            // words (two retains and releases) for every row.
+            if let label = keys.first(where: { names.totals.contains($0) }) {
                 readTotalsRow(row, label: label, keys: keys, dimensionIndices: dimensionIndices, valueIndex: valueIndex)
                 continue
             }
             for (key, position) in zip(keys, dimensionIndices) {
-                if isBlank(key) {
+                // Keys are trimmed of blanks (``TableSource/key(row:column:)``): a blank one is empty.
+                if key.isEmpty {
                     valid = false
                     report(
                         "the value for '\(header[position])' is empty",
@@ -70,7 +73,8 @@ struct TableChecker<Source: TableSource> {
                     reportDuplicate(row: row, keys: keys, dimensions: dimensions, earlier: earlier)
                 }
             }
-            let value = parse(source.cell(row: row, column: valueIndex), row: row, column: valueIndex)
+            let value = source.plainCount(row: row, column: valueIndex)
+                ?? parse(source.cell(row: row, column: valueIndex), row: row, column: valueIndex)
             if valid, let value {
                 rows.append(Table.Row(keys: keys, value: value, position: source.position(ofRow: row)))
             }
@@ -168,39 +172,47 @@ struct TableChecker<Source: TableSource> {
         problems.add(Diagnostic(.error, at: cell.location, message, hint: hint, sourceLine: cell.sourceLine))
     }
 
-    func isBlank(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 }
-    }
-
 }
 
-/// The key combinations seen so far, with the row of each. Looks them up by their hash in
-/// a dictionary of integers, which is several times faster than a `[[String]: Int]` for large
-/// tables (no pointer chasing while probing); hash collisions fall back to such a dictionary.
+/// The key combinations seen so far, with the row of each: a table of positions probed by
+/// each combination's hash, one `Hasher` pass over its strings (which hash as they compare:
+/// canonically equivalent spellings are one key). Hashing each `[String]` and keeping the
+/// positions in an `[Int: Int]` cost 1,200 instructions a row, hashing twice.
 private struct TableKeySet {
-    private var byHash: [Int: Int] = [:]
+    /// For each slot, the position in `keys` plus one; 0 for a free slot. At least twice as
+    /// many slots as combinations, so that probes stay short.
+    private var slots: [Int]
+    private let mask: Int
+    private var hashes: [Int] = []
     private var keys: [[String]] = []
     private var rows: [Int] = []
-    private var collided: [[String]: Int] = [:]
 
+    /// A set for at most `capacity` combinations.
     init(capacity: Int) {
-        byHash.reserveCapacity(capacity)
+        var size = 8
+        while size < 2 * capacity { size *= 2 }
+        slots = Array(repeating: 0, count: size)
+        mask = size - 1
+        hashes.reserveCapacity(capacity)
         keys.reserveCapacity(capacity)
         rows.reserveCapacity(capacity)
     }
 
     /// Adds `key` first seen in `row`; when it was seen before, returns that row instead.
     mutating func insert(_ key: [String], row: Int) -> Int? {
-        let hash = key.hashValue
-        guard let index = byHash[hash] else {
-            byHash[hash] = keys.count
-            keys.append(key)
-            rows.append(row)
-            return nil
+        var hasher = Hasher()
+        for part in key { hasher.combine(part) }
+        let hash = hasher.finalize()
+        var slot = hash & mask
+        while slots[slot] != 0 {
+            let index = slots[slot] - 1
+            if hashes[index] == hash && keys[index] == key { return rows[index] }
+            slot = (slot + 1) & mask
         }
-        if keys[index] == key { return rows[index] }
-        if let earlier = collided[key] { return earlier }
-        collided[key] = row
+        slots[slot] = keys.count + 1
+        hashes.append(hash)
+        keys.append(key)
+        rows.append(row)
         return nil
     }
 }

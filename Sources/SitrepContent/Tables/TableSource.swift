@@ -16,6 +16,11 @@ public protocol TableSource: Sendable {
     var rowCount: Int { get }
     /// The text of the cell in `column` (0-based, as in ``header``) of row `row` (0-based).
     func cell(row: Int, column: Int) -> String
+    /// The cell as a dimension value: ``CSVValueText/normalisedKey(_:)`` of its text.
+    func key(row: Int, column: Int) -> String
+    /// The cell's count when it is plain digits (blanks around allowed), as ``Table`` reads
+    /// it; nil for anything else, which ``Table`` then reads from the text.
+    func plainCount(row: Int, column: Int) -> Int?
     /// Where row `row` is in the file, 1-based: its line in a text file such as CSV. Kept by
     /// each ``Table/Row`` as its ``Table/Row/position``.
     func position(ofRow row: Int) -> Int
@@ -36,6 +41,10 @@ public protocol TableSource: Sendable {
 
 extension TableSource {
     public func columnName(row: Int, column: Int) -> String { header[column] }
+
+    public func key(row: Int, column: Int) -> String { CSVValueText.normalisedKey(cell(row: row, column: column)) }
+
+    public func plainCount(row: Int, column: Int) -> Int? { nil }
 }
 
 /// Where a cell of a table is, as a message shows it, and the text to quote under the message.

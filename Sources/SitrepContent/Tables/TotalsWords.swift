@@ -55,8 +55,30 @@ public struct TotalsWords: Sendable, Equatable {
     }
 
     private static func comparable(_ text: String) -> String {
+        if let ascii = text.utf8.withContiguousStorageIfAvailable(asciiComparable), let ascii { return ascii }
         var label = text.trimmingSpaces()
         if label.last == ":" { label.removeLast() }
         return String(label).trimmingSpaces().lowercased()
+    }
+
+    /// ``comparable(_:)`` of ASCII text, on its bytes; nil for other text. In ASCII a character
+    /// is a byte (CR LF aside, neither a blank nor a colon), so trimming bytes trims the same
+    /// characters: trimming by `Character` cost 2,700 instructions a key.
+    private static func asciiComparable(_ utf8: UnsafeBufferPointer<UInt8>) -> String? {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        var start = 0
+        var end = utf8.count
+        while start < end && isBlank(utf8[start]) { start += 1 }
+        while end > start && isBlank(utf8[end - 1]) { end -= 1 }
+        if end > start && utf8[end - 1] == UInt8(ascii: ":") { end -= 1 }
+        while end > start && isBlank(utf8[end - 1]) { end -= 1 }
+        return String(unsafeUninitializedCapacity: end - start) { lowered in
+            for offset in start..<end {
+                let byte = utf8[offset]
+                lowered[offset - start] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 0x20 : byte
+            }
+            return end - start
+        }
     }
 }

@@ -115,6 +115,16 @@ struct WideTableSource<Source: TableSource>: TableSource {
         return source.cell(row: row / width, column: valueColumns[row % width])
     }
 
+    func key(row: Int, column: Int) -> String {
+        column < kept.count ? source.key(row: row / width, column: kept[column]) : CSVValueText.normalisedKey(cell(row: row, column: column))
+    }
+
+    func plainCount(row: Int, column: Int) -> Int? {
+        if column < kept.count { return source.plainCount(row: row / width, column: kept[column]) }
+        if column == kept.count { return nil }
+        return source.plainCount(row: row / width, column: valueColumns[row % width])
+    }
+
     func describe(row: Int) -> String { source.describe(row: row / width) }
 
     /// The value column's name is the name of the column a value is in.

@@ -54,7 +54,7 @@ public enum NumberText: Sendable, Equatable {
     }
 
     /// ASCII digits with blanks around (or blanks only: empty); nil for anything else.
-    private static func wholeNumber<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> NumberText? {
+    static func wholeNumber<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> NumberText? {
         var value = 0
         var digits = 0
         var trailingBlanks = false
