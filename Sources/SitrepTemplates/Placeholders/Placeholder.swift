@@ -50,17 +50,18 @@ public enum PlaceholderScanner {
         var counted = (upTo: 0, characters: 0)
         var offset = 0
         while offset < bytes.count {
-            offset = ByteSearch.firstOffset(of: open, or: newline, in: bytes, from: offset)
-            guard offset < bytes.count else { break }
-            let byte = bytes[offset]
-            if byte == newline {
-                offset += 1
+            // The next brace, then the line ends before it (a paragraph is one long line).
+            let brace = ByteSearch.firstOffset(of: open, in: bytes, from: offset)
+            let beforeBrace = UnsafeBufferPointer(rebasing: bytes[..<brace])
+            var lineFeed = ByteSearch.firstOffset(of: newline, in: beforeBrace, from: offset)
+            while lineFeed < brace {
                 line += 1
-                lineStart = offset
-                counted = (offset, 0)
-                continue
+                lineStart = lineFeed + 1
+                counted = (lineStart, 0)
+                lineFeed = ByteSearch.firstOffset(of: newline, in: beforeBrace, from: lineStart)
             }
-            guard byte == open, offset + 1 < bytes.count, bytes[offset + 1] == open else {
+            offset = brace
+            guard offset + 1 < bytes.count, bytes[offset + 1] == open else {
                 offset += 1
                 continue
             }

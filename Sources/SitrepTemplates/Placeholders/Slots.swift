@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SitrepDiagnostics
 import SitrepMarkdown
 
@@ -149,7 +144,7 @@ struct Slots {
 
     /// The UTF-8 `text` with each marker replaced by `replacement(number, offset of the marker)`,
     /// or nil when it holds none. U+E000 is EE 80 80 in UTF-8, U+E001 is EE 80 81: the markers are
-    /// found on bytes (with `memchr`: paragraphs are long and hold few), and
+    /// found on bytes, and
     /// the runs between them copied whole.
     private func replacingMarkers(in bytes: UnsafeBufferPointer<UInt8>, _ replacement: (Int, Int) -> String) -> [UInt8]? {
         var result: [UInt8] = []
@@ -157,9 +152,8 @@ struct Slots {
         var copied = 0
         var offset = 0
         while true {
-            guard offset < bytes.count, let base = bytes.baseAddress,
-                  let leadByte = memchr(base + offset, 0xEE, bytes.count - offset) else { break }
-            let lead = UnsafeRawPointer(leadByte) - UnsafeRawPointer(base)
+            let lead = ByteSearch.firstOffset(of: 0xEE, in: bytes, from: offset)
+            guard lead < bytes.count else { break }
             offset = lead + 1
             guard lead + 2 < bytes.count, bytes[lead + 1] == 0x80, bytes[lead + 2] == 0x80 else { continue }
             var end = lead + 3
