@@ -71,9 +71,9 @@ public final class MarkdownDocument {
     ///
     /// Swift checks the UTF-8 of text that is all ASCII eight bytes at a time, and of other text
     /// byte by byte: a page is mostly ASCII with a few other characters, so its long ASCII runs
-    /// are made into strings of their own, as are the pieces between them (11.6 M instructions on the
-    /// 100-report bench as one string, 3.7 M so). Pieces break only at ASCII bytes, which are
-    /// never part of a longer sequence, so the result is the same.
+    /// are made into strings of their own, as are the pieces between them (11.6 M instructions
+    /// on the 100-report bench as one string, 3.7 M so). Pieces break only at ASCII bytes, which
+    /// are never part of a longer sequence, so the result is the same.
     static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         // Below this length, a string of its own costs more than checking the run byte by byte.
         let longRun = 128
