@@ -27,10 +27,10 @@ enum LinkDestination {
     /// The error for the link or image `node` when the address its author wrote (before any
     /// placeholder is filled in) has a scheme that is not allowed. `markedText` is the text cmark
     /// parsed, whose first line is line `lineOffset + 1` of `file`.
-    static func authoredProblem(_ node: MarkdownNode, markedText: String, file: String, lineOffset: Int) -> Diagnostic? {
+    static func authoredProblem(_ node: MarkdownNode, markedText: @autoclosure () -> String, file: String, lineOffset: Int) -> Diagnostic? {
         guard let url = node.url, let scheme = scheme(of: url), !allowedSchemes.contains(scheme) else { return nil }
         return Diagnostic(
-            at: location(of: node, markedText: markedText, file: file, lineOffset: lineOffset),
+            at: location(of: node, markedText: markedText(), file: file, lineOffset: lineOffset),
             "a link to a '\(scheme):' address: links may go to http:, https: or mailto: addresses, or to a relative path",
             hint: "link to a web page (https://…) or an e-mail address (mailto:…); for a file, put it in templates/assets/ "
                 + "and link to it relatively (../../assets/NAME from a report)")
@@ -39,11 +39,11 @@ enum LinkDestination {
     /// Once placeholders are filled in: when a figure's value made the address one with a scheme
     /// that is not allowed, the address is removed (as cmark's safe mode removes `javascript:`)
     /// and a warning says where.
-    static func removeFilledInScheme(_ node: MarkdownNode, markedText: String, file: String, lineOffset: Int) -> Diagnostic? {
+    static func removeFilledInScheme(_ node: MarkdownNode, markedText: @autoclosure () -> String, file: String, lineOffset: Int) -> Diagnostic? {
         guard let url = node.url, let scheme = scheme(of: url), !allowedSchemes.contains(scheme) else { return nil }
         node.url = ""
         return Diagnostic(
-            .warning, at: location(of: node, markedText: markedText, file: file, lineOffset: lineOffset),
+            .warning, at: location(of: node, markedText: markedText(), file: file, lineOffset: lineOffset),
             "a figure's value made this link's address a '\(scheme):' one; the link was published without an address",
             hint: "links may go to http:, https: or mailto: addresses, or to a relative path: correct the value in the data")
     }

@@ -47,19 +47,21 @@ public struct NarrativeRenderer: Sendable {
         let slots = Slots(markdown, file: file, lineOffset: lineOffset, evaluator:
             PlaceholderEvaluator(figures: figures, style: style, file: file), problems: &problems)
 
-        let document = MarkdownDocument(parsing: slots.markedText)
+        let document = slots.markedBytes.withUnsafeBufferPointer(MarkdownDocument.init(parsingUTF8:))
         document.consolidateText()
         var charts = 0
         for node in document.nodes() {
-            switch node.kind {
-            case .codeBlock where node.fenceInfo?.split(separator: " ").first == "sitrep-table":
+            let kind = node.kind
+            let blockKind = kind == .codeBlock ? node.fenceInfo?.split(separator: " ").first : nil
+            switch kind {
+            case .codeBlock where blockKind == "sitrep-table":
                 do {
                     var block = try TableBlock(yaml: slots.restoringSource(in: node.literal ?? ""), file: file,
                                                lineOffset: lineOffset + node.startLine)
                     block.caption = block.caption.map { slots.filling(PlaceholderScanner.scan($0, file: file), in: $0) }
-                    node.replaceWithHTMLBlock(try block.html(tables: tables, style: style) { tableTitles[$0] })
+                    node.replaceWithHTMLBlock(utf8: try block.html(tables: tables, style: style) { tableTitles[$0] })
                 } catch { problems += error.diagnostics }
-            case .codeBlock where node.fenceInfo?.split(separator: " ").first == "sitrep-chart":
+            case .codeBlock where blockKind == "sitrep-chart":
                 charts += 1
                 do {
                     var block = try ChartBlock(yaml: slots.restoringSource(in: node.literal ?? ""), file: file,
@@ -70,16 +72,16 @@ public struct NarrativeRenderer: Sendable {
                     node.replaceWithHTMLBlock(try block.html(from: sources, id: "sitrep-chart-\(charts)"))
                 } catch { problems += error.diagnostics }
             case .text:
-                node.literal = slots.filling(node.literal ?? "", context: node, file: file, lineOffset: lineOffset, warnings: &warnings)
+                slots.fill(node, atSentenceStarts: true, file: file, lineOffset: lineOffset, warnings: &warnings)
             case .code, .codeBlock:
-                node.literal = slots.filling(node.literal ?? "", context: nil, file: file, lineOffset: lineOffset, warnings: &warnings)
+                slots.fill(node, atSentenceStarts: false, file: file, lineOffset: lineOffset, warnings: &warnings)
             case .link, .image:
                 if let problem = LinkDestination.authoredProblem(node, markedText: slots.markedText, file: file,
                                                                  lineOffset: lineOffset) {
                     problems.append(problem)
                 }
-                node.url = node.url.map { slots.filling($0, context: nil, file: file, lineOffset: lineOffset, warnings: &warnings) }
-                node.title = node.title.map { slots.filling($0, context: nil, file: file, lineOffset: lineOffset, warnings: &warnings) }
+                node.url = node.url.map { slots.filling($0) }
+                node.title = node.title.map { slots.filling($0) }
                 if let warning = LinkDestination.removeFilledInScheme(node, markedText: slots.markedText, file: file,
                                                                       lineOffset: lineOffset) {
                     warnings.append(warning)

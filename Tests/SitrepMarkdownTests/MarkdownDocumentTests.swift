@@ -163,4 +163,33 @@ final class MarkdownDocumentTests: XCTestCase {
         XCTAssertEqual(block.startLine, 8)
         XCTAssertEqual(block.fenceInfo, "sitrep-table")
     }
+
+    // MARK: Text out of cmark
+
+    func testPagesWithLongASCIIRunsAroundOtherCharactersComeOutWhole() {
+        let long = String(repeating: "word ", count: 60)
+        let document = MarkdownDocument(parsing: "\(long)é \(long)\u{1F600}\n\nжж \(long)ж\n")
+        XCTAssertEqual(document.renderHTML(), "<p>\(long)é \(long)\u{1F600}</p>\n<p>жж \(long)ж</p>\n")
+    }
+
+    func testBytesAreReadAsStringCStringReadsThem() {
+        let runs: [[UInt8]] = [Array(repeating: 0x61, count: 200), [0xFF, 0xC3], Array(repeating: 0x62, count: 300),
+                               [0xE2, 0x82, 0x20, 0xC3, 0xA9], Array(repeating: 0x63, count: 5), [0xF0, 0x9F]]
+        for count in 1...runs.count {
+            let bytes = Array(runs.prefix(count).joined())
+            let text = bytes.withUnsafeBufferPointer(MarkdownDocument.string)
+            XCTAssertEqual(text, String(decoding: bytes, as: UTF8.self))
+            XCTAssertEqual(Array(text.utf8), Array(String(decoding: bytes, as: UTF8.self).utf8))
+        }
+    }
+
+    func testLiteralBytesAreReadAndSet() throws {
+        let document = MarkdownDocument(parsing: "Grüße, *x*\n")
+        let text = try XCTUnwrap(nodes(document, .text).first)
+        XCTAssertEqual(text.withLiteralBytes { Array($0) }, Array("Grüße, ".utf8))
+        text.setLiteral(utf8: Array("Hallo ".utf8))
+        XCTAssertEqual(text.literal, "Hallo ")
+        XCTAssertNil(try XCTUnwrap(nodes(document, .emphasis).first).withLiteralBytes { $0.count })
+        XCTAssertEqual(document.renderHTML(), "<p>Hallo <em>x</em></p>\n")
+    }
 }

@@ -175,6 +175,10 @@ final class NarrativeRendererTests: XCTestCase {
                        "<p>He said “done.” Two left.</p>\n")
         XCTAssertEqual(try html("Done (see annex.) {{ staff.gomel | words }} left.\n"),
                        "<p>Done (see annex.) Two left.</p>\n")
+        XCTAssertEqual(try html("On dit «fini.» {{ staff.gomel | words }} left; ‘done.’ {{ staff.gomel | words }} left.\n"),
+                       "<p>On dit «fini.» Two left; ‘done.’ Two left.</p>\n")
+        XCTAssertEqual(try html("“Done”) {{ staff.gomel | words }} left; “.” {{ staff.gomel | words }} left.\n"),
+                       "<p>“Done”) two left; “.” Two left.</p>\n")
     }
 
     func testAnAbbreviationsFullStopEndsNoSentence() throws {
@@ -184,6 +188,8 @@ final class NarrativeRendererTests: XCTestCase {
                        "<p>Kits (approx. two per family).</p>\n")
         XCTAssertEqual(try html("Kits, approximately. {{ staff.gomel | words }} per family.\n"),
                        "<p>Kits, approximately. Two per family.</p>\n", "a longer word is no abbreviation")
+        XCTAssertEqual(try html("Mr. {{ staff.gomel | words }} and No. {{ staff.gomel | words }}; Mr.X. {{ staff.gomel | words }}\n"),
+                       "<p>Mr. two and No. two; Mr.X. Two</p>\n")
     }
 
     func testWordsAreCapitalisedAfterASoftLineBreakFollowingAPeriod() throws {

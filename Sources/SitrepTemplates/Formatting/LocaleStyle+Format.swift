@@ -32,21 +32,7 @@ extension LocaleStyle {
 
     /// A whole number with thousands grouped: 32,322 (en), 32 322 (ru).
     public func format(integer value: Int) -> String {
-        let digits = String(value.magnitude)
-        // The digits are ASCII: grouped by bytes, in runs of three from the end, instead of
-        // character by character (each numeric cell of a table block comes through here).
-        let utf8 = digits.utf8
-        var grouped = value < 0 ? "-" : ""
-        var start = utf8.startIndex
-        var length = utf8.count % 3 == 0 ? 3 : utf8.count % 3
-        while start != utf8.endIndex {
-            let end = utf8.index(start, offsetBy: length)
-            if start != utf8.startIndex { grouped += groupingSeparator }
-            grouped += digits[start..<end]
-            start = end
-            length = 3
-        }
-        return grouped
+        digits(negative: value < 0, whole: value.magnitude, fraction: 0, decimals: 0)
     }
 
     /// A number rounded half away from zero to exactly `decimals` places, grouped.
@@ -57,10 +43,47 @@ extension LocaleStyle {
         var divisor = 1
         for _ in 0..<decimals { divisor *= 10 }
         let magnitude = abs(scaled)
-        let whole = format(integer: magnitude / divisor)
-        let fraction = String(magnitude % divisor)
-        let padded = String(repeating: "0", count: decimals - fraction.count) + fraction
-        return (scaled < 0 ? "-" : "") + whole + decimalSeparator + padded
+        return digits(negative: scaled < 0, whole: UInt(magnitude / divisor), fraction: UInt(magnitude % divisor), decimals: decimals)
+    }
+
+    /// A minus sign if `negative`, `whole` grouped in threes, and if `decimals` is above 0 the
+    /// decimal separator and `fraction` in that many digits. Written digit by digit from the end
+    /// into the string's own bytes: grouping a `String` of the digits cost 2.5 K instructions a
+    /// number (each numeric cell of a table block comes here), 380 so.
+    private func digits(negative: Bool, whole: UInt, fraction: UInt, decimals: Int) -> String {
+        var groupingSeparator = self.groupingSeparator, decimalSeparator = self.decimalSeparator
+        return groupingSeparator.withUTF8 { grouping in
+            decimalSeparator.withUTF8 { decimal in
+                var wholeDigits = 1
+                var rest = whole / 10
+                while rest > 0 { wholeDigits += 1; rest /= 10 }
+                let count = (negative ? 1 : 0) + wholeDigits + (wholeDigits - 1) / 3 * grouping.count
+                    + (decimals > 0 ? decimal.count + decimals : 0)
+                return String(unsafeUninitializedCapacity: count) { bytes in
+                    var end = count
+                    func write(_ separator: UnsafeBufferPointer<UInt8>) {
+                        end -= separator.count
+                        for (offset, byte) in separator.enumerated() { bytes[end + offset] = byte }
+                    }
+                    func write(digitsOf number: UInt, count: Int, groupedBy grouping: UnsafeBufferPointer<UInt8>?) {
+                        var number = number
+                        for written in 0..<count {
+                            if let grouping, written > 0, written % 3 == 0 { write(grouping) }
+                            end -= 1
+                            bytes[end] = UInt8(ascii: "0") + UInt8(number % 10)
+                            number /= 10
+                        }
+                    }
+                    if decimals > 0 {
+                        write(digitsOf: fraction, count: decimals, groupedBy: nil)
+                        write(decimal)
+                    }
+                    write(digitsOf: whole, count: wholeDigits, groupedBy: grouping)
+                    if negative { bytes[0] = UInt8(ascii: "-") }
+                    return count
+                }
+            }
+        }
     }
 
     /// The default rendering of a number: whole numbers grouped, others with up to two decimals.
@@ -101,8 +124,17 @@ extension LocaleStyle {
         case 1: return items[0]
         case 2: return "\(items[0]) \(conjoined(items[1]))"
         default:
-            let head = items.dropLast().joined(separator: listSeparator)
-            return head + (serialComma ? listSeparator : " ") + conjoined(items.last!)
+            // Put together as bytes: `joined(separator:)` on the slice cost 9.7 K instructions a list.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(items.count * 16)
+            func add(_ text: String) { var text = text; text.withUTF8 { bytes.append(contentsOf: $0) } }
+            for position in 0..<(items.count - 1) {
+                if position > 0 { add(listSeparator) }
+                add(items[position])
+            }
+            add(serialComma ? listSeparator : " ")
+            add(conjoined(items[items.count - 1]))
+            return String(decoding: bytes, as: UTF8.self)
         }
     }
 }
