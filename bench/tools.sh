@@ -23,6 +23,14 @@ install_missing() {
 # that disk speed is not in the numbers), and STORAGE to a description of where it is; and DISK to
 # a new folder under /var/tmp (on the machine's disk), for the rows that write to a disk, and
 # DISK_STORAGE to its file system. Both are removed on exit unless BENCH_KEEP=1.
+# The command that makes the next build into output folder $1 cold: removes the folder and the
+# manifest sitrep keeps beside it (.NAME.sitrep-manifest), which a build would otherwise read
+# (the series' dates from the last build: about 1.5 per cent of a cold build at N = 1,000).
+cold() {
+    case $1 in /?*/?*) ;; *) echo "cold: '$1' is not a folder inside a temporary folder" >&2; return 1 ;; esac
+    printf 'rm -rf %s %s/.%s.sitrep-manifest' "$1" "$(dirname "$1")" "$(basename "$1")"
+}
+
 make_workdir() {
     if [ -d /dev/shm ] && [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ] && [ -w /dev/shm ]; then
         WORK=$(mktemp -d /dev/shm/sitrep-bench.XXXXXX)

@@ -82,6 +82,24 @@ final class BuildManifestTests: XCTestCase {
         XCTAssertFalse(SiteBuilder.isUpToDate(projectRoot: project.path, output: output))
     }
 
+    /// Entries are looked up by name in their open folder: a folder swapped for a link to
+    /// itself, or removed with its files, is still noticed.
+    func testAFolderReplacedByALinkOrRemovedIsNoticed() throws {
+        _ = try SiteBuilder.build(projectRoot: project.path, output: output)
+        let period = project.appendingPathComponent("content/belarus/2022-06")
+        let moved = project.appendingPathComponent("content/belarus-june-moved")
+        try FileManager.default.moveItem(at: period, to: moved)
+        try FileManager.default.createSymbolicLink(at: period, withDestinationURL: moved)
+        XCTAssertFalse(SiteBuilder.isUpToDate(projectRoot: project.path, output: output))
+        try FileManager.default.removeItem(at: period)
+        try FileManager.default.moveItem(at: moved, to: period)
+        _ = try SiteBuilder.build(projectRoot: project.path, output: output)
+        XCTAssertTrue(SiteBuilder.isUpToDate(projectRoot: project.path, output: output))
+
+        try FileManager.default.removeItem(atPath: output + "/belarus/2022-06")
+        XCTAssertFalse(SiteBuilder.isUpToDate(projectRoot: project.path, output: output))
+    }
+
     func testAManifestOfAnOlderFormatIsNotTrusted() throws {
         _ = try SiteBuilder.build(projectRoot: project.path, output: output)
         let path = BuildManifest.path(for: output)
