@@ -7,22 +7,42 @@ package enum URLPath {
     /// ASCII letters, digits, `-`, `.`, `_` and `~` (RFC 3986's unreserved characters); a segment
     /// that is `.` or `..` is encoded whole.
     package static func encode(_ path: String) -> String {
-        path.split(separator: "/", omittingEmptySubsequences: false).map { segment(String($0)) }.joined(separator: "/")
+        // On bytes: splitting the String by Character cost about 10,000 instructions a path,
+        // two paths a report (callgrind).
+        var encoded: [UInt8] = []
+        encoded.reserveCapacity(path.utf8.count + 8)
+        let bytes = Array(path.utf8)
+        var start = 0
+        while start <= bytes.count {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.count
+            append(bytes[start..<end], to: &encoded)
+            if end < bytes.count { encoded.append(UInt8(ascii: "/")) }
+            start = end + 1
+        }
+        return String(decoding: encoded, as: UTF8.self)
     }
 
     /// One segment, encoded as `encode` says.
     static func segment(_ text: String) -> String {
-        let dots = text == "." || text == ".."
-        var encoded = ""
-        for byte in text.utf8 {
+        var encoded: [UInt8] = []
+        append(Array(text.utf8)[...], to: &encoded)
+        return String(decoding: encoded, as: UTF8.self)
+    }
+
+    private static func append(_ segment: ArraySlice<UInt8>, to encoded: inout [UInt8]) {
+        let dots = !segment.isEmpty && segment.count <= 2 && segment.allSatisfy { $0 == UInt8(ascii: ".") }
+        for byte in segment {
             if !dots, isUnreserved(byte) {
-                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+                encoded.append(byte)
             } else {
-                encoded += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+                encoded.append(UInt8(ascii: "%"))
+                encoded.append(hexDigits[Int(byte >> 4)])
+                encoded.append(hexDigits[Int(byte & 0x0F)])
             }
         }
-        return encoded
     }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
     private static func isUnreserved(_ byte: UInt8) -> Bool {
         switch byte {
@@ -32,8 +52,4 @@ package enum URLPath {
             return byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~")
         }
     }
-}
-
-private extension String {
-    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
