@@ -100,6 +100,13 @@ struct ByteWriter: ~Copyable {
         append(UnsafeBufferPointer(start: other.base + range.lowerBound, count: range.count))
     }
 
+    /// Appends a copy of the bytes already written at `range`.
+    mutating func appendWritten(_ range: Range<Int>) {
+        reserve(range.count)
+        (base + count).initialize(from: base + range.lowerBound, count: range.count)
+        count += range.count
+    }
+
     /// Forgets the bytes written, keeping the room they took.
     mutating func removeAll() {
         count = 0

@@ -36,6 +36,9 @@ enum FiguresJSON {
         var keys = ByteWriter(capacity: 1024)
         var keyStarts: [Int] = []
         var column = ""
+        /// Where the column's name is written, once it is written plain: the next top N names copy
+        /// it (comparing it with the previous name cost about 300 instructions a figure).
+        var writtenColumn: Range<Int>?
 
         init(json: consuming ByteWriter) {
             self.json = json
@@ -50,6 +53,7 @@ enum FiguresJSON {
 
         mutating func topGroups(_ column: String, keys: [String]) {
             self.column = column
+            writtenColumn = nil
             self.keys.removeAll()
             keyStarts.removeAll(keepingCapacity: true)
             for key in keys {
@@ -76,7 +80,13 @@ enum FiguresJSON {
         }
 
         private mutating func topName(_ n: Int, _ suffix: StaticString) {
-            name(column)
+            if let writtenColumn {
+                json.append(",\n    \"")
+                json.appendWritten(writtenColumn)
+            } else {
+                name(column)
+                if previousStem.count == column.utf8.count { writtenColumn = previousStem }
+            }
             json.append(".top")
             json.appendDecimal(n)
             json.append(suffix)
@@ -87,18 +97,24 @@ enum FiguresJSON {
         private mutating func name(_ stem: String) {
             json.append(first ? "\n    \"" : ",\n    \"")
             first = false
-            var stem = stem
-            stem.withUTF8 { bytes in
-                let start = json.count
-                let shared = json.sharedPrefixCount(bytes, withBytesAt: previousStem.lowerBound, count: previousStem.count)
-                json.append(UnsafeBufferPointer(rebasing: bytes[..<shared]))
-                FiguresJSON.needsEscaping.withUnsafeBufferPointer { table in
-                    json.append(UnsafeBufferPointer(rebasing: bytes[shared...]), escaped: table, escape: FiguresJSON.escape)
-                }
-                // An escape makes the text longer; with one, only the shared bytes are sure to be plain.
-                let plain = json.count - start == bytes.count ? bytes.count : shared
-                previousStem = start..<(start + plain)
+            // Borrowed where it can be: `withUTF8` needs a `var` copy, a retain and a release.
+            let borrowed: Void? = stem.utf8.withContiguousStorageIfAvailable { appendStem($0) }
+            if borrowed == nil {
+                var stem = stem
+                stem.withUTF8 { appendStem($0) }
             }
+        }
+
+        private mutating func appendStem(_ bytes: UnsafeBufferPointer<UInt8>) {
+            let start = json.count
+            let shared = json.sharedPrefixCount(bytes, withBytesAt: previousStem.lowerBound, count: previousStem.count)
+            json.append(UnsafeBufferPointer(rebasing: bytes[..<shared]))
+            FiguresJSON.needsEscaping.withUnsafeBufferPointer { table in
+                json.append(UnsafeBufferPointer(rebasing: bytes[shared...]), escaped: table, escape: FiguresJSON.escape)
+            }
+            // An escape makes the text longer; with one, only the shared bytes are sure to be plain.
+            let plain = json.count - start == bytes.count ? bytes.count : shared
+            previousStem = start..<(start + plain)
         }
     }
 
