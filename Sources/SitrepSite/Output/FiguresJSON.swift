@@ -15,7 +15,7 @@ enum FiguresJSON {
         json.append(",\n  \"start\": \"\(report.period.start)\",\n  \"end\": \"\(report.period.end)\",\n  \"figures\": {")
         var listing = Listing(json: json)
         figures.forEachOwnAndRunning(into: &listing)
-        json = listing.json
+        json = listing.finish()
         json.append("\n  }")
         hxl(report.tables, into: &json)
         json.append("\n}\n")
@@ -23,7 +23,7 @@ enum FiguresJSON {
     }
 
     /// Writes the figures that `FigureSet.forEachOwnAndRunning` lists, as the members of an object.
-    private struct Listing: FigureListing, ~Copyable {
+    struct Listing: FigureListing, ~Copyable {
         var json: ByteWriter
         var first = true
         /// Where the last stem written starts in `json`, and how many of its bytes were copied
@@ -43,6 +43,9 @@ enum FiguresJSON {
         init(json: consuming ByteWriter) {
             self.json = json
         }
+
+        /// The writer, with the figures written; the listing is used up.
+        consuming func finish() -> ByteWriter { json }
 
         mutating func figure(_ stem: String, _ suffix: StaticString, _ value: FigureValue) {
             name(stem)
@@ -107,13 +110,14 @@ enum FiguresJSON {
 
         private mutating func appendStem(_ bytes: UnsafeBufferPointer<UInt8>) {
             let start = json.count
-            let shared = json.sharedPrefixCount(bytes, withBytesAt: previousStem.lowerBound, count: previousStem.count)
-            json.append(UnsafeBufferPointer(rebasing: bytes[..<shared]))
+            var plain = json.sharedPrefixCount(bytes, withBytesAt: previousStem.lowerBound, count: previousStem.count)
             FiguresJSON.needsEscaping.withUnsafeBufferPointer { table in
-                json.append(UnsafeBufferPointer(rebasing: bytes[shared...]), escaped: table, escape: FiguresJSON.escape)
+                while plain < bytes.count, !table[Int(bytes[plain])] { plain += 1 }
+                json.append(UnsafeBufferPointer(rebasing: bytes[..<plain]))
+                if plain < bytes.count {
+                    json.append(UnsafeBufferPointer(rebasing: bytes[plain...]), escaped: table, escape: FiguresJSON.escape)
+                }
             }
-            // An escape makes the text longer; with one, only the shared bytes are sure to be plain.
-            let plain = json.count - start == bytes.count ? bytes.count : shared
             previousStem = start..<(start + plain)
         }
     }
