@@ -28,11 +28,12 @@ enum FiguresJSON {
         var first = true
         /// Where the last stem written starts in `json`, and how many of its bytes were copied
         /// as they are: the next stem's bytes that are the same need no escaping pass. A table's
-        /// figures share `T.d.` and more (the pass cost about 0.1 M instructions a report).
+        /// figures share `T.d.` and more (escaping each name whole cost 0.24 M instructions a report,
+        /// this 0.12 M).
         var previousStem = 0..<0
         /// The keys of the column whose top N groups are being listed, each quoted and followed
         /// by `, `, and where each starts: a top N list is one copy out of them (escaping each
-        /// list's items cost about 0.1 M instructions a report).
+        /// list's items cost 0.13 M instructions a report, this 0.04 M).
         var keys = ByteWriter(capacity: 1024)
         var keyStarts: [Int] = []
         var column = ""
