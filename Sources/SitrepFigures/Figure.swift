@@ -181,8 +181,10 @@ public struct FigureSet: Sendable {
     /// Every figure, in order, the comparisons with the previous report included.
     public var all: [Figure] {
         var list: [Figure] = []
-        forEachOwn { position in list.append(figures[position]) } top: { groups, n, member in
-            if let figure = groups.figure(n, member) { list.append(figure) }
+        forEachOwn { position in list.append(figures[position]) } top: { groups in
+            groups.forEach { n, member in
+                if let figure = groups.figure(n, member) { list.append(figure) }
+            }
         }
         forEachDerivedResult { name, derivation, value in
             if case .success(let number) = value {
@@ -192,23 +194,26 @@ public struct FigureSet: Sendable {
         return list
     }
 
-    /// Calls `body` with each figure's name and value, in order, without building a name per
-    /// derived figure or top N group (see `ListedFigure`). The comparisons with the previous
+    /// Gives `listing` each figure's name and value, in order, without building a name per
+    /// derived figure or top N group (see `FigureListing`). The comparisons with the previous
     /// report are left out: they are the previous report's figures, and a subtraction away.
-    public func forEachOwnAndRunning(_ body: (ListedFigure) -> Void) {
+    public func forEachOwnAndRunning<Listing: FigureListing & ~Copyable>(into listing: inout Listing) {
         // By position: iterating the figures would copy each one, retaining all its strings.
         forEachOwn { position in
-            body(ListedFigure(stem: figures[position].name, value: .single(figures[position].value)))
-        } top: { groups, n, member in
-            if let items = groups.items(n, member) {
-                body(ListedFigure(stem: groups.column, top: n, suffix: member.suffix, value: .items(items)))
-            } else if let value = groups.value(n, member) {
-                body(ListedFigure(stem: groups.column, top: n, suffix: member.suffix, value: .single(value)))
+            listing.figure(figures[position].name, "", figures[position].value)
+        } top: { groups in
+            listing.topGroups(groups.column, keys: groups.keys)
+            groups.forEach { n, member in
+                if let items = groups.items(n, member) {
+                    listing.topList(n, member.suffix, items)
+                } else if let value = groups.value(n, member) {
+                    listing.topFigure(n, member.suffix, value)
+                }
             }
         }
         for entry in derived {
             guard case .success(let value) = entry.value, !entry.stated else { continue }
-            body(ListedFigure(stem: figures[entry.base].name, suffix: entry.derivation.staticSuffix, value: .single(.number(value))))
+            listing.figure(figures[entry.base].name, entry.derivation.staticSuffix, .number(value))
         }
     }
 
@@ -221,14 +226,13 @@ public struct FigureSet: Sendable {
     }
 
     /// Calls `figure` with the position of each figure of the report itself, in order, and
-    /// `top` with each top N group's figures where they are listed.
-    private func forEachOwn(_ figure: (Int) -> Void, top: (TopGroups, Int, TopGroups.Member) -> Void) {
+    /// `top` with each column's top N groups where they are listed.
+    private func forEachOwn(_ figure: (Int) -> Void, top: (TopGroups) -> Void) {
         var next = 0
         for position in figures.indices {
             figure(position)
             while next < topGroups.count, topGroups[next].listedAfter == position {
-                let groups = topGroups[next].groups
-                groups.forEach { n, member in top(groups, n, member) }
+                top(topGroups[next].groups)
                 next += 1
             }
         }
@@ -268,7 +272,9 @@ public struct FigureSet: Sendable {
     /// The names of the report's own figures, the top N groups' included, in order.
     var ownNames: [String] {
         var names: [String] = []
-        forEachOwn { names.append(figures[$0].name) } top: { groups, n, member in names.append(groups.name(n, member)) }
+        forEachOwn { names.append(figures[$0].name) } top: { groups in
+            groups.forEach { n, member in names.append(groups.name(n, member)) }
+        }
         return names
     }
 

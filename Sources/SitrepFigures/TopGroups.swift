@@ -73,11 +73,11 @@ struct TopGroups: Sendable {
         }
     }
 
-    /// The items of a list member without copying them into a new array.
-    func items(_ n: Int, _ member: Member) -> ArraySlice<String>? {
+    /// Where the items of a list member are in `keys`, for listing them without copying them.
+    func items(_ n: Int, _ member: Member) -> Range<Int>? {
         switch member {
-        case .list: keys[..<n]
-        case .otherList: keys[n...]
+        case .list: 0..<n
+        case .otherList: n..<keys.count
         default: nil
         }
     }

@@ -41,4 +41,26 @@ final class ByteWriterTests: XCTestCase {
         let text = String(decoding: writer.bytes(), as: UTF8.self)
         XCTAssertEqual(text, "a&lt;b&lt;&lt;c")
     }
+
+    func testDoublesAsTheirDescription() {
+        var generator = SystemRandomNumberGenerator()
+        let random = (0..<2_000).map { _ in Double(Int.random(in: 0...1_000_000, using: &generator)) / Double(Int.random(in: 1...10_000_000, using: &generator)) }
+        let special = [0, -0.0, 1, 0.5, 1e16, -1e300, .leastNonzeroMagnitude, -2.2250738585072014e-308, 1.7976931348623157e308, .infinity, -.infinity]
+        for value in special + random {
+            var writer = ByteWriter(capacity: 1)
+            writer.append("x")
+            writer.appendDescription(of: value)
+            let text = String(decoding: writer.bytes(), as: UTF8.self)
+            XCTAssertEqual(text, "x\(value.description)")
+        }
+    }
+
+    func testSharedPrefixOfEarlierBytes() {
+        var writer = ByteWriter(capacity: 1)
+        writer.append("-arrivals.nationality.Mali")
+        for (text, shared) in [("arrivals.nationality.Mali.share", 25), ("arrivals.nationality.Iraq", 21), ("arrivals", 8), ("b", 0), ("", 0)] {
+            let count = Array(text.utf8).withUnsafeBufferPointer { writer.sharedPrefixCount($0, withBytesAt: 1, count: 25) }
+            XCTAssertEqual(count, shared, text)
+        }
+    }
 }
