@@ -6,7 +6,7 @@ import SitrepDiagnostics
 /// of values, their list, and the top N with the rest as "other" (kept as `TopGroups`).
 enum TableFigures {
     static func add(_ table: Table, measure: Measure, to set: inout FigureSet) throws(DiagnosticError) {
-        var adder = Adder(table: table, measure: measure)
+        let adder = Adder(table: table, measure: measure)
         let total = try Aggregation.total(of: table)
         try adder.add(&set, FigureName.dotted(table.name, FigureWord.total.rawValue), .number(Rational(total)), additive: true)
 
