@@ -24,7 +24,7 @@ STAGES = [
     ("placeholders found and evaluated", ["Slots.init(_:file:lineOffset:evaluator:problems:)"], 1),
     ("table blocks", ["TableBlock.html(tables:style:declaredTitle:)"], 1),
     ("cmark", ["cmark_parse_document", "cmark_render_html"], 1),
-    ("figures.json", ["FigureSet.forEachOwnAndRunning(_:)"], 0),
+    ("figures.json", ["static FiguresJSON.render(series:period:report:figures:)"], 0),
     ("layouts (report and series pages)", ["LayoutPlan.renderUTF8(_:)"], 0),
     ("freeing each report's figures", ["destroy for FigureSet"], 0),
     ("manifest written", ["BuildManifest.write(to:series:recorded:)"], 0),
