@@ -102,6 +102,10 @@ public struct FigureSet: Sendable {
     private var topGroups: [(groups: TopGroups, listedAfter: Int)] = []
     /// Positions in `topGroups` by column (`T.d`).
     private var topGroupsByColumn: [String: Int] = [:]
+    /// For each figure, the share and rank it gives (see `SumParts`).
+    private var parts: [SumParts] = []
+    /// True when some figure has a share or a rank.
+    private var hasParts = false
     /// Figures of the report itself that cannot be computed, with the reason.
     private var unavailableHere: [String: String] = [:]
     /// The running counts (`.cumulative`, `.period`), in the order they were derived.
@@ -133,9 +137,46 @@ public struct FigureSet: Sendable {
 
     public init() {}
 
+    /// What a table's sum gives besides itself: a value's share of the table's total and its
+    /// rank, a pair's share of its first value. Kept beside the sum, not as figures of their own
+    /// (about half of a report's named table figures; spelling and hashing each name cost about
+    /// 1,400 instructions), and made into figures only when named or listed.
+    struct SumParts: Sendable {
+        /// The sum this one is a share of; nil when it has no share.
+        var whole: Int?
+        /// Its rank, 1 = largest; 0 when it has none.
+        var rank = 0
+    }
+
+    /// What a name adds to a figure's: nothing, `.share` or `.rank`.
+    enum Part: Int, Sendable, Comparable, CaseIterable {
+        case own, share, rank
+
+        var suffix: StaticString {
+            switch self {
+            case .own: ""
+            case .share: ".share"
+            case .rank: ".rank"
+            }
+        }
+
+        static func < (left: Part, right: Part) -> Bool { left.rawValue < right.rawValue }
+    }
+
+    /// A figure that others derive from: a figure of the set, or its share or rank.
+    struct DerivedBase: Hashable, Comparable, Sendable {
+        var position: Int
+        var part: Part = .own
+
+        static func < (left: DerivedBase, right: DerivedBase) -> Bool {
+            (left.position, left.part.rawValue) < (right.position, right.part.rawValue)
+        }
+    }
+
     /// The figure called `name`.
     public subscript(name: String) -> Figure? {
         if let position = index[name] { return figures[position] }
+        if let (position, part) = locatePart(name) { return partFigure(position, part) }
         if let (groups, n, member) = locateTop(name) { return groups.figure(n, member) }
         guard let (base, derivation) = locateDerived(name), case .success(let value) = derivedValue(of: base, derivation) else { return nil }
         return Figure(name: name, value: .number(value), origin: .report)
@@ -161,6 +202,7 @@ public struct FigureSet: Sendable {
     public func unavailableReason(_ name: String) -> String? {
         if index[name] != nil { return nil }
         if let reason = unavailableHere[name] { return reason }
+        if let (position, part) = locatePart(name) { return partValue(position, part) == nil ? Self.shareOfZero : nil }
         if let (groups, n, member) = locateTop(name) { return groups.unavailableReason(n, member) }
         guard let (base, derivation) = locateDerived(name), case .failure(let failure) = derivedValue(of: base, derivation) else { return nil }
         return failure.reason
@@ -169,6 +211,9 @@ public struct FigureSet: Sendable {
     /// Every figure that cannot be computed, by name, with the reason.
     public var unavailable: [String: String] {
         var all = unavailableHere
+        for position in parts.indices where parts[position].whole != nil && partValue(position, .share) == nil {
+            all[figures[position].name + ".share"] = Self.shareOfZero
+        }
         for (groups, _) in topGroups {
             groups.forEachUnavailable { n, member, reason in all[groups.name(n, member)] = reason }
         }
@@ -181,7 +226,10 @@ public struct FigureSet: Sendable {
     /// Every figure, in order, the comparisons with the previous report included.
     public var all: [Figure] {
         var list: [Figure] = []
-        forEachOwn { position in list.append(figures[position]) } top: { groups in
+        forEachOwn { position in
+            list.append(figures[position])
+            for part in [Part.share, .rank] { if let figure = partFigure(position, part) { list.append(figure) } }
+        } top: { groups in
             groups.forEach { n, member in
                 if let figure = groups.figure(n, member) { list.append(figure) }
             }
@@ -201,6 +249,9 @@ public struct FigureSet: Sendable {
         // By position: iterating the figures would copy each one, retaining all its strings.
         forEachOwn { position in
             listing.figure(figures[position].name, "", figures[position].value)
+            guard hasParts else { return }
+            if let share = partValue(position, .share) { listing.figure(figures[position].name, Part.share.suffix, share) }
+            if let rank = partValue(position, .rank) { listing.figure(figures[position].name, Part.rank.suffix, rank) }
         } top: { groups in
             listing.topGroups(groups.column, keys: groups.keys)
             groups.forEach { n, member in
@@ -219,7 +270,8 @@ public struct FigureSet: Sendable {
 
     /// How many figures `forEachOwnAndRunning` gives.
     public var ownAndRunningCount: Int {
-        figures.count + topGroups.reduce(0) { $0 + $1.groups.count } + derived.count { entry in
+        figures.count + parts.indices.count { partValue($0, .share) != nil } + parts.count { $0.rank > 0 }
+            + topGroups.reduce(0) { $0 + $1.groups.count } + derived.count { entry in
             if case .success = entry.value { return !entry.stated }
             return false
         }
@@ -272,7 +324,10 @@ public struct FigureSet: Sendable {
     /// The names of the report's own figures, the top N groups' included, in order.
     var ownNames: [String] {
         var names: [String] = []
-        forEachOwn { names.append(figures[$0].name) } top: { groups in
+        forEachOwn { position in
+            names.append(figures[position].name)
+            for part in [Part.share, .rank] where partValue(position, part) != nil { names.append(figures[position].name + "\(part.suffix)") }
+        } top: { groups in
             groups.forEach { n, member in names.append(groups.name(n, member)) }
         }
         return names
@@ -284,23 +339,92 @@ public struct FigureSet: Sendable {
         index.reserveCapacity(index.count + count)
     }
 
-    /// Adds a figure; returns the one already there if the name is taken (and adds nothing).
+    /// Adds a figure; returns the one already there if the name is taken (and adds nothing). A
+    /// table's sum gives its share of `whole` and its `rank` (see `SumParts`).
     @discardableResult
     mutating func add(_ name: String, _ value: FigureValue, origin: Figure.Origin, measure: Measure? = nil,
-                      table: String? = nil, tracksChange: Bool = false) -> Figure? {
+                      table: String? = nil, tracksChange: Bool = false, shareOf whole: Int? = nil, rank: Int = 0) -> Figure? {
         // One hash lookup in the usual case: insert, and put the old position back on a clash.
         if let existing = index.updateValue(figures.count, forKey: name) {
             index[name] = existing
             return figures[existing]
         }
-        // A table's figures are never named like a top N group (its words are reserved); a
-        // stated or computed figure may be.
-        if case .table = origin {} else if let (groups, n, member) = locateTop(name), let existing = groups.figure(n, member) {
+        // A share or a rank kept beside its sum, or a top N group, may have the name. A table's
+        // values and columns cannot spell one (their words are reserved), but a table made in
+        // code can, and a stated or computed figure may.
+        if let existing = figure(sharingNameWithPartsOf: name, origin: origin) ?? partOwner(of: name, shareOf: whole, rank: rank) {
             index[name] = nil
             return existing
         }
         figures.append(Figure(name: name, value: value, origin: origin, measure: measure, table: table, tracksChange: tracksChange))
+        parts.append(SumParts(whole: whole, rank: rank))
+        if whole != nil || rank > 0 { hasParts = true }
+        if case .table = origin, Self.endsLikePart(name) { tableNamesEndLikeParts = true }
         return nil
+    }
+
+    /// True once a table figure's name ends like a share or a rank (only in a table made in code).
+    private var tableNamesEndLikeParts = false
+
+    /// The share, rank or top N figure already called `name`, if any: for a table's figure only
+    /// when some table name ends like a part (never, for a table read from a file).
+    private func figure(sharingNameWithPartsOf name: String, origin: Figure.Origin) -> Figure? {
+        if case .table = origin, !Self.endsLikePart(name) { return nil }
+        if let (position, part) = locatePart(name) { return partFigure(position, part) }
+        if case .table = origin { return nil }
+        if let (groups, n, member) = locateTop(name) { return groups.figure(n, member) }
+        return nil
+    }
+
+    /// The figure already called like the share or rank a new sum called `name` would give.
+    private func partOwner(of name: String, shareOf whole: Int?, rank: Int) -> Figure? {
+        guard tableNamesEndLikeParts else { return nil }
+        if whole != nil, let position = index[name + ".share"] { return figures[position] }
+        if rank > 0, let position = index[name + ".rank"] { return figures[position] }
+        return nil
+    }
+
+    /// Why a share of a sum of 0 cannot be computed.
+    private static let shareOfZero = "the total it would be a share of is 0"
+
+    /// The figure a share's or rank's name belongs to, and which it is.
+    private func locatePart(_ name: String) -> (position: Int, part: Part)? {
+        guard hasParts, Self.endsLikePart(name) else { return nil }
+        for part in [Part.share, .rank] {
+            let length = part.suffix.utf8CodeUnitCount
+            let ends = part.suffix.withUTF8Buffer { suffix in name.utf8.count > length && name.utf8.suffix(length).elementsEqual(suffix) }
+            guard ends, let position = index[String(Substring(name.utf8.dropLast(length)))] else { continue }
+            if part == .share ? parts[position].whole != nil : parts[position].rank > 0 { return (position, part) }
+        }
+        return nil
+    }
+
+    /// Whether `name` ends in `.share` or `.rank`, by its last bytes.
+    private static func endsLikePart(_ name: String) -> Bool {
+        let bytes = name.utf8
+        guard let last = bytes.last, last == UInt8(ascii: "e") || last == UInt8(ascii: "k") else { return false }
+        return bytes.elementsEqualSuffix(".share") || bytes.elementsEqualSuffix(".rank")
+    }
+
+    /// The value of the share or rank of the figure at `position`; nil when it has none, or for a
+    /// share of a sum of 0.
+    private func partValue(_ position: Int, _ part: Part) -> FigureValue? {
+        switch part {
+        case .own:
+            return figures[position].value
+        case .share:
+            guard let whole = parts[position].whole, let sum = figures[position].value.number else { return nil }
+            return Rational(sum.numerator, whole).map(FigureValue.number)
+        case .rank:
+            return parts[position].rank > 0 ? .number(Rational(parts[position].rank)) : nil
+        }
+    }
+
+    /// The share or rank of the figure at `position`, as a figure.
+    private func partFigure(_ position: Int, _ part: Part) -> Figure? {
+        guard let value = partValue(position, part) else { return nil }
+        let sum = figures[position]
+        return Figure(name: sum.name + "\(part.suffix)", value: value, origin: sum.origin, table: sum.table, tracksChange: true)
     }
 
     /// Adds the top N groups of a column, listed after the figures added so far.
@@ -339,6 +463,15 @@ public struct FigureSet: Sendable {
         }
     }
 
+    /// The previous report's value of `base`: for a share or a rank, the figure of its name there.
+    private func previousValue(of base: DerivedBase) -> Result<Rational, DerivationFailure> {
+        guard base.part != .own else { return previousValue(at: base.position) }
+        guard case .success(let report)? = previous else { return previousValue(at: base.position) }
+        let name = figures[base.position].name + "\(base.part.suffix)"
+        if let value = report.figures[name]?.value.number { return .success(value) }
+        return .failure(DerivationFailure("'\(name)' is not in the previous period, \(report.name)"))
+    }
+
     /// Records a running count derived from the figure at `base` (its position in the set). The
     /// running counts of one base figure must be added one after the other. When the report
     /// states a figure of the same name (`stated`, see `figuresNamedLikeDerived`), the stated one
@@ -353,23 +486,31 @@ public struct FigureSet: Sendable {
     /// figures.yml: by the position of the figure they derive from, and the derivation. A
     /// table's figures are not looked at: the words of derivations are reserved, so no value or
     /// column of a table ends its figures' names with one (checked when tables are read).
-    func figuresNamedLikeDerived() -> [Int: [Derivation: Figure]] {
-        var found: [Int: [Derivation: Figure]] = [:]
+    func figuresNamedLikeDerived() -> [DerivedBase: [Derivation: Figure]] {
+        var found: [DerivedBase: [Derivation: Figure]] = [:]
         for candidate in figures.indices {
             if case .table = figures[candidate].origin { continue }
-            guard let (base, derivation) = Derivation.split(figures[candidate].name), let position = index[String(base)] else { continue }
-            found[position, default: [:]][derivation] = figures[candidate]
+            guard let (base, derivation) = Derivation.split(figures[candidate].name), let derivedBase = self.base(named: String(base)) else { continue }
+            found[derivedBase, default: [:]][derivation] = figures[candidate]
         }
         return found
     }
 
+    /// The figure, share or rank called `name`, as a base of derived figures.
+    private func base(named name: String) -> DerivedBase? {
+        if let position = index[name] { return DerivedBase(position: position) }
+        return locatePart(name).map { DerivedBase(position: $0.position, part: $0.part) }
+    }
+
     /// The value of the figure at `base` derived that way, whether or not a stated figure has the
     /// same name; nil when no such figure exists.
-    func derivedValue(of base: Int, _ derivation: Derivation) -> Result<Rational, DerivationFailure>? {
+    func derivedValue(of base: DerivedBase, _ derivation: Derivation) -> Result<Rational, DerivationFailure>? {
         switch derivation {
         case .previous, .change, .relativeChange:
             return comparison(of: base, derivation)
         case .cumulative, .period:
+            guard base.part == .own else { return nil }
+            let base = base.position
             guard base < firstDerived.count, firstDerived[base] >= 0 else { return nil }
             var position = firstDerived[base]
             while position < derived.count, derived[position].base == base {
@@ -381,9 +522,10 @@ public struct FigureSet: Sendable {
     }
 
     /// `.previous`, `.change` or `.change.relative` of the figure at `base`, computed now.
-    private func comparison(of base: Int, _ derivation: Derivation) -> Result<Rational, DerivationFailure>? {
-        guard previous != nil, figures[base].tracksChange, case .number(let value) = figures[base].value else { return nil }
-        let before = previousValue(at: base)
+    private func comparison(of base: DerivedBase, _ derivation: Derivation) -> Result<Rational, DerivationFailure>? {
+        guard previous != nil, base.part != .own || figures[base.position].tracksChange,
+              case .number(let value)? = partValue(base.position, base.part) else { return nil }
+        let before = previousValue(of: base)
         let tooLarge = DerivationFailure("the numbers are too large")
         switch derivation {
         case .previous:
@@ -400,10 +542,10 @@ public struct FigureSet: Sendable {
         }
     }
 
-    private func locateDerived(_ name: String) -> (base: Int, derivation: Derivation)? {
+    private func locateDerived(_ name: String) -> (base: DerivedBase, derivation: Derivation)? {
         guard previous != nil || !derived.isEmpty, let (base, derivation) = Derivation.split(name),
-              let position = index[String(base)] else { return nil }
-        return (position, derivation)
+              let derivedBase = self.base(named: String(base)) else { return nil }
+        return (derivedBase, derivation)
     }
 
     /// Every derived figure (comparisons and running counts) that no stated figure overrides,
@@ -411,19 +553,34 @@ public struct FigureSet: Sendable {
     private func forEachDerivedResult(_ body: (String, Derivation, Result<Rational, DerivationFailure>) -> Void) {
         guard previous != nil || !derived.isEmpty else { return }
         let stated = figuresNamedLikeDerived()
-        for base in figures.indices {
+        /// The comparisons of `base`, but those a stated figure overrides.
+        func comparisons(of base: DerivedBase, name: () -> String) {
+            guard previous != nil else { return }
             let overridden = stated[base] ?? [:]
-            if previous != nil {
-                for derivation in [Derivation.previous, .change, .relativeChange] where overridden[derivation] == nil {
-                    if let value = comparison(of: base, derivation) { body(figures[base].name, derivation, value) }
-                }
-            }
-            guard base < firstDerived.count, firstDerived[base] >= 0 else { continue }
-            var position = firstDerived[base]
-            while position < derived.count, derived[position].base == base {
-                if !derived[position].stated { body(figures[base].name, derived[position].derivation, derived[position].value) }
-                position += 1
+            for derivation in [Derivation.previous, .change, .relativeChange] where overridden[derivation] == nil {
+                if let value = comparison(of: base, derivation) { body(name(), derivation, value) }
             }
         }
+        for base in figures.indices {
+            comparisons(of: DerivedBase(position: base)) { figures[base].name }
+            if base < firstDerived.count, firstDerived[base] >= 0 {
+                var position = firstDerived[base]
+                while position < derived.count, derived[position].base == base {
+                    if !derived[position].stated { body(figures[base].name, derived[position].derivation, derived[position].value) }
+                    position += 1
+                }
+            }
+            guard hasParts else { continue }
+            for part in [Part.share, .rank] {
+                comparisons(of: DerivedBase(position: base, part: part)) { figures[base].name + "\(part.suffix)" }
+            }
+        }
+    }
+}
+
+private extension String.UTF8View {
+    /// Whether these bytes end with `suffix`'s.
+    func elementsEqualSuffix(_ suffix: StaticString) -> Bool {
+        suffix.withUTF8Buffer { suffix in count >= suffix.count && self.suffix(suffix.count).elementsEqual(suffix) }
     }
 }

@@ -84,14 +84,14 @@ public struct SeriesFigures {
                 continue
             }
             set.addDerived(from: position, derivation, result,
-                           stated: namedLikeDerived[position]?[derivation] != nil)
+                           stated: namedLikeDerived[FigureSet.DerivedBase(position: position)]?[derivation] != nil)
         }
         // A figure stated under a derived name is checked against the computed one, in the
         // order of the figures, so that the errors come in the same order every time.
-        for position in namedLikeDerived.keys.sorted() {
+        for base in namedLikeDerived.keys.sorted() {
             for derivation in Derivation.allCases {
-                guard let figureOfThatName = namedLikeDerived[position]?[derivation],
-                      case .success(let number)? = set.derivedValue(of: position, derivation),
+                guard let figureOfThatName = namedLikeDerived[base]?[derivation],
+                      case .success(let number)? = set.derivedValue(of: base, derivation),
                       let statement = stated[figureOfThatName.name],
                       let problem = FigureComputer.disagreement(statement, Figure(name: figureOfThatName.name, value: .number(number), origin: .report))
                 else { continue }

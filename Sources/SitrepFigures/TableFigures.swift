@@ -20,9 +20,7 @@ enum TableFigures {
             for (rank, position) in rankedPositions.enumerated() { ranks[position] = rank + 1 }
             for (position, group) in aggregation.groups.enumerated() {
                 let name = FigureName.dotted(prefix, group.keys[0])
-                try adder.add(&set, name, .number(Rational(group.total)), additive: true)
-                try adder.addShare(&set, FigureName.dotted(name, FigureWord.share.rawValue), group.total, of: total, tracked: true)
-                try adder.add(&set, FigureName.dotted(name, FigureWord.rank.rawValue), .number(Rational(ranks[position])), tracked: true)
+                try adder.add(&set, name, .number(Rational(group.total)), additive: true, shareOf: total, rank: ranks[position])
             }
             try adder.add(&set, FigureName.dotted(prefix, FigureWord.count.rawValue), .number(Rational(ranked.count)))
             let rankedKeys = ranked.map { $0.keys[0] }
@@ -41,8 +39,7 @@ enum TableFigures {
                 for group in try Aggregation(table, pairing: byDimension[first], with: byDimension[second]).groups {
                     let name = FigureName.dotted(FigureName.dotted(table.name, table.dimensions[first], group.keys[0]),
                                                  table.dimensions[second], group.keys[1])
-                    try adder.add(&set, name, .number(Rational(group.total)), additive: true)
-                    try adder.addShare(&set, FigureName.dotted(name, FigureWord.share.rawValue), group.total, of: parentTotals[group.keys[0]]!, tracked: true)
+                    try adder.add(&set, name, .number(Rational(group.total)), additive: true, shareOf: parentTotals[group.keys[0]]!)
                 }
             }
         }
@@ -53,20 +50,13 @@ enum TableFigures {
         let table: Table
         let measure: Measure
 
-        /// Adds `part / whole`, or records why there is no share when `whole` is 0.
-        func addShare(_ set: inout FigureSet, _ name: String, _ part: Int, of whole: Int, tracked: Bool = false) throws(DiagnosticError) {
-            if let share = Rational(part, whole) {
-                try add(&set, name, .number(share), tracked: tracked)
-            } else {
-                set.markUnavailable(name, because: "the total it would be a share of is 0")
-            }
-        }
-
+        /// Adds a figure of the table; a sum with the share of `whole` and the `rank` it gives.
         func add(_ set: inout FigureSet, _ name: String, _ value: FigureValue, additive: Bool = false,
-                 tracked: Bool = false) throws(DiagnosticError) {
-            guard set.add(name, value, origin: .table(table.file), measure: additive ? measure : nil, table: table.name,
-                          tracksChange: additive || tracked) != nil else { return }
-            throw clash(name)
+                 shareOf whole: Int? = nil, rank: Int = 0) throws(DiagnosticError) {
+            guard let existing = set.add(name, value, origin: .table(table.file), measure: additive ? measure : nil, table: table.name,
+                                         tracksChange: additive, shareOf: whole, rank: rank) else { return }
+            // The name taken: this one's, or its share's or rank's (a value spelt like one).
+            throw clash(existing.name)
         }
 
         /// The error for two figures of the table called `name`.

@@ -675,6 +675,8 @@ final class SeriesFiguresTests: XCTestCase {
             arrivals.total.change: 3
             arrivals.total.period: 4
             arrivals.nationality.Ukraine.change.relative: 5
+            arrivals.nationality.Ukraine.share.change: 6
+            arrivals.nationality.Ukraine.rank.previous: 7
 
             """)
         let (_, diagnostics) = try failure()
@@ -682,6 +684,10 @@ final class SeriesFiguresTests: XCTestCase {
             "'arrivals.total.change' is stated as 3 but computed as 2,311",
             "'arrivals.total.period' is stated as 4 but computed as 2,311",
             "'arrivals.nationality.Ukraine.change.relative' is stated as 5 but computed as 0.0769",
+            // A share and a rank are kept beside their sum (FigureSet.SumParts): their
+            // comparisons are checked all the same, in the order of the figures.
+            "'arrivals.nationality.Ukraine.share.change' is stated as 6 but computed as -0.0001",
+            "'arrivals.nationality.Ukraine.rank.previous' is stated as 7 but computed as 1",
             "'assessments.total.previous' is stated as 1 but computed as 63",
             "'assessments.total.cumulative' is stated as 2 but computed as 343",
         ])
