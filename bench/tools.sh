@@ -28,7 +28,8 @@ install_missing() {
 # (the series' dates from the last build: about 1.5 per cent of a cold build at N = 1,000).
 cold() {
     case $1 in /?*/?*) ;; *) echo "cold: '$1' is not a folder inside a temporary folder" >&2; return 1 ;; esac
-    printf 'rm -rf %s %s/.%s.sitrep-manifest' "$1" "$(dirname "$1")" "$(basename "$1")"
+    # Quoted for the shell hyperfine runs it in, so that a space cannot split a path in two.
+    printf 'rm -rf -- %q %q' "$1" "$(dirname "$1")/.$(basename "$1").sitrep-manifest"
 }
 
 make_workdir() {

@@ -92,7 +92,8 @@ public enum Derivation: Sendable, CaseIterable {
 /// Derived figures are kept by their base figure and derivation, not by name: a report has
 /// hundreds of them, and their names are only spelled out when they are listed. The comparisons
 /// with the previous report (`.previous`, `.change`, `.change.relative`) are not even computed
-/// until they are named: a report prints a few dozen of its ~1,000.
+/// until they are named: a report prints a few dozen of its ~1,000. A table's shares, ranks and
+/// top N groups are kept the same way, beside the sums they come from (`SumParts`, `TopGroups`).
 public struct FigureSet: Sendable {
     /// The figures of the report itself, in order, but the top N groups.
     private var figures: [Figure] = []
@@ -182,16 +183,10 @@ public struct FigureSet: Sendable {
         return Figure(name: name, value: .number(value), origin: .report)
     }
 
-    /// The figure called `name`, as `self[name]`, looked for at `position` first: where the same
-    /// figure sits in another period whose tables have the same rows, the usual case. Comparing
-    /// one name costs less than hashing it.
-    public func figure(named name: String, probablyAt position: Int) -> Figure? {
-        if position < figures.count, figures[position].name == name { return figures[position] }
-        return self[name]
-    }
-
-    /// The number of the figure called `name`, looked for at `position` first as
-    /// `figure(named:probablyAt:)` does, without copying the figure (and retaining its strings).
+    /// The number of the figure called `name`, as `self[name]` gives it, looked for at `position`
+    /// first: where the same figure sits in another period whose tables have the same rows, the
+    /// usual case. Comparing one name costs less than hashing it, and the figure is not copied
+    /// (which would retain its strings).
     func number(named name: String, probablyAt position: Int) -> Rational? {
         if position < figures.count, figures[position].name == name { return figures[position].value.number }
         return self[name]?.value.number
@@ -482,10 +477,11 @@ public struct FigureSet: Sendable {
         derived.append((base, derivation, value, stated))
     }
 
-    /// The figures named like a derived one, e.g. `assessments.total.cumulative` stated in
-    /// figures.yml: by the position of the figure they derive from, and the derivation. A
-    /// table's figures are not looked at: the words of derivations are reserved, so no value or
-    /// column of a table ends its figures' names with one (checked when tables are read).
+    /// The figures named like a derived one, e.g. `assessments.total.cumulative` or
+    /// `T.d.V.share.change` stated in figures.yml: by the figure, share or rank they derive from,
+    /// and the derivation. A table's figures are not looked at: the words of derivations are
+    /// reserved, so no value or column of a table ends its figures' names with one (checked when
+    /// tables are read).
     func figuresNamedLikeDerived() -> [DerivedBase: [Derivation: Figure]] {
         var found: [DerivedBase: [Derivation: Figure]] = [:]
         for candidate in figures.indices {
