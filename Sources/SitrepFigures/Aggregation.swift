@@ -3,9 +3,17 @@ import SitrepDiagnostics
 
 /// Sums of a table's values grouped by some of its dimensions.
 public struct Aggregation: Sendable {
-    /// One group: the values of the grouping dimensions, and the sum of its rows.
+    /// One group: the value of the grouping dimension, and the sum of its rows.
     public struct Group: Sendable, Hashable {
-        public var keys: [String]
+        public var key: String
+        public var total: Int
+    }
+
+    /// One group of two aggregations paired (``pairs(of:_:_:)``): the positions of its values in
+    /// their `groups`, and the sum of its rows. Positions, not values: no array of values a pair.
+    public struct Pair: Sendable, Hashable {
+        public var first: Int
+        public var second: Int
         public var total: Int
     }
 
@@ -25,7 +33,7 @@ public struct Aggregation: Sendable {
             let key = row.keys[dimensionIndex]
             // Rows of one value often come together (a CSV sorted by its first column):
             // comparing with the last row's value costs a fraction of hashing it.
-            if let last = groupOfRow.last, groups[last].keys[0] == key {
+            if let last = groupOfRow.last, groups[last].key == key {
                 let (sum, overflow) = groups[last].total.addingReportingOverflow(row.value)
                 if overflow { throw Aggregation.overflow(table, row: row) }
                 groups[last].total = sum
@@ -38,33 +46,31 @@ public struct Aggregation: Sendable {
             } else {
                 index[key] = groups.count
                 groupOfRow.append(groups.count)
-                groups.append(Group(keys: [key], total: row.value))
+                groups.append(Group(key: key, total: row.value))
             }
         }
         self.groups = groups
         self.groupOfRow = groupOfRow
     }
 
-    /// Groups `table` by the dimensions of two one-dimension aggregations of it, in that order:
-    /// the same groups as grouping by both dimensions, found by the rows' group positions
-    /// instead of by their values.
-    public init(_ table: Table, pairing first: Aggregation, with second: Aggregation) throws(DiagnosticError) {
+    /// The groups of `table` by the dimensions of two one-dimension aggregations of it, in order
+    /// of first appearance: the same groups as grouping by both dimensions, found by the rows'
+    /// group positions instead of by their values.
+    public static func pairs(of table: Table, _ first: Aggregation, _ second: Aggregation) throws(DiagnosticError) -> [Pair] {
         var index = PairIndex(pairs: first.groups.count * second.groups.count, rows: table.rows.count)
-        var groups: [Group] = []
+        var pairs: [Pair] = []
         for (row, (firstGroup, secondGroup)) in zip(table.rows, zip(first.groupOfRow, second.groupOfRow)) {
             let key = firstGroup * second.groups.count + secondGroup
             if let position = index[key] {
-                let (sum, overflow) = groups[position].total.addingReportingOverflow(row.value)
+                let (sum, overflow) = pairs[position].total.addingReportingOverflow(row.value)
                 if overflow { throw Aggregation.overflow(table, row: row) }
-                groups[position].total = sum
-                groupOfRow.append(position)
+                pairs[position].total = sum
             } else {
-                index[key] = groups.count
-                groupOfRow.append(groups.count)
-                groups.append(Group(keys: [first.groups[firstGroup].keys[0], second.groups[secondGroup].keys[0]], total: row.value))
+                index[key] = pairs.count
+                pairs.append(Pair(first: firstGroup, second: secondGroup, total: row.value))
             }
         }
-        self.groups = groups
+        return pairs
     }
 
     /// The sums of `table`'s rows by this aggregation's groups and `other`'s (both made from

@@ -19,11 +19,11 @@ enum TableFigures {
             var ranks = [Int](repeating: 0, count: ranked.count)
             for (rank, position) in rankedPositions.enumerated() { ranks[position] = rank + 1 }
             for (position, group) in aggregation.groups.enumerated() {
-                let name = FigureName.dotted(prefix, group.keys[0])
+                let name = FigureName.dotted(prefix, group.key)
                 try adder.add(&set, name, .number(Rational(group.total)), additive: true, shareOf: total, rank: ranks[position])
             }
             try adder.add(&set, FigureName.dotted(prefix, FigureWord.count.rawValue), .number(Rational(ranked.count)))
-            let rankedKeys = ranked.map { $0.keys[0] }
+            let rankedKeys = ranked.map(\.key)
             try adder.add(&set, FigureName.dotted(prefix, FigureWord.list.rawValue), .list(rankedKeys))
             let top = TopGroups(column: prefix, ranked: ranked, keys: rankedKeys, total: total, file: table.file, table: table.name)
             // A value spelt like a top N figure (`top1`, `top2.other`) would share its name.
@@ -34,12 +34,16 @@ enum TableFigures {
         }
 
         for first in table.dimensions.indices {
-            let parentTotals = Dictionary(uniqueKeysWithValues: byDimension[first].groups.map { ($0.keys[0], $0.total) })
+            let parents = byDimension[first].groups
             for second in table.dimensions.indices where second > first {
-                for group in try Aggregation(table, pairing: byDimension[first], with: byDimension[second]).groups {
-                    let name = FigureName.dotted(FigureName.dotted(table.name, table.dimensions[first], group.keys[0]),
-                                                 table.dimensions[second], group.keys[1])
-                    try adder.add(&set, name, .number(Rational(group.total)), additive: true, shareOf: parentTotals[group.keys[0]]!)
+                let children = byDimension[second].groups
+                // `T.d.V`, spelt once for each value V of the first column.
+                var parentNames = [String?](repeating: nil, count: parents.count)
+                for pair in try Aggregation.pairs(of: table, byDimension[first], byDimension[second]) {
+                    let parentName = parentNames[pair.first] ?? FigureName.dotted(table.name, table.dimensions[first], parents[pair.first].key)
+                    parentNames[pair.first] = parentName
+                    let name = FigureName.dotted(parentName, table.dimensions[second], children[pair.second].key)
+                    try adder.add(&set, name, .number(Rational(pair.total)), additive: true, shareOf: parents[pair.first].total)
                 }
             }
         }

@@ -60,7 +60,9 @@ public struct SeriesStream: Sendable {
         var warnings: [Diagnostic] = []
         var outputs: [Output] = []
         var seriesFigures = SeriesFigures(series: series.config)
-        var history = FigureHistory(tracking: stages == .narrative ? chartedFigures(through: end) : [])
+        // Each `report.md` is read ahead for its charts, and its bytes kept until it is loaded.
+        var narratives = stages == .narrative ? series.periods.prefix(end).map(project.reportBytes(of:)) : []
+        var history = FigureHistory(tracking: Self.chartedFigures(in: narratives))
         var start = 0
         var stopped = false
         while start < end, !stopped {
@@ -70,7 +72,9 @@ public struct SeriesStream: Sendable {
                 let folder = series.periods[position]
                 let report: Report
                 do {
-                    report = try project.loadReport(series: series, folder: folder)
+                    let bytes = narratives.isEmpty ? nil : narratives[position]
+                    if !narratives.isEmpty { narratives[position] = nil }
+                    report = try project.loadReport(series: series, folder: folder, reportBytes: bytes)
                 } catch {
                     problems += error.diagnostics
                     if position + 1 < series.periods.count {
@@ -132,13 +136,12 @@ public struct SeriesStream: Sendable {
         return FigureHistory.Period(start: folder.period.start, end: folder.period.end, label: labels[position])
     }
 
-    /// The figures that line and column charts in the narratives of the first `end` periods
-    /// follow: their values are kept as the series is walked. Each `report.md` is read ahead for
-    /// its charts; one that cannot be read is reported when its report is loaded.
-    private func chartedFigures(through end: Int) -> Set<String> {
+    /// The figures that line and column charts in these narratives (`report.md`'s bytes) follow:
+    /// their values are kept as the series is walked. A narrative that could not be read (nil)
+    /// is reported when its report is loaded.
+    private static func chartedFigures(in narratives: [[UInt8]?]) -> Set<String> {
         var names = Set<String>()
-        for folder in series.periods.prefix(end) {
-            guard let bytes = try? project.files.read("\(folder.path)/report.md") else { continue }
+        for case let bytes? in narratives {
             names.formUnion(bytes.withUnsafeBufferPointer(ChartBlock.seriesFigures(inUTF8:)))
         }
         return names

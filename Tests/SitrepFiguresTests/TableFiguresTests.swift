@@ -39,25 +39,25 @@ final class TableFiguresTests: XCTestCase {
         let single = try (0..<3).map { index throws(DiagnosticError) in try Aggregation(avrr, by: index) }
         for (first, second) in [(0, 1), (0, 2), (1, 2)] {
             // What grouping by both values gives, in order of first appearance, computed here by hand.
-            var expected: [Aggregation.Group] = []
+            var expected: [KeyedSum] = []
             for row in avrr.rows {
                 let keys = [row.keys[first], row.keys[second]]
                 if let position = expected.firstIndex(where: { $0.keys == keys }) { expected[position].total += row.value }
-                else { expected.append(Aggregation.Group(keys: keys, total: row.value)) }
+                else { expected.append(KeyedSum(keys: keys, total: row.value)) }
             }
-            let paired = try Aggregation(avrr, pairing: single[first], with: single[second])
-            XCTAssertEqual(paired.groups, expected, "\(first), \(second)")
+            let paired = try KeyedSum.pairs(of: avrr, single[first], single[second])
+            XCTAssertEqual(paired, expected, "\(first), \(second)")
             // The cross totals hold the same sums, by group positions, and 0 where no row is in both.
             let cross = try single[first].crossTotals(with: single[second], in: avrr)
             for (row, firstGroup) in single[first].groups.enumerated() {
                 for (column, secondGroup) in single[second].groups.enumerated() {
-                    let sum = expected.first { $0.keys == [firstGroup.keys[0], secondGroup.keys[0]] }?.total ?? 0
-                    XCTAssertEqual(cross[row][column], sum, "\(firstGroup.keys[0]), \(secondGroup.keys[0])")
+                    let sum = expected.first { $0.keys == [firstGroup.key, secondGroup.key] }?.total ?? 0
+                    XCTAssertEqual(cross[row][column], sum, "\(firstGroup.key), \(secondGroup.key)")
                 }
             }
         }
         XCTAssertEqual(try single[0].crossTotals(with: single[1], in: avrr), [[5 + 1, 3 + 8], [6, 2 + 4], [7, 0]])
-        XCTAssertEqual(try Aggregation(avrr, pairing: single[0], with: single[1]).groups.map(\.keys),
+        XCTAssertEqual(try KeyedSum.pairs(of: avrr, single[0], single[1]).map(\.keys),
                        [["Iraq", "male"], ["Cuba", "female"], ["Iraq", "female"], ["Sri Lanka", "male"], ["Cuba", "male"]])
     }
 
@@ -66,14 +66,27 @@ final class TableFiguresTests: XCTestCase {
     func testPairsOfColumnsWithManyValuesGroupLikeFewer() throws {
         let rows = (0..<300).map { Table.Row(keys: ["a\($0 % 290)", "b\($0 % 287)"], value: $0, position: $0 + 2) }
         let table = Table(name: "t", file: "r/t.csv", dimensions: ["first", "second"], rows: rows)
-        let paired = try Aggregation(table, pairing: Aggregation(table, by: 0), with: Aggregation(table, by: 1))
-        var expected: [Aggregation.Group] = []
+        let paired = try KeyedSum.pairs(of: table, Aggregation(table, by: 0), Aggregation(table, by: 1))
+        var expected: [KeyedSum] = []
         for row in rows {
             if let position = expected.firstIndex(where: { $0.keys == row.keys }) { expected[position].total += row.value }
-            else { expected.append(Aggregation.Group(keys: row.keys, total: row.value)) }
+            else { expected.append(KeyedSum(keys: row.keys, total: row.value)) }
         }
-        XCTAssertEqual(paired.groups, expected)
-        XCTAssertEqual(paired.groups.count, 300)
+        XCTAssertEqual(paired, expected)
+        XCTAssertEqual(paired.count, 300)
+    }
+
+    /// A pair of values and the sum of their rows, as the test computes it.
+    private struct KeyedSum: Equatable {
+        var keys: [String]
+        var total: Int
+
+        /// `Aggregation.pairs`, with each pair's values spelt out.
+        static func pairs(of table: Table, _ first: Aggregation, _ second: Aggregation) throws -> [KeyedSum] {
+            try Aggregation.pairs(of: table, first, second).map {
+                KeyedSum(keys: [first.groups[$0.first].key, second.groups[$0.second].key], total: $0.total)
+            }
+        }
     }
 
     /// The names of the figures derived from tables, leaving out those of the report itself.

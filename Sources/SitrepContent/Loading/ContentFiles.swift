@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import SitrepDiagnostics
 
 /// Reads the files of a project (`sitrep.yml`, `content/`, `templates/`) and names them as the
@@ -31,14 +34,20 @@ public struct ContentFiles: Sendable {
     /// Names in a folder, sorted by code point so that builds do not depend on the file system's order.
     /// Hidden files are left out. A folder that leads outside the project is refused.
     public func list(_ relative: String) throws(DiagnosticError) -> [String] {
-        let path = try insidePath(relative)
-        do {
-            return try FileManager.default.contentsOfDirectory(atPath: path)
-                .filter { !$0.hasPrefix(".") }
-                .sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
-        } catch {
-            throw DiagnosticError(Diagnostic(at: SourceLocation(file: relative), "cannot list the folder: \(error.localizedDescription)"))
+        let path = try insideFolder(relative)
+        guard let folder = opendir(path) else {
+            let reason = String(cString: strerror(errno))
+            throw DiagnosticError(Diagnostic(at: SourceLocation(file: relative), "cannot list the folder: \(reason)"))
         }
+        defer { closedir(folder) }
+        var names: [String] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(cString: bytes.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            if !name.hasPrefix(".") { names.append(name) }
+        }
+        return names.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
     }
 
     /// Every file under the folder `relative` (which may be missing: then none), as paths relative
@@ -65,11 +74,74 @@ public struct ContentFiles: Sendable {
 
     /// The bytes of a file, after checking that it does not lead outside the project by a link.
     public func read(_ relative: String) throws(DiagnosticError) -> [UInt8] {
-        let path = try insidePath(relative)
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = try readIfPresent(relative) else {
             throw DiagnosticError(Diagnostic(at: SourceLocation(file: relative), "cannot read the file"))
         }
-        return [UInt8](data)
+        return bytes
+    }
+
+    /// The bytes of a file, or nil when there is none at `relative` (as ``read(_:)`` otherwise):
+    /// for a file that may be missing, without a `stat` to find out first.
+    public func readIfPresent(_ relative: String) throws(DiagnosticError) -> [UInt8]? {
+        // The usual file is not a link: it is opened in its folder's resolved path, refusing to
+        // follow a link (O_NOFOLLOW), so that the check costs no `lstat` of its own. A link, or a
+        // path through `..`, is resolved in full first.
+        let path = try insideFolderPath(relative)
+        var descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        if descriptor < 0, errno == ELOOP {
+            descriptor = open(try insidePath(relative), O_RDONLY | O_CLOEXEC)
+        }
+        if descriptor < 0, errno == ENOENT { return nil }
+        guard descriptor >= 0, let bytes = Self.readAll(descriptor) else {
+            throw DiagnosticError(Diagnostic(at: SourceLocation(file: relative), "cannot read the file"))
+        }
+        return bytes
+    }
+
+    /// The bytes of the file open at `descriptor`, as many as `fstat` gives for its size (as
+    /// Foundation reads a file: one `read` for the usual file, without a last one to find its
+    /// end); nil when it cannot be read (a folder). Closes the descriptor.
+    private static func readAll(_ descriptor: Int32) -> [UInt8]? {
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = max(Int(status.st_size), 0)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            while count < size {
+                let read = Glibc.read(descriptor, buffer.baseAddress! + count, size - count)
+                if read > 0 {
+                    count += read
+                } else if read == 0 {
+                    break
+                } else if errno != EINTR {
+                    failed = true
+                    break
+                }
+            }
+        }
+        return failed ? nil : bytes
+    }
+
+    /// The absolute path of the folder `relative` with its links resolved, when it stays inside
+    /// the project: as ``insidePath(_:)``, remembered for the files read in it.
+    private func insideFolder(_ relative: String) throws(DiagnosticError) -> String {
+        let resolved = resolvedFolder(absolute(relative))
+        guard resolved != root, !resolved.hasPrefix(root + "/") else { return resolved }
+        throw DiagnosticError(outsideLink(on: relative, leadingTo: resolved))
+    }
+
+    /// The absolute path of `relative` in its folder's resolved path, when the folder stays
+    /// inside the project: the path itself is not resolved (see ``read(_:)``).
+    private func insideFolderPath(_ relative: String) throws(DiagnosticError) -> String {
+        let path = absolute(relative)
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return try insidePath(relative) }
+        let name = path[path.utf8.index(after: slash)...]
+        guard name != ".", name != "..", !name.isEmpty else { return try insidePath(relative) }
+        let resolved = resolvedFolder(String(path[..<slash])) + "/" + name
+        guard resolved.hasPrefix(root + "/") else { return try insidePath(relative) }
+        return resolved
     }
 
     /// The absolute path of `relative` with its links resolved, when it stays inside the project;
@@ -107,11 +179,26 @@ public struct ContentFiles: Sendable {
         guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFLNK, let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else {
             return Self.realPath(path) ?? path
         }
-        let folder = String(path[..<slash])
-        if let known = resolvedFolders.withLock({ $0[folder] }) { return known + path[slash...] }
-        let resolved = Self.realPath(folder) ?? folder
-        resolvedFolders.withLock { $0[folder] = resolved }
-        return resolved + path[slash...]
+        return resolvedFolder(String(path[..<slash])) + path[slash...]
+    }
+
+    /// The absolute path of `folder` with every link resolved, remembered. A folder that is not
+    /// a link is found in its parent's resolved path: one `lstat`, where resolving the whole
+    /// path costs one system call per component.
+    private func resolvedFolder(_ folder: String) -> String {
+        if folder == root { return root }
+        if let known = resolvedFolders.withLock({ $0[folder] }) { return known }
+        var resolved: String?
+        if folder.hasPrefix(root + "/"), let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            let name = folder[folder.utf8.index(after: slash)...]
+            var status = stat()
+            if name != ".", name != "..", !name.isEmpty, lstat(folder, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+                resolved = resolvedFolder(String(folder[..<slash])) + "/" + name
+            }
+        }
+        let found = resolved ?? Self.realPath(folder) ?? folder
+        resolvedFolders.withLock { $0[folder] = found }
+        return found
     }
 
     /// The path with every link resolved (libc's realpath: cheaper than Foundation's); nil if it

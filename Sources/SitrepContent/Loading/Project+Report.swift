@@ -4,12 +4,13 @@ extension Project {
     static let reportKeys = ["title", "period", "as_of", "key_figures", "notes", "figures"]
 
     /// Reads one period folder in full: `report.md`, every table (a file of a ``TableFormat``)
-    /// and `figures.yml`. All problems in the folder are reported together.
-    public func loadReport(series: Series, folder: PeriodFolder) throws(DiagnosticError) -> Report {
+    /// and `figures.yml`. All problems in the folder are reported together. `reportBytes` are
+    /// `report.md`'s, when the caller has read them already (``reportBytes(of:)``).
+    public func loadReport(series: Series, folder: PeriodFolder, reportBytes: [UInt8]? = nil) throws(DiagnosticError) -> Report {
         var problems: [Diagnostic] = []
         let reportFile = "\(folder.path)/report.md"
         var report: Report?
-        do { report = try readReport(file: reportFile, folder: folder) } catch { problems += error.diagnostics }
+        do { report = try readReport(file: reportFile, folder: folder, bytes: reportBytes) } catch { problems += error.diagnostics }
         var tables: [Table] = []
         var stated: [StatedFigure] = []
         do {
@@ -34,8 +35,15 @@ extension Project {
         return report
     }
 
-    private func readReport(file: String, folder: PeriodFolder) throws(DiagnosticError) -> Report {
-        let parts = try FrontMatter.split(files.readText(file), file: file)
+    /// The bytes of the period's `report.md`, for ``loadReport(series:folder:reportBytes:)``;
+    /// nil when it cannot be read (loading the report then says why).
+    public func reportBytes(of folder: PeriodFolder) -> [UInt8]? {
+        try? files.read("\(folder.path)/report.md")
+    }
+
+    private func readReport(file: String, folder: PeriodFolder, bytes: [UInt8]?) throws(DiagnosticError) -> Report {
+        let text = if let bytes { try ContentFiles.decodeUTF8(bytes, file: file) } else { try files.readText(file) }
+        let parts = try FrontMatter.split(text, file: file)
         let yaml = try YAMLNode.parse(parts.yaml, file: file, lineOffset: parts.yamlLineOffset)
         try yaml.checkKeys(Self.reportKeys, in: "the front matter")
         guard let titleNode = yaml["title"] else {

@@ -99,12 +99,12 @@ public struct Project: Sendable {
     /// put in order before any report is rendered.
     private static func statedDates(in folder: PeriodFolder, files: ContentFiles) throws(DiagnosticError) -> SeriesTimeline.StatedDates {
         let file = "\(folder.path)/report.md"
-        guard files.exists(file) else {
+        guard let bytes = try files.readIfPresent(file) else {
             throw DiagnosticError(Diagnostic(
                 at: SourceLocation(file: folder.path), "the period folder has no report.md",
                 hint: "add report.md with front matter and the narrative; `sitrep new` starts one from the previous period"))
         }
-        let parts = try FrontMatter.split(files.readText(file), file: file)
+        let parts = try FrontMatter.split(ContentFiles.decodeUTF8(bytes, file: file), file: file)
         if let dates = SeriesTimeline.StatedDates(simpleFrontMatter: parts.yaml) { return dates }
         let yaml = try YAMLNode.parse(parts.yaml, file: file, lineOffset: parts.yamlLineOffset)
         var dates = SeriesTimeline.StatedDates()

@@ -18,12 +18,16 @@ public final class OutputWriter: @unchecked Sendable {
     var staging: String { stagingFolder.path }
     /// True when the site replaces `destination`'s contents, entry by entry, rather than the folder.
     let swapsContents: Bool
+    /// False when there was no `destination` when the build started (a first build): then no
+    /// file of a previous output is looked for, one `stat` a file saved.
+    private let hasPrevious: Bool
 
     /// Prepares an empty staging folder: next to `destination`, or inside it when `swapContents`
     /// (for a mount point). Removes the staging folders of killed builds first.
     public init(destination: String, swapContents: Bool = false) throws(DiagnosticError) {
         self.destination = URL(fileURLWithPath: destination).standardizedFileURL.path
         swapsContents = swapContents
+        hasPrevious = swapContents || Self.exists(self.destination)
         do {
             stagingFolder = try OutputStaging.make(for: self.destination, inside: swapContents)
         } catch {
@@ -92,7 +96,7 @@ public final class OutputWriter: @unchecked Sendable {
         do {
             try makeFolder(folder)
             let previous = destination + "/" + path
-            if OutputFiles.contents(of: previous, equal: bytes), link(previous, full) == 0 {
+            if hasPrevious, OutputFiles.contents(of: previous, equal: bytes), link(previous, full) == 0 {
                 counts.withLock { $0.written += 1; $0.unchanged += 1 }
                 return
             }

@@ -50,7 +50,7 @@ extension ChartBlock {
         var cells = Array(repeating: [Int](), count: rowAggregation.groups.count)
         if let split {
             let splitAggregation = try Aggregation(data, by: TableBlock.dimension(split, in: data, at: location(of: "split")))
-            segmentNames = splitAggregation.groups.map { $0.keys[0] }
+            segmentNames = splitAggregation.groups.map { $0.key }
             cells = try rowAggregation.crossTotals(with: splitAggregation, in: data)
         }
         let groups = rowAggregation.groups
@@ -60,7 +60,7 @@ extension ChartBlock {
             other = Array(order.dropFirst(top))
             order = Array(order.prefix(top))
         }
-        var bars = order.map { BarChart.Bar(label: groups[$0].keys[0], total: groups[$0].total, segments: cells[$0]) }
+        var bars = order.map { BarChart.Bar(label: groups[$0].key, total: groups[$0].total, segments: cells[$0]) }
         if !other.isEmpty {
             // Counts are never negative, so no sum of some of them exceeds the table's total.
             bars.append(BarChart.Bar(

@@ -14,7 +14,7 @@ extension TableBlock {
         let rowOrder = orderedRows(rowAggregation)
         let total = try Aggregation.total(of: data)
         let columnAggregation = try columnIndex.map { index throws(DiagnosticError) in try Aggregation(data, by: index) }
-        let columnKeys = columnAggregation?.groups.map { $0.keys[0] } ?? []
+        let columnKeys = columnAggregation?.groups.map { $0.key } ?? []
         // cells[row group][column group], both by position in their aggregation.
         let cells = try columnAggregation.map { columns throws(DiagnosticError) in try rowAggregation.crossTotals(with: columns, in: data) }
             ?? Array(repeating: [], count: rowAggregation.groups.count)
@@ -60,7 +60,7 @@ extension TableBlock {
         }
         let groups = rowAggregation.groups
         for position in shown {
-            row(&html, label: groups[position].keys[0], rowTotal: groups[position].total, cells: cells[position])
+            row(&html, label: groups[position].key, rowTotal: groups[position].total, cells: cells[position])
         }
         if !other.isEmpty {
             row(&html, label: "\(style.otherLabel) (\(other.count))", rowTotal: other.reduce(0) { $0 + groups[$1].total },
@@ -101,8 +101,8 @@ extension TableBlock {
         case .totalDescending: return aggregation.rankedPositions
         case .totalAscending:
             return groups.indices.sorted { groups[$0].total != groups[$1].total ? groups[$0].total < groups[$1].total : $0 < $1 }
-        case .nameAscending: return groups.indices.sorted { groups[$0].keys[0].localizedStandardCompareFree(groups[$1].keys[0]) }
-        case .nameDescending: return groups.indices.sorted { groups[$1].keys[0].localizedStandardCompareFree(groups[$0].keys[0]) }
+        case .nameAscending: return groups.indices.sorted { groups[$0].key.localizedStandardCompareFree(groups[$1].key) }
+        case .nameDescending: return groups.indices.sorted { groups[$1].key.localizedStandardCompareFree(groups[$0].key) }
         case .data: return Array(groups.indices)
         }
     }
