@@ -29,11 +29,11 @@ public struct Table: Sendable, Equatable {
     /// The display path of the file, for diagnostics.
     public var file: String
     /// The dimension column names, in header order, the value column left out.
-    public var dimensions: [String]
+    public private(set) var dimensions: [String]
     /// The name of the value column.
     public var valueColumn: String
-    /// The rows, in file order.
-    public var rows: [Row]
+    /// The rows, in file order. Set once: ``valueNumbers(ofDimension:)`` describes them.
+    public private(set) var rows: [Row]
     /// Where the header is in the file, as ``Row/position`` for the rows: for problems with the
     /// table as a whole.
     public var headerPosition: Int
@@ -43,6 +43,18 @@ public struct Table: Sendable, Equatable {
     public var hxlColumns: [HXLColumn] = []
     /// How messages name the rows and the header: lines of a CSV file, rows of a sheet.
     public var rowPlaces: TableRowPlaces
+    /// For each dimension, the number of each row's value among the column's values, when the
+    /// table was read from a file (see ``valueNumbers(ofDimension:)``); nil for one built in code.
+    private var valueIndex: [ValueNumbers]?
+
+    /// Each row's value of one dimension as a number: equal values (as Strings compare) get the
+    /// same number, from 0 to `count - 1`.
+    public struct ValueNumbers: Sendable {
+        /// For each row, in order, the number of its value.
+        public var ofRow: [Int]
+        /// How many numbers there are (some may belong to rows left out, such as totals rows).
+        public var count: Int
+    }
 
     /// A table built in code; the rows are taken as they are, without checks.
     public init(name: String, file: String, dimensions: [String], valueColumn: String = "count", rows: [Row],
@@ -71,10 +83,25 @@ public struct Table: Sendable, Equatable {
     public init<Source: TableSource>(name: String, source: Source, valueColumn: String = "count",
                                      totals: TotalsWords = .standard) throws(DiagnosticError) {
         var checker = TableChecker(source: source, valueColumn: valueColumn, names: TableNames(table: name, totals: totals))
-        let (dimensions, rows) = try checker.check()
+        let (dimensions, rows, valueIndex) = try checker.check()
         self.init(name: name, file: source.file, dimensions: dimensions, valueColumn: valueColumn, rows: rows,
                   headerPosition: source.headerPosition, rowPlaces: source.rowPlaces)
         statedTotals = checker.statedTotals
+        self.valueIndex = valueIndex
+    }
+
+    /// The rows' values of the dimension at `dimension` as numbers, for grouping rows without
+    /// hashing their values again: known when the table was read from a file, whose checks
+    /// met every value; nil for a table built in code.
+    public func valueNumbers(ofDimension dimension: Int) -> ValueNumbers? {
+        valueIndex?[dimension]
+    }
+
+    /// Tables are equal when what they hold is: how their values were numbered is left out.
+    public static func == (left: Table, right: Table) -> Bool {
+        left.name == right.name && left.file == right.file && left.dimensions == right.dimensions
+            && left.valueColumn == right.valueColumn && left.rows == right.rows && left.headerPosition == right.headerPosition
+            && left.statedTotals == right.statedTotals && left.hxlColumns == right.hxlColumns && left.rowPlaces == right.rowPlaces
     }
 
     /// Where `row` is, for a message about the row as a whole: `file:line`, or

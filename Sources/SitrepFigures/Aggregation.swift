@@ -24,6 +24,10 @@ public struct Aggregation: Sendable {
 
     /// Groups `table` by the dimension at `dimensionIndex`.
     public init(_ table: Table, by dimensionIndex: Int) throws(DiagnosticError) {
+        if let numbers = table.valueNumbers(ofDimension: dimensionIndex) {
+            (groups, groupOfRow) = try Self.groups(of: table, by: dimensionIndex, numbers: numbers)
+            return
+        }
         var index: [String: Int] = [:]
         index.reserveCapacity(min(table.rows.count, 64))
         var groups: [Group] = []
@@ -51,6 +55,30 @@ public struct Aggregation: Sendable {
         }
         self.groups = groups
         self.groupOfRow = groupOfRow
+    }
+
+    /// Groups `table` by the dimension at `dimensionIndex`, whose values the table has numbered:
+    /// the group of a number is found in an array, where a value's would be found by its hash.
+    private static func groups(of table: Table, by dimensionIndex: Int,
+                               numbers: Table.ValueNumbers) throws(DiagnosticError) -> ([Group], groupOfRow: [Int]) {
+        var groupOfNumber = [Int](repeating: -1, count: numbers.count)
+        var groups: [Group] = []
+        var groupOfRow: [Int] = []
+        groupOfRow.reserveCapacity(table.rows.count)
+        for (row, number) in zip(table.rows, numbers.ofRow) {
+            let position = groupOfNumber[number]
+            if position >= 0 {
+                let (sum, overflow) = groups[position].total.addingReportingOverflow(row.value)
+                if overflow { throw Aggregation.overflow(table, row: row) }
+                groups[position].total = sum
+                groupOfRow.append(position)
+            } else {
+                groupOfNumber[number] = groups.count
+                groupOfRow.append(groups.count)
+                groups.append(Group(key: row.keys[dimensionIndex], total: row.value))
+            }
+        }
+        return (groups, groupOfRow)
     }
 
     /// The groups of `table` by the dimensions of two one-dimension aggregations of it, in order

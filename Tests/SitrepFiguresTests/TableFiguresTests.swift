@@ -61,6 +61,53 @@ final class TableFiguresTests: XCTestCase {
                        [["Iraq", "male"], ["Cuba", "female"], ["Iraq", "female"], ["Sri Lanka", "male"], ["Cuba", "male"]])
     }
 
+    /// A table read from a file is grouped by the numbers its checks gave its values, one built in
+    /// code by hashing its values: the same groups, in the same order, with the same spelling
+    /// (the first row's, where two spellings of a value are equal as Strings: é composed and not),
+    /// a totals row before the first data row left out.
+    func testGroupingByNumberedValuesGivesTheGroupsOfHashedValues() throws {
+        let composed = "Caf\u{E9}", decomposed = "Cafe\u{301}"
+        let read = try table("t", """
+            place,kind,count
+            Total,all,40
+            \(decomposed),a,1
+            Bar,b,2
+            \(composed),b,3
+            Bar,a,4
+            Inn,a,5
+            \(decomposed),c,6
+
+            """)
+        XCTAssertNotNil(read.valueNumbers(ofDimension: 0))
+        var built = Table(name: read.name, file: read.file, dimensions: read.dimensions, rows: read.rows)
+        built.statedTotals = read.statedTotals
+        XCTAssertNil(built.valueNumbers(ofDimension: 0))
+        XCTAssertEqual(read, built)
+        for dimension in 0..<2 {
+            let numbered = try Aggregation(read, by: dimension)
+            let hashed = try Aggregation(built, by: dimension)
+            XCTAssertEqual(numbered.groups, hashed.groups, "dimension \(dimension)")
+            XCTAssertEqual(try numbered.crossTotals(with: Aggregation(read, by: 1 - dimension), in: read),
+                           try hashed.crossTotals(with: Aggregation(built, by: 1 - dimension), in: built))
+        }
+        XCTAssertEqual(try Aggregation(read, by: 0).groups.map(\.key), [decomposed, "Bar", "Inn"])
+        XCTAssertEqual(try Aggregation(read, by: 0).groups.map(\.total), [1 + 3 + 6, 2 + 4, 5])
+        XCTAssertEqual(try Aggregation(read, by: 1).groups.map(\.key), ["a", "b", "c"])
+
+        // Many values (past those found by comparing each), both spellings among them.
+        let names = (0..<30).map { "v\($0)" } + [decomposed]
+        let rows = names.map { "\($0),x" } + names.reversed().map { "\($0),y" } + ["\(composed),z"]
+        let many = try table("m", "name,kind,count\n" + rows.enumerated().map { "\($1),\($0)" }.joined(separator: "\n") + "\n")
+        var manyBuilt = Table(name: many.name, file: many.file, dimensions: many.dimensions, rows: many.rows)
+        manyBuilt.statedTotals = many.statedTotals
+        XCTAssertEqual(try Aggregation(many, by: 0).groups, try Aggregation(manyBuilt, by: 0).groups)
+        XCTAssertEqual(try Aggregation(many, by: 0).groups.last?.total, 30 + 31 + 62)
+        XCTAssertEqual(try Aggregation(many, by: 0).groups.count, 31)
+        XCTAssertThrowsError(try table("d", "name,count\n" + (names + [composed]).map { "\($0),1" }.joined(separator: "\n") + "\n")) { error in
+            XCTAssertTrue("\(error)".contains("a second row for name '\(composed)'"), "\(error)")
+        }
+    }
+
     /// A table with many more possible pairs of values than rows (each column nearly unique)
     /// keeps its pairs in a dictionary rather than an array as large as every pair: the same groups.
     func testPairsOfColumnsWithManyValuesGroupLikeFewer() throws {

@@ -16,7 +16,7 @@ struct TableChecker<Source: TableSource> {
         self.problems = CSVProblemList(file: source.file)
     }
 
-    mutating func check() throws(DiagnosticError) -> (dimensions: [String], rows: [Table.Row]) {
+    mutating func check() throws(DiagnosticError) -> (dimensions: [String], rows: [Table.Row], valueIndex: [Table.ValueNumbers]) {
         let header = source.header
         let rowCount = source.rowCount
         let valueIndex = header.firstIndex(of: valueColumn)
@@ -39,36 +39,41 @@ struct TableChecker<Source: TableSource> {
         }
         var rows: [Table.Row] = []
         rows.reserveCapacity(rowCount)
-        var seen = TableKeySet(capacity: rowCount)
+        var seen = TableKeySet(capacity: rowCount, dimensions: dimensionIndices.count)
+        // Each value is checked once, where it first appears; each row then by its values' numbers.
+        var columns = (0..<dimensionIndices.count).map { _ in ColumnValues(capacity: rowCount) }
+        var numbers = [Int](repeating: 0, count: dimensionIndices.count)
 
         for row in 0..<rowCount {
             var valid = true
             var keys: [String] = []
             keys.reserveCapacity(dimensionIndices.count)
-            for position in dimensionIndices {
-                keys.append(source.key(row: row, column: position))
+            for (dimension, position) in dimensionIndices.enumerated() {
+                let key = source.key(row: row, column: position)
+                keys.append(key)
+                numbers[dimension] = columns[dimension].number(of: key) { key in
+                    (names.totals.contains(key), key.isEmpty ? nil : names.problem(withValue: key, inColumn: header[position]))
+                }
             }
-            // A closure, not `names.totals.contains` itself: that partial application copied the
-            // words (two retains and releases) for every row.
-            if let label = keys.first(where: { names.totals.contains($0) }) {
-                readTotalsRow(row, label: label, keys: keys, dimensionIndices: dimensionIndices, valueIndex: valueIndex)
+            if let dimension = columns.indices.first(where: { columns[$0].isTotalsLabel[numbers[$0]] }) {
+                readTotalsRow(row, label: keys[dimension], keys: keys, dimensionIndices: dimensionIndices, valueIndex: valueIndex)
                 continue
             }
-            for (key, position) in zip(keys, dimensionIndices) {
+            for (dimension, position) in dimensionIndices.enumerated() {
                 // Keys are trimmed of blanks (``TableSource/key(row:column:)``): a blank one is empty.
-                if key.isEmpty {
+                if keys[dimension].isEmpty {
                     valid = false
                     report(
                         "the value for '\(header[position])' is empty",
                         hint: "fill in the \(header[position]); for rows where it is not known, use a label such as 'Unknown'",
                         row: row, column: position)
-                } else if let problem = names.problem(withValue: key, inColumn: header[position]) {
+                } else if let problem = columns[dimension].problems[numbers[dimension]] {
                     valid = false
                     report(problem.message, hint: problem.hint, row: row, column: position)
                 }
             }
             if valid {
-                if let earlier = seen.insert(keys, row: row) {
+                if let earlier = seen.insert(numbers, row: row) {
                     valid = false
                     reportDuplicate(row: row, keys: keys, dimensions: dimensions, earlier: earlier)
                 }
@@ -77,11 +82,12 @@ struct TableChecker<Source: TableSource> {
                 ?? parse(source.cell(row: row, column: valueIndex), row: row, column: valueIndex)
             if valid, let value {
                 rows.append(Table.Row(keys: keys, value: value, position: source.position(ofRow: row)))
+                for dimension in columns.indices { columns[dimension].ofRow.append(numbers[dimension]) }
             }
         }
         if rows.isEmpty, !statedTotals.isEmpty { reportOnlyTotals() }
         if let error = problems.error() { throw error }
-        return (dimensions, rows)
+        return (dimensions, rows, columns.map { Table.ValueNumbers(ofRow: $0.ofRow, count: $0.count) })
     }
 
     // MARK: Values
@@ -174,46 +180,98 @@ struct TableChecker<Source: TableSource> {
 
 }
 
-/// The key combinations seen so far, with the row of each: a table of positions probed by
-/// each combination's hash, one `Hasher` pass over its strings (which hash as they compare:
-/// canonically equivalent spellings are one key). Hashing each `[String]` and keeping the
-/// positions in an `[Int: Int]` cost 1,200 instructions a row, hashing twice.
+/// The values met so far in one dimension column, numbered in the order they were met (equal
+/// as Strings compare: canonically equivalent spellings are one value), with what checking
+/// each found, and the numbers of the rows kept.
+private struct ColumnValues {
+    /// The values, by number.
+    private var values: [String] = []
+    /// The numbers of the values, by value, once there are more than ``scanned``.
+    private var numbers: [String: Int] = [:]
+    /// Up to this many values, a value's number is found by comparing it with each: a column
+    /// usually has a few dozen rows and a handful of values, and hashing each cell cost more.
+    private static let scanned = 16
+    /// The number of the last value found: rows of one value often come together.
+    private var last = -1
+    /// For each value, whether it labels a totals row.
+    private(set) var isTotalsLabel: [Bool] = []
+    /// For each value, the problem with its name, if any.
+    private(set) var problems: [TableNames.Problem?] = []
+    /// For each row kept, the number of its value.
+    var ofRow: [Int] = []
+
+    init(capacity: Int) {
+        ofRow.reserveCapacity(capacity)
+    }
+
+    /// How many values there are.
+    var count: Int { values.count }
+
+    /// The number of `key`; a value not met before is checked by `check` (is it a totals label,
+    /// and what is wrong with its name).
+    mutating func number(of key: String, check: (String) -> (isTotalsLabel: Bool, problem: TableNames.Problem?)) -> Int {
+        if last >= 0, values[last] == key { return last }
+        if let number = find(key) {
+            last = number
+            return number
+        }
+        let number = values.count
+        values.append(key)
+        if number == Self.scanned {
+            numbers = Dictionary(uniqueKeysWithValues: zip(values, values.indices))
+        } else if number > Self.scanned {
+            numbers[key] = number
+        }
+        let (isTotals, problem) = check(key)
+        isTotalsLabel.append(isTotals)
+        problems.append(problem)
+        last = number
+        return number
+    }
+
+    private func find(_ key: String) -> Int? {
+        guard values.count <= Self.scanned else { return numbers[key] }
+        return values.firstIndex(of: key)
+    }
+}
+
+/// The combinations of value numbers seen so far (see `ColumnValues`), with the row of each:
+/// a table of positions probed by each combination's hash. Hashing the values' Strings again
+/// for each row cost as much as numbering them.
 private struct TableKeySet {
-    /// For each slot, the position in `keys` plus one; 0 for a free slot. At least twice as
+    /// For each slot, the position in `rows` plus one; 0 for a free slot. At least twice as
     /// many slots as combinations, so that probes stay short.
     private var slots: [Int]
     private let mask: Int
-    private var hashes: [Int] = []
-    private var keys: [[String]] = []
+    private let dimensions: Int
+    /// The combinations, one after the other, `dimensions` numbers each.
+    private var numbers: [Int] = []
     private var rows: [Int] = []
 
-    /// A set for at most `capacity` combinations.
-    init(capacity: Int) {
+    /// A set for at most `capacity` combinations of `dimensions` numbers.
+    init(capacity: Int, dimensions: Int) {
         var size = 8
         while size < 2 * capacity { size *= 2 }
         slots = Array(repeating: 0, count: size)
         mask = size - 1
-        hashes.reserveCapacity(capacity)
-        keys.reserveCapacity(capacity)
+        self.dimensions = dimensions
+        numbers.reserveCapacity(capacity * dimensions)
         rows.reserveCapacity(capacity)
     }
 
-    /// Adds `key` first seen in `row`; when it was seen before, returns that row instead.
-    mutating func insert(_ key: [String], row: Int) -> Int? {
+    /// Adds `combination` first seen in `row`; when it was seen before, returns that row instead.
+    mutating func insert(_ combination: [Int], row: Int) -> Int? {
         var hasher = Hasher()
-        for part in key { hasher.combine(part) }
-        let hash = hasher.finalize()
-        var slot = hash & mask
+        for number in combination { hasher.combine(number) }
+        var slot = hasher.finalize() & mask
         while slots[slot] != 0 {
             let index = slots[slot] - 1
-            if hashes[index] == hash && keys[index] == key { return rows[index] }
+            if numbers[(index * dimensions)..<((index + 1) * dimensions)].elementsEqual(combination) { return rows[index] }
             slot = (slot + 1) & mask
         }
-        slots[slot] = keys.count + 1
-        hashes.append(hash)
-        keys.append(key)
+        slots[slot] = rows.count + 1
+        numbers += combination
         rows.append(row)
         return nil
     }
 }
-
