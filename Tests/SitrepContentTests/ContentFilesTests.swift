@@ -41,4 +41,34 @@ final class ContentFilesTests: XCTestCase {
         XCTAssertThrowsError(try files.read("content/s/q/b.csv"))
         XCTAssertEqual(try files.read("content/s/p/a.csv"), Array("a\n".utf8))
     }
+
+    /// A file that may be missing is read without a look first: nil when there is none, its
+    /// bytes otherwise, and a link leading outside refused as by `read`. A folder is not a file.
+    func testReadIfPresentTellsAMissingFileFromOthers() throws {
+        let files = ContentFiles(root: base.appendingPathComponent("project").path)
+        XCTAssertNil(try files.readIfPresent("content/s/p/missing.csv"))
+        XCTAssertNil(try files.readIfPresent("content/s/none/missing.csv"))
+        XCTAssertEqual(try files.readIfPresent("content/s/p/a.csv"), Array("a\n".utf8))
+        XCTAssertEqual(try files.readIfPresent("content/s/r/a.csv"), Array("a\n".utf8))
+        XCTAssertThrowsError(try files.readIfPresent("content/s/p/link.csv")) { error in
+            XCTAssertTrue("\(error)".contains("outside the project"), "\(error)")
+        }
+        XCTAssertThrowsError(try files.readIfPresent("content/s/q/b.csv"))
+        XCTAssertThrowsError(try files.read("content/s/p")) { error in
+            XCTAssertTrue("\(error)".contains("cannot read the file"), "\(error)")
+        }
+    }
+
+    /// Text is taken as it is when it is valid UTF-8 (a replacement character or a byte order
+    /// mark in it included); otherwise the first invalid byte is named by line and column.
+    func testTextMustBeValidUTF8() throws {
+        for valid in ["", "plain", "\u{FEFF}title: x\n", "Minsk \u{2013} Brest \u{FFFD} \u{1F600}\n"] {
+            XCTAssertEqual(try ContentFiles.decodeUTF8(Array(valid.utf8), file: "f.md"), valid)
+        }
+        let invalid = Array("one\ntwo ".utf8) + [0xE9] + Array(" three\n".utf8)
+        XCTAssertThrowsError(try ContentFiles.decodeUTF8(invalid, file: "f.md")) { error in
+            XCTAssertTrue("\(error)".contains("f.md:2:5: error: the file is not valid UTF-8 (byte offset 8)"), "\(error)")
+        }
+        XCTAssertThrowsError(try ContentFiles.decodeUTF8([0x61, 0xC3], file: "f.md"))
+    }
 }

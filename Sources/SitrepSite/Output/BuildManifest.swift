@@ -1,3 +1,4 @@
+import CSitrepSystem
 import Foundation
 import SitrepContent
 
@@ -258,22 +259,23 @@ struct BuildManifest {
     /// the file system's order.
     private static func scanFolder(_ descriptor: Int32, prefix: [UInt8], output: Bool, into files: inout [UInt8],
                                    inParallel: Bool) {
-        guard let directory = fdopendir(descriptor) else {
-            close(descriptor)
-            return
-        }
-        defer { closedir(directory) }
+        defer { close(descriptor) }
+        var listed: UnsafeMutablePointer<CChar>?
+        var length: UInt = 0
+        guard sitrep_folder_names(descriptor, &listed, &length) == 0 else { return }
+        defer { free(listed) }
         var names: [[UInt8]] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
-            if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
-            // The kept publishing files (a `.git` folder of thousands of files) and staging
-            // folders at the top of the output are not the site's: not listed, not walked.
-            if output, prefix.isEmpty, name != Array(OutputOwnership.markerName.utf8),
-               OutputOwnership.isSitesNeighbour(String(decoding: name, as: UTF8.self)) { continue }
-            names.append(name)
+        if let listed {
+            UnsafeRawBufferPointer(start: listed, count: Int(length)).split(separator: 0).forEach { part in
+                let name = Array(part)
+                // The kept publishing files (a `.git` folder of thousands of files) and staging
+                // folders at the top of the output are not the site's: not listed, not walked.
+                if output, prefix.isEmpty, name != Array(OutputOwnership.markerName.utf8),
+                   OutputOwnership.isSitesNeighbour(String(decoding: name, as: UTF8.self)) { return }
+                names.append(name)
+            }
         }
-        let folder = dirfd(directory)
+        let folder = descriptor
         names.sort { $0.lexicographicallyPrecedes($1) }
         guard inParallel else {
             for name in names {
