@@ -177,8 +177,8 @@ public struct FigureSet: Sendable {
     /// The figure called `name`.
     public subscript(name: String) -> Figure? {
         if let position = index[name] { return figures[position] }
-        if let (position, part) = locatePart(name) { return partFigure(position, part) }
-        if let (groups, n, member) = locateTop(name) { return groups.figure(n, member) }
+        if let (position, part) = locatePart(name) { return partFigure(position, part, named: name) }
+        if let (groups, n, member) = locateTop(name) { return groups.figure(n, member, named: name) }
         guard let (base, derivation) = locateDerived(name), case .success(let value) = derivedValue(of: base, derivation) else { return nil }
         return Figure(name: name, value: .number(value), origin: .report)
     }
@@ -291,23 +291,19 @@ public struct FigureSet: Sendable {
         var name = name
         // `C.topN…`: each `.top` and a digit in the name may end the column's name. Most names
         // looked up here have none (a placeholder's `X.previous`), and cost a byte scan.
-        let columnEnds: [Int] = name.withUTF8 { bytes in
-            guard bytes.count >= 5 else { return [] }
-            var ends: [Int] = []
+        return name.withUTF8 { bytes in
+            guard bytes.count >= 5 else { return nil }
             for offset in 0...(bytes.count - 5) where bytes[offset] == UInt8(ascii: ".") && bytes[offset + 1] == UInt8(ascii: "t")
                 && bytes[offset + 2] == UInt8(ascii: "o") && bytes[offset + 3] == UInt8(ascii: "p")
                 && (UInt8(ascii: "1")...UInt8(ascii: "9")).contains(bytes[offset + 4]) {
-                ends.append(offset)
+                let column = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<offset]), as: UTF8.self)
+                let rest = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset...]), as: UTF8.self)
+                guard let position = topGroupsByColumn[column],
+                      let (n, member) = topGroups[position].groups.locate(rest[...].utf8) else { continue }
+                return (topGroups[position].groups, n, member)
             }
-            return ends
+            return nil
         }
-        for end in columnEnds {
-            let dot = name.utf8.index(name.utf8.startIndex, offsetBy: end)
-            guard let position = topGroupsByColumn[String(name[..<dot])],
-                  let (n, member) = topGroups[position].groups.locate(name[dot...].utf8) else { continue }
-            return (topGroups[position].groups, n, member)
-        }
-        return nil
     }
 
     /// Every figure name, in order.
@@ -420,11 +416,12 @@ public struct FigureSet: Sendable {
         }
     }
 
-    /// The share or rank of the figure at `position`, as a figure.
-    private func partFigure(_ position: Int, _ part: Part) -> Figure? {
+    /// The share or rank of the figure at `position`, as a figure; `name` is its name when the
+    /// caller has it spelt.
+    private func partFigure(_ position: Int, _ part: Part, named name: String? = nil) -> Figure? {
         guard let value = partValue(position, part) else { return nil }
         let sum = figures[position]
-        return Figure(name: sum.name + "\(part.suffix)", value: value, origin: sum.origin, table: sum.table, tracksChange: true)
+        return Figure(name: name ?? sum.name + "\(part.suffix)", value: value, origin: sum.origin, table: sum.table, tracksChange: true)
     }
 
     /// Adds the top N groups of a column, listed after the figures added so far.

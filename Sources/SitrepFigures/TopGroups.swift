@@ -82,9 +82,9 @@ struct TopGroups: Sendable {
         }
     }
 
-    /// The figure `C.topN` + `member`, as a named figure.
-    func figure(_ n: Int, _ member: Member) -> Figure? {
-        value(n, member).map { Figure(name: name(n, member), value: $0, origin: .table(file), table: table) }
+    /// The figure `C.topN` + `member`, as a named figure; `name` is its name when the caller has it spelt.
+    func figure(_ n: Int, _ member: Member, named name: String? = nil) -> Figure? {
+        value(n, member).map { Figure(name: name ?? self.name(n, member), value: $0, origin: .table(file), table: table) }
     }
 
     /// The spelt name of `C.topN` + `member`.
