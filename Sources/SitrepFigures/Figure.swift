@@ -265,7 +265,7 @@ public struct FigureSet: Sendable {
 
     /// How many figures `forEachOwnAndRunning` gives.
     public var ownAndRunningCount: Int {
-        figures.count + parts.indices.count { partValue($0, .share) != nil } + parts.count { $0.rank > 0 }
+        figures.count + parts.indices.count(where: hasShare) + parts.count { $0.rank > 0 }
             + topGroups.reduce(0) { $0 + $1.groups.count } + derived.count { entry in
             if case .success = entry.value { return !entry.stated }
             return false
@@ -414,6 +414,13 @@ public struct FigureSet: Sendable {
         case .rank:
             return parts[position].rank > 0 ? .number(Rational(parts[position].rank)) : nil
         }
+    }
+
+    /// Whether the figure at `position` has a share: when `partValue(position, .share)` is not
+    /// nil, told without reducing the fraction.
+    private func hasShare(_ position: Int) -> Bool {
+        guard let whole = parts[position].whole, let sum = figures[position].value.number else { return false }
+        return whole != 0 && whole != .min && sum.numerator != .min
     }
 
     /// The share or rank of the figure at `position`, as a figure; `name` is its name when the

@@ -13,8 +13,9 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         guard denominator != 0, numerator != .min, denominator != .min else { return nil }
         let sign = denominator < 0 ? -1 : 1
         let divisor = Rational.gcd(abs(numerator), abs(denominator))
-        self.numerator = sign * numerator / max(divisor, 1)
-        self.denominator = sign * denominator / max(divisor, 1)
+        // A share's count and total are often coprime: no division then.
+        self.numerator = divisor > 1 ? sign * numerator / divisor : sign * numerator
+        self.denominator = divisor > 1 ? sign * denominator / divisor : sign * denominator
     }
 
     /// A whole number.
@@ -93,9 +94,20 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         return Rational(top, bottom)
     }
 
-    private static func gcd(_ a: Int, _ b: Int) -> Int {
-        var (x, y) = (a, b)
-        while y != 0 { (x, y) = (y, x % y) }
-        return x
+    /// The greatest common divisor of `a` and `b` (both zero or more; 0 when both are 0), by
+    /// Stein's binary algorithm: shifts and subtractions, where Euclid's takes a division (tens
+    /// of cycles) a step. A report reduces several hundred shares.
+    static func gcd(_ a: Int, _ b: Int) -> Int {
+        var (u, v) = (UInt(a), UInt(b))
+        if u == 0 { return b }
+        if v == 0 { return a }
+        let shift = (u | v).trailingZeroBitCount
+        u >>= u.trailingZeroBitCount
+        repeat {
+            v >>= v.trailingZeroBitCount
+            if u > v { swap(&u, &v) }
+            v -= u
+        } while v != 0
+        return Int(u << shift)
     }
 }
