@@ -134,6 +134,19 @@ public struct FigureSet: Sendable {
             self.figures = figures
             self.name = name
         }
+
+        /// `figures.number(named:probablyAt:)`, asked of the class: reaching the set through
+        /// `report.figures` from outside copied it (a retain and a release of each of its
+        /// storages) for every figure compared.
+        func number(named name: String, probablyAt position: Int) -> Rational? {
+            figures.number(named: name, probablyAt: position)
+        }
+
+        /// Whether the report has a figure called `name`.
+        func has(_ name: String) -> Bool { figures[name] != nil }
+
+        /// The number of the figure called `name`, if it has one.
+        func number(named name: String) -> Rational? { figures[name]?.value.number }
     }
 
     public init() {}
@@ -458,9 +471,9 @@ public struct FigureSet: Sendable {
         case .failure(let failure)?:
             return .failure(failure)
         case .success(let report)?:
-            if let value = report.figures.number(named: figures[position].name, probablyAt: position) { return .success(value) }
+            if let value = report.number(named: figures[position].name, probablyAt: position) { return .success(value) }
             let figure = figures[position]
-            if figure.measure != nil, let table = figure.table, report.figures["\(table).total"] != nil {
+            if figure.measure != nil, let table = figure.table, report.has("\(table).total") {
                 return .success(Rational(0))
             }
             return .failure(DerivationFailure("'\(figure.name)' is not in the previous period, \(report.name)"))
@@ -472,7 +485,7 @@ public struct FigureSet: Sendable {
         guard base.part != .own else { return previousValue(at: base.position) }
         guard case .success(let report)? = previous else { return previousValue(at: base.position) }
         let name = figures[base.position].name + "\(base.part.suffix)"
-        if let value = report.figures[name]?.value.number { return .success(value) }
+        if let value = report.number(named: name) { return .success(value) }
         return .failure(DerivationFailure("'\(name)' is not in the previous period, \(report.name)"))
     }
 

@@ -226,8 +226,10 @@ public struct SeriesFigures {
 
     /// An error when a cumulative count goes down within one count, unless series.yml records why.
     private func decrease(of figure: Figure, at position: Int, value: Rational, chain: Chain, folder: PeriodFolder) -> Diagnostic? {
-        guard !chain.startsHere, chain.periods > 1, let previous,
-              let earlier = previous.figures.number(named: figure.name, probablyAt: position),
+        // Through `previous?`, not `let previous`: binding it copied the previous set (a retain
+        // and a release of each of its storages) for every running count.
+        guard !chain.startsHere, chain.periods > 1, let previousFolder = previous?.folder.name,
+              let earlier = previous?.figures.number(named: figure.name, probablyAt: position),
               value < earlier else { return nil }
         if series.corrections.contains(where: { $0.period == folder.name && $0.figure == figure.name }) { return nil }
         let location: SourceLocation
@@ -240,7 +242,7 @@ public struct SeriesFigures {
         }
         return Diagnostic(
             at: location,
-            "'\(figure.name)' is reported cumulatively but goes down from \(MessageNumbers.number(earlier)) in \(previous.folder.name) to \(MessageNumbers.number(value)) in \(folder.name)",
+            "'\(figure.name)' is reported cumulatively but goes down from \(MessageNumbers.number(earlier)) in \(previousFolder) to \(MessageNumbers.number(value)) in \(folder.name)",
             hint: "correct the data, or record the correction in \(series.file):\ncorrections:\n  - {period: \(folder.name), figure: \(figure.name), reason: \"why the figure was revised\"}")
     }
 
