@@ -53,13 +53,13 @@ public struct SeriesFigures {
         // Figures are looked at in place and copied only when they count: a copy retains each of
         // their strings, and a report has a couple of thousand figures.
         let own = base.ownFigures
-        // A table's figures come one after another: its presence key is spelt once.
-        var lastPresence: (table: String, key: String)?
+        // A table's figures come one after another: whether it is in every period of their
+        // count is found once for them.
+        var lastPresence: (table: String, since: Measure.Since, everyPeriod: Bool)?
         // So are the figures of one count: its chain is looked up once for them.
         var count: (since: Measure.Since, outside: String?, chain: Chain?)?
         for position in own.indices {
             guard own[position].tracksChange, let measure = own[position].measure, case .number(let value) = own[position].value else { continue }
-            let figure = own[position]
             let derivation: Derivation = measure.reported == .period ? .cumulative : .period
             if count?.since != measure.since { count = (measure.since, outside[measure.since], chains[measure.since]) }
             let result: Result<Rational, Reason>
@@ -68,17 +68,17 @@ public struct SeriesFigures {
             } else if let chain = count?.chain {
                 switch measure.reported {
                 case .period:
-                    let presenceKey: String
-                    if let table = figure.table, let last = lastPresence, last.table == table {
-                        presenceKey = last.key
+                    let everyPeriod: Bool
+                    if let table = own[position].table, let last = lastPresence, last.table == table, last.since == measure.since {
+                        everyPeriod = last.everyPeriod
                     } else {
-                        presenceKey = Self.presenceKey(of: figure)
-                        if let table = figure.table { lastPresence = (table, presenceKey) }
+                        everyPeriod = chain.presence[Self.presenceKey(of: own[position])] == chain.periods
+                        if let table = own[position].table { lastPresence = (table, measure.since, everyPeriod) }
                     }
-                    result = cumulative(of: figure, presenceKey: presenceKey, in: chain)
+                    result = cumulative(of: own[position], presentInEveryPeriod: everyPeriod, in: chain)
                 case .cumulative:
                     result = periodValue(at: position, value: value, in: set, chain: chain)
-                    if let problem = decrease(of: figure, at: position, value: value, chain: chain, folder: folder) { problems.append(problem) }
+                    if let problem = decrease(of: own[position], at: position, value: value, chain: chain, folder: folder) { problems.append(problem) }
                 }
             } else {
                 continue
@@ -200,10 +200,11 @@ public struct SeriesFigures {
         return overflow
     }
 
-    /// `presenceKey` is `presenceKey(of: figure)`.
-    private func cumulative(of figure: Figure, presenceKey: String, in chain: Chain) -> Result<Rational, Reason> {
+    /// `presentInEveryPeriod` tells whether the figure (its table, see `presenceKey(of:)`) is
+    /// in every period of the count.
+    private func cumulative(of figure: Figure, presentInEveryPeriod: Bool, in chain: Chain) -> Result<Rational, Reason> {
         if let broken = chain.broken { return .failure(Reason(broken)) }
-        guard chain.presence[presenceKey] == chain.periods else {
+        guard presentInEveryPeriod else {
             return .failure(Reason("'\(figure.name)' is not reported in every period since \(chain.anchor)"))
         }
         return .success(Rational(chain.sums[figure.name] ?? 0))
