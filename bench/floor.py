@@ -15,7 +15,7 @@ LINE = re.compile(r"^\s*([\d,]+) \([^)]*\)\s+(?:\*\s+)?[^:\s]*:(.*?) \[[^\]]*\]\
 # the libraries it calls; the rows under a stage, indented, are parts of it). Names are matched
 # without the "specialized " the compiler puts before some of them.
 STAGES = [
-    ("load: project outline, report.md, tables, figures.yml", ["Project.loadReport(series:folder:)", "static Project.load(root:outlines:)"], 0),
+    ("load: project outline, report.md, tables, figures.yml", ["Project.loadReport(series:folder:reportBytes:)", "static Project.load(root:outlines:)"], 0),
     ("tables: CSV read and checked", ["closure #1 in variable initialization expression of static TableFormat.csv"], 1),
     ("YAML: front matter, figures.yml (and the table blocks' options)", ["static YAMLEventReader.read(_:file:lineOffset:)"], 1),
     ("figures: tables' figures, running counts, checks", ["SeriesFigures.figures(for:folder:)"], 0),
