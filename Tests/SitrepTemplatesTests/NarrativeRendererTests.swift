@@ -284,6 +284,27 @@ final class NarrativeRendererTests: XCTestCase {
         assertNoStructureFromData(html)
     }
 
+    /// A table block read in one report is not read again in the next, but its problems are
+    /// still placed in the file and at the line of the block that has them.
+    func testAReusedTableBlockPlacesItsProblemsInItsOwnFile() throws {
+        let block = "```sitrep-table\ntable: nowhere-\(UUID().uuidString)\nrows: country\n```\n"
+        let renderer = try renderer()
+        for (file, lineOffset) in [("s/2022-05/report.md", 4), ("s/2022-06/report.md", 4), ("s/2022-07/report.md", 9)] {
+            do {
+                let output = try renderer.render(block, file: file, lineOffset: lineOffset)
+                XCTFail("expected an error, rendered \(output.html)")
+            } catch {
+                XCTAssertEqual(error.diagnostics.map(\.location), [SourceLocation(file: file, line: lineOffset + 2, column: 8)])
+                XCTAssertTrue(error.diagnostics[0].message.hasPrefix("there is no table called 'nowhere-"), "\(error)")
+            }
+        }
+        let good = try TableBlock(yaml: "table: arrivals\nrows: nationality\ncolumns: x\n", file: "a.md", lineOffset: 1)
+        let again = try TableBlock(yaml: "table: arrivals\nrows: nationality\ncolumns: x\n", file: "b.md", lineOffset: 1)
+        XCTAssertEqual([good.tableLocation, good.rowsLocation, good.columnsLocation].map { $0?.file }, ["a.md", "a.md", "a.md"])
+        XCTAssertEqual([again.tableLocation, again.rowsLocation, again.columnsLocation].map { $0?.file }, ["b.md", "b.md", "b.md"])
+        XCTAssertEqual([again.tableLocation.line, again.rowsLocation.line, again.columnsLocation?.line], [2, 3, 4])
+    }
+
     func testDimensionValuesAsTableColumnsAreEscaped() throws {
         let html = try html("""
             ```sitrep-table

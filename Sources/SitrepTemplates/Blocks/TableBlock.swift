@@ -31,7 +31,22 @@ public struct TableBlock: Sendable {
     static let keys = ["table", "rows", "columns", "sort", "top", "share", "caption"]
 
     /// Reads the block's YAML; `lineOffset` turns its lines into lines of the file.
+    /// A block already read in an earlier report is not read again (`ParsedBlocks`).
     public init(yaml text: String, file: String, lineOffset: Int) throws(DiagnosticError) {
+        self = try Self.parsed.block(yaml: text, file: file, lineOffset: lineOffset) { () throws(DiagnosticError) in
+            try TableBlock(reading: text, file: file, lineOffset: lineOffset)
+        } relocated: { block, file in
+            var block = block
+            block.tableLocation.file = file
+            block.rowsLocation.file = file
+            block.columnsLocation?.file = file
+            return block
+        }
+    }
+
+    private static let parsed = ParsedBlocks<TableBlock>()
+
+    private init(reading text: String, file: String, lineOffset: Int) throws(DiagnosticError) {
         let yaml = try YAMLNode.parse(text, file: file, lineOffset: lineOffset)
         try yaml.checkKeys(Self.keys, in: "a sitrep-table block")
         guard let tableNode = yaml["table"], let rowsNode = yaml["rows"] else {
@@ -58,7 +73,7 @@ public struct TableBlock: Sendable {
         columnsLocation = yaml["columns"]?.location
     }
 
-    let tableLocation: SourceLocation
-    let rowsLocation: SourceLocation
-    let columnsLocation: SourceLocation?
+    private(set) var tableLocation: SourceLocation
+    private(set) var rowsLocation: SourceLocation
+    private(set) var columnsLocation: SourceLocation?
 }
