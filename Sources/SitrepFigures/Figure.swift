@@ -191,9 +191,14 @@ public struct FigureSet: Sendable {
     public subscript(name: String) -> Figure? {
         if let position = index[name] { return figures[position] }
         if let (position, part) = locatePart(name) { return partFigure(position, part, named: name) }
+        // A derived name (a placeholder's `X.change`) ends in a word no top N name ends in:
+        // looked for first, it spares the scan for `.topN`.
+        if let (base, derivation) = locateDerived(name) {
+            guard case .success(let value) = derivedValue(of: base, derivation) else { return nil }
+            return Figure(name: name, value: .number(value), origin: .report)
+        }
         if let (groups, n, member) = locateTop(name) { return groups.figure(n, member, named: name) }
-        guard let (base, derivation) = locateDerived(name), case .success(let value) = derivedValue(of: base, derivation) else { return nil }
-        return Figure(name: name, value: .number(value), origin: .report)
+        return nil
     }
 
     /// The number of the figure called `name`, as `self[name]` gives it, looked for at `position`
@@ -258,7 +263,10 @@ public struct FigureSet: Sendable {
         forEachOwn { position in
             listing.figure(figures[position].name, "", figures[position].value)
             guard hasParts else { return }
-            if let share = partValue(position, .share) { listing.figure(figures[position].name, Part.share.suffix, share) }
+            // Unreduced: a writer that prints the share needs no common divisor.
+            if hasShare(position), let whole = parts[position].whole, let sum = figures[position].value.number {
+                listing.share(figures[position].name, Part.share.suffix, sum.numerator, of: whole)
+            }
             if let rank = partValue(position, .rank) { listing.figure(figures[position].name, Part.rank.suffix, rank) }
         } top: { groups in
             listing.topGroups(groups.column, keys: groups.keys)

@@ -7,6 +7,10 @@ import SitrepContent
 public protocol FigureListing: ~Copyable {
     /// The figure named `stem` followed by `suffix` (a derivation, `.cumulative`, or nothing).
     mutating func figure(_ stem: String, _ suffix: StaticString, _ value: FigureValue)
+    /// The share `stem` followed by `suffix` (`.share`): `part / whole`, a fraction not yet
+    /// reduced (`whole` is neither 0 nor `Int.min`, `part` not `Int.min`). By default, the
+    /// figure of that value.
+    mutating func share(_ stem: String, _ suffix: StaticString, _ part: Int, of whole: Int)
     /// The top N groups of the column `column` (`T.d`) come next; `keys` are its values, largest
     /// sum first, which the lists below are ranges of.
     mutating func topGroups(_ column: String, keys: [String])
@@ -14,4 +18,10 @@ public protocol FigureListing: ~Copyable {
     mutating func topFigure(_ n: Int, _ suffix: StaticString, _ value: FigureValue)
     /// The list `C.topN` followed by `suffix` (`.other.list`): the keys at `items`.
     mutating func topList(_ n: Int, _ suffix: StaticString, _ items: Range<Int>)
+}
+
+extension FigureListing where Self: ~Copyable {
+    public mutating func share(_ stem: String, _ suffix: StaticString, _ part: Int, of whole: Int) {
+        if let share = Rational(part, whole) { figure(stem, suffix, .number(share)) }
+    }
 }

@@ -55,6 +55,13 @@ enum FiguresJSON {
             FiguresJSON.value(value, into: &json)
         }
 
+        mutating func share(_ stem: String, _ suffix: StaticString, _ part: Int, of whole: Int) {
+            name(stem)
+            json.append(suffix)
+            json.append("\": ")
+            FiguresJSON.share(part, of: whole, into: &json)
+        }
+
         mutating func topGroups(_ column: String, keys: [String]) {
             self.column = column
             writtenColumn = nil
@@ -124,7 +131,7 @@ enum FiguresJSON {
     }
 
     /// A value as JSON: numbers as numbers, dates as `YYYY-MM-DD` strings, lists as arrays.
-    private static func value(_ value: FigureValue, into json: inout ByteWriter) {
+    static func value(_ value: FigureValue, into json: inout ByteWriter) {
         switch value {
         case .number(let number) where number.isWhole:
             json.appendDecimal(number.numerator)
@@ -141,6 +148,21 @@ enum FiguresJSON {
             json.append(UInt8(ascii: "]"))
         case .date(let day):
             json.append("\"\(day)\"")
+        }
+    }
+
+    /// The share `part / whole` as `value` writes its reduced fraction: a whole number when
+    /// `whole` divides `part`, otherwise the Double nearest to it. `Double(part) / Double(whole)`
+    /// is that Double when both convert exactly (a correctly rounded quotient of the same
+    /// number), so no common divisor is needed; larger numbers are reduced first.
+    static func share(_ part: Int, of whole: Int, into json: inout ByteWriter) {
+        let exact: UInt = 1 << 53
+        if part % whole == 0 {
+            json.appendDecimal(part / whole)
+        } else if part.magnitude <= exact, whole.magnitude <= exact {
+            json.appendDescription(of: Double(part) / Double(whole))
+        } else if let share = Rational(part, whole) {
+            value(.number(share), into: &json)
         }
     }
 
