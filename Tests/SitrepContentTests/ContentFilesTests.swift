@@ -59,6 +59,18 @@ final class ContentFilesTests: XCTestCase {
         }
     }
 
+    /// A folder found missing is not remembered as resolved: made later as a link leading
+    /// outside, it is refused like any other.
+    func testAFolderMadeAfterItWasFoundMissingIsResolvedAnew() throws {
+        let files = ContentFiles(root: base.appendingPathComponent("project").path)
+        XCTAssertNil(try files.readIfPresent("content/s/later/b.csv"))
+        try FileManager.default.createSymbolicLink(at: base.appendingPathComponent("project/content/s/later"),
+                                                   withDestinationURL: base.appendingPathComponent("outside"))
+        XCTAssertThrowsError(try files.read("content/s/later/b.csv")) { error in
+            XCTAssertTrue("\(error)".contains("outside the project"), "\(error)")
+        }
+    }
+
     /// Text is taken as it is when it is valid UTF-8 (a replacement character or a byte order
     /// mark in it included); otherwise the first invalid byte is named by line and column.
     func testTextMustBeValidUTF8() throws {

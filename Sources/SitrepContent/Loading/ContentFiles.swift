@@ -184,7 +184,8 @@ public struct ContentFiles: Sendable {
 
     /// The absolute path of `folder` with every link resolved, remembered. A folder that is not
     /// a link is found in its parent's resolved path: one `lstat`, where resolving the whole
-    /// path costs one system call per component.
+    /// path costs one system call per component. A folder that does not exist is not
+    /// remembered: it may be made later, as a link.
     private func resolvedFolder(_ folder: String) -> String {
         if folder == root { return root }
         if let known = resolvedFolders.withLock({ $0[folder] }) { return known }
@@ -196,7 +197,7 @@ public struct ContentFiles: Sendable {
                 resolved = resolvedFolder(String(folder[..<slash])) + "/" + name
             }
         }
-        let found = resolved ?? Self.realPath(folder) ?? folder
+        guard let found = resolved ?? Self.realPath(folder) else { return folder }
         resolvedFolders.withLock { $0[folder] = found }
         return found
     }
