@@ -233,8 +233,12 @@ final class SeedReproductionTests: XCTestCase {
         let project = try SitrepProcess.copy(built.project)
         addTeardownBlock { SitrepProcess.remove(project) }
         let before = try SitrepProcess.snapshot(of: project.appendingPathComponent("output"))
+        // Without the manifest, the build renders every page again (it would otherwise find
+        // the output up to date and write nothing, and the trees would be the same trivially).
+        try FileManager.default.removeItem(at: project.appendingPathComponent(".output.sitrep-manifest"))
         let run = try SitrepProcess.run(["build"], in: project, environment: ["TZ": "Pacific/Kiritimati", "LANG": "ru_RU.UTF-8"])
         XCTAssertEqual(run.status, 0, "\(run)")
+        XCTAssertTrue(run.stdout.contains("wrote "), "\(run)")
         SitrepProcess.assertSameTree(before, try SitrepProcess.snapshot(of: project.appendingPathComponent("output")))
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: project.path).sorted(),
                        [".output.sitrep-manifest", "content", "output", "sitrep.yml", "templates"])
