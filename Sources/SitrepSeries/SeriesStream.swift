@@ -25,6 +25,10 @@ public struct SeriesStream: Sendable {
     /// together. Small, so that memory does not grow with the length of a series.
     public static let batchSize = 8
 
+    /// How many reports' `report.md`, read ahead for their charts, are kept for loading: the
+    /// reports of a usual series, a few hundred kB; a longer series' later reports are read again.
+    static let keptNarratives = 32
+
     /// Prepares to walk `series`; an unknown locale is an error at its `series.yml`.
     public init(project: Project, series: Project.Series) throws(DiagnosticError) {
         guard let style = LocaleStyle.named(series.config.locale) else {
@@ -60,9 +64,19 @@ public struct SeriesStream: Sendable {
         var warnings: [Diagnostic] = []
         var outputs: [Output] = []
         var seriesFigures = SeriesFigures(series: series.config)
-        // Each `report.md` is read ahead for its charts, and its bytes kept until it is loaded.
-        var narratives = stages == .narrative ? series.periods.prefix(end).map(project.reportBytes(of:)) : []
-        var history = FigureHistory(tracking: Self.chartedFigures(in: narratives))
+        // Each `report.md` is read ahead for its charts; the first ones' bytes are kept until
+        // they are loaded (the later ones are read again), so that memory stays bounded however
+        // long the series.
+        var narratives: [[UInt8]?] = []
+        var charted = Set<String>()
+        if stages == .narrative {
+            for folder in series.periods.prefix(end) {
+                let bytes = project.reportBytes(of: folder)
+                if let bytes { charted.formUnion(bytes.withUnsafeBufferPointer(ChartBlock.seriesFigures(inUTF8:))) }
+                narratives.append(narratives.count < Self.keptNarratives ? bytes : nil)
+            }
+        }
+        var history = FigureHistory(tracking: charted)
         var start = 0
         var stopped = false
         while start < end, !stopped {
@@ -72,8 +86,8 @@ public struct SeriesStream: Sendable {
                 let folder = series.periods[position]
                 let report: Report
                 do {
-                    let bytes = narratives.isEmpty ? nil : narratives[position]
-                    if !narratives.isEmpty { narratives[position] = nil }
+                    let bytes = position < narratives.count ? narratives[position] : nil
+                    if position < narratives.count { narratives[position] = nil }
                     report = try project.loadReport(series: series, folder: folder, reportBytes: bytes)
                 } catch {
                     problems += error.diagnostics
@@ -134,16 +148,5 @@ public struct SeriesStream: Sendable {
     func period(at position: Int) -> FigureHistory.Period {
         let folder = series.periods[position]
         return FigureHistory.Period(start: folder.period.start, end: folder.period.end, label: labels[position])
-    }
-
-    /// The figures that line and column charts in these narratives (`report.md`'s bytes) follow:
-    /// their values are kept as the series is walked. A narrative that could not be read (nil)
-    /// is reported when its report is loaded.
-    private static func chartedFigures(in narratives: [[UInt8]?]) -> Set<String> {
-        var names = Set<String>()
-        for case let bytes? in narratives {
-            names.formUnion(bytes.withUnsafeBufferPointer(ChartBlock.seriesFigures(inUTF8:)))
-        }
-        return names
     }
 }

@@ -275,18 +275,17 @@ struct BuildManifest {
                 names.append(name)
             }
         }
-        let folder = descriptor
         names.sort { $0.lexicographicallyPrecedes($1) }
         guard inParallel else {
             for name in names {
-                _ = withCString(name) { entry(at: folder, $0, key: prefix + name, output: output, into: &files) }
+                _ = withCString(name) { entry(at: descriptor, $0, key: prefix + name, output: output, into: &files) }
             }
             return
         }
         let (sorted, parts) = (names, Locked([[UInt8]](repeating: [], count: names.count)))
         DispatchQueue.concurrentPerform(iterations: sorted.count) { position in
             var part: [UInt8] = []
-            _ = withCString(sorted[position]) { entry(at: folder, $0, key: prefix + sorted[position], output: output, into: &part) }
+            _ = withCString(sorted[position]) { entry(at: descriptor, $0, key: prefix + sorted[position], output: output, into: &part) }
             parts.withLock { $0[position] = part }
         }
         for part in parts.withLock({ $0 }) { files += part }
