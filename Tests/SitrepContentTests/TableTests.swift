@@ -222,6 +222,50 @@ final class TableTests: XCTestCase {
         XCTAssertTrue(diagnostic.hint?.contains("region, month") ?? false)
     }
 
+    /// One value written in several ways (quoted, blanks around, a no-break space, é composed or
+    /// not, a doubled quote) is one value, numbered once; each row keeps its own spelling, and a
+    /// second row of one combination is a duplicate however it is written.
+    func testKeysWrittenDifferentlyAreOneValueAndEachRowKeepsItsSpelling() throws {
+        let composed = "Caf\u{E9}", decomposed = "Cafe\u{301}"
+        let read = try table("""
+            place,kind,count
+            North,a,1
+            "North",b,2
+              North ,c,3
+            North\u{A0},d,4
+            \(decomposed),a,5
+            \(composed),b,6
+            \(decomposed),c,7
+            "S""q",a,8
+            "S""q",b,9
+
+            """)
+        XCTAssertEqual(read.rows.map { $0.keys[0] },
+                       ["North", "North", "North", "North", decomposed, composed, decomposed, "S\"q", "S\"q"])
+        XCTAssertEqual(read.rows.map { $0.keys[0].utf8.count }, [5, 5, 5, 5, 6, 5, 6, 3, 3])
+        XCTAssertEqual(read.valueNumbers(ofDimension: 0)?.ofRow, [0, 0, 0, 0, 1, 1, 1, 2, 2])
+        XCTAssertEqual(read.valueNumbers(ofDimension: 1)?.ofRow, [0, 1, 2, 3, 0, 1, 2, 0, 1])
+
+        let duplicates = problems("place,kind,count\nNorth,a,1\n\"North\",a,2\n\(composed),a,3\n\(decomposed),a,4\n")
+        XCTAssertEqual(duplicates.map(\.message), [
+            "a second row for place 'North', kind 'a'; the first is on line 2",
+            "a second row for place '\(decomposed)', kind 'a'; the first is on line 4",
+        ])
+    }
+
+    /// Thousands of combinations, many sharing values: each is found once, and only the row that
+    /// repeats one is a duplicate (the set of combinations probes by a hash of value numbers).
+    func testManyCombinationsHaveOnlyTheirRealDuplicate() throws {
+        var lines = ["a,b,c,count"]
+        for a in 0..<40 { for b in 0..<30 { for c in 0..<3 { lines.append("a\(a),b\(b),c\(c),1") } } }
+        let unique = try table(lines.joined(separator: "\n") + "\n")
+        XCTAssertEqual(unique.rows.count, 3_600)
+        lines.append("a17,b29,c2,5")
+        let repeated = problems(lines.joined(separator: "\n") + "\n")
+        let firstLine: Int = 2 + 17 * 90 + 29 * 3 + 2
+        XCTAssertEqual(repeated.map(\.message), ["a second row for a 'a17', b 'b29', c 'c2'; the first is on line \(firstLine)"])
+    }
+
     func testDuplicateTotals() throws {
         let diagnostic = try XCTUnwrap(only(problems("count\n1\n2\n")))
         XCTAssertEqual(diagnostic.location, at(3, 1))
