@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Render bench/run's measurements as a Markdown table (and a small JSON summary).
 
-    bench/report.py MACHINE.tsv RESULTS.tsv RSS.tsv OUT.md OUT.json   (what bench/run calls)
+    bench/report.py MACHINE.tsv RESULTS.tsv RSS.tsv OUT.md OUT.json [INTERLEAVED.tsv]   (what bench/run calls)
     bench/report.py --json IN.json OUT.md                             (re-render a saved run)
 
 Standard library only.
@@ -73,14 +73,35 @@ def read_tsv(machine_file, results_file, rss_file):
     return machine, loads, sizes, results
 
 
+def read_interleaved(path):
+    """The rounds of bench/interleave.py by (N, row): ratio median, min, max, the medians, rounds."""
+    rounds = {}
+    try:
+        for line in open(path, encoding="utf-8"):
+            f = line.rstrip("\n").split("\t")
+            n, row = int(f[0]), f[1]
+            median, lo, hi, measured, floor = map(float, f[2:7])
+            rounds[(n, row)] = dict(n=n, row=row, ratio_median=median, ratio_min=lo, ratio_max=hi,
+                                    median_s=measured, floor_median_s=floor, rounds=int(f[7]))
+    except FileNotFoundError:
+        pass
+    return rounds
+
+
 def read_json(path):
     data = json.load(open(path, encoding="utf-8"))
     results = {(r["n"], r["row"]): r for r in data["results"]}
+    interleaved = {(r["n"], r["row"]): r for r in data.get("interleaved", [])}
     return (data["machine"], {int(k): v for k, v in data["load_before"].items()},
-            {int(k): v for k, v in data["input"].items()}, results)
+            {int(k): v for k, v in data["input"].items()}, results, interleaved)
 
 
-def render(machine, loads, sizes, results, out_md, out_json):
+def side_by_side(r, limit):
+    return (f"**{r['ratio_median']:.1f}x** (rounds {r['ratio_min']:.1f}–{r['ratio_max']:.1f}x; "
+            f"medians {seconds(r['median_s'])} and {seconds(r['floor_median_s'])}; {r['rounds']} rounds; target ≤ {limit}x)")
+
+
+def render(machine, loads, sizes, results, interleaved, out_md, out_json):
     ns = sorted({n for n, _ in results})
 
     out = [f"# sitrep benchmark, {machine.get('date', '')}", ""]
@@ -138,6 +159,13 @@ def render(machine, loads, sizes, results, out_md, out_json):
         if ratios:
             out.append("Ratios of medians: " + "; ".join(ratios) + ".")
             out.append("")
+        rounds = [(interleaved.get((n, key)), label, limit) for key, label, limit in
+                  (("sitrep-cold", "sitrep cold / cmark", 4), ("example-cold", "example copies, sitrep cold / cmark", 10))]
+        rounds = [f"{label} = {side_by_side(r, limit)}" for r, label, limit in rounds if r]
+        if rounds:
+            out.append("Side by side, the cold build and cmark in turn (bench/interleave.py), median of the "
+                       "rounds' ratios: " + "; ".join(rounds) + ".")
+            out.append("")
 
     if len(ns) > 1:
         out.append("## Scaling: median time per report, and peak RSS")
@@ -158,7 +186,12 @@ def render(machine, loads, sizes, results, out_md, out_json):
     t = results.get
     for key, floor, limit, label in (("sitrep-cold", "cmark", 4, "Cold build of 1,000 reports"),
                                      ("example-cold", "example-cmark", 10, "Cold build of 1,000 copies of the example")):
-        if t((1000, key)) and t((1000, floor)):
+        side = interleaved.get((1000, key))
+        if side:
+            out.append(f"- {label} within {limit}x of the cmark floor, side by side: {side['ratio_median']:.1f}x "
+                       f"(rounds {side['ratio_min']:.1f}–{side['ratio_max']:.1f}x), "
+                       f"{'met' if side['ratio_median'] <= limit else 'not met'}.")
+        elif t((1000, key)) and t((1000, floor)):
             ratio = t((1000, key))["median_s"] / t((1000, floor))["median_s"]
             out.append(f"- {label} within {limit}x of the cmark floor: {ratio:.1f}x, "
                        f"{'met' if ratio <= limit else 'not met'}.")
@@ -190,13 +223,15 @@ def render(machine, loads, sizes, results, out_md, out_json):
     with open(out_json, "w", encoding="utf-8") as f:
         json.dump({"machine": machine, "load_before": {str(k): v for k, v in loads.items()},
                    "input": {str(k): v for k, v in sizes.items()},
-                   "results": [results[k] for k in sorted(results)]}, f, indent=1, ensure_ascii=False)
+                   "results": [results[k] for k in sorted(results)],
+                   "interleaved": [interleaved[k] for k in sorted(interleaved)]}, f, indent=1, ensure_ascii=False)
         f.write("\n")
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 6:
-        render(*read_tsv(*sys.argv[1:4]), sys.argv[4], sys.argv[5])
+    if len(sys.argv) in (6, 7):
+        interleaved = read_interleaved(sys.argv[6]) if len(sys.argv) == 7 else {}
+        render(*read_tsv(*sys.argv[1:4]), interleaved, sys.argv[4], sys.argv[5])
     elif len(sys.argv) == 4 and sys.argv[1] == "--json":
         render(*read_json(sys.argv[2]), sys.argv[3], None)
     else:
