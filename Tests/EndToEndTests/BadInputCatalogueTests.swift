@@ -384,6 +384,12 @@ final class BadInputCatalogueTests: XCTestCase {
                 place: .file("content/belarus-assistance/2022-05-26/distributions.xlsx"),
                 message: ["the workbook has no sheet 'Distribution'; its sheets are 'Distributions', 'Sources'"],
                 hint: ["did you mean 'Distributions'?", "`sheet:`"]),
+            BadInput(
+                name: "sheet: declared for a table kept in a CSV file",
+                change: Self.edit("content/belarus/series.yml", "    value: beneficiaries\n", "    value: beneficiaries\n    sheet: Items\n"),
+                place: .text("content/belarus/series.yml", find: "sheet: Items", offset: 7),
+                message: ["the table is declared in sheet 'Items', but", "distributions.csv is a CSV file, which has no sheets"],
+                hint: ["remove `sheet: Items`", "(distributions.xlsx)"]),
         ])
     }
 

@@ -16,6 +16,8 @@ public struct SeriesConfig: Sendable {
         public var layout = TableLayout()
         /// The sheet that holds the table in a workbook; the first sheet when not declared.
         public var sheet: String?
+        /// Where `sheet:` is declared, for the error when the table is not in a workbook.
+        public var sheetLocation: SourceLocation?
     }
 
     /// The folder name, used in URLs and figure lookups (`belarus`).
@@ -71,7 +73,10 @@ public struct SeriesConfig: Sendable {
             var declaration = TableDeclaration()
             if let node = entry.value["value"] { declaration.valueColumn = try node.text("value") }
             if let node = entry.value["title"] { declaration.title = try node.text("title") }
-            if let node = entry.value["sheet"] { declaration.sheet = try node.text("sheet") }
+            if let node = entry.value["sheet"] {
+                declaration.sheet = try node.text("sheet")
+                declaration.sheetLocation = node.location
+            }
             declaration.measure = try Measure(yaml: entry.value)
             declaration.totals = try entry.value["totals"].map { node throws(DiagnosticError) in
                 TotalsWords(adding: try totalsWords + Self.totalsWords(node))

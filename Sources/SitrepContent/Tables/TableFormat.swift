@@ -25,12 +25,26 @@ public struct TableFormat: Sendable {
     public static let csv = TableFormat(
         suffix: ".csv",
         readTable: { bytes, file, name, declaration throws(DiagnosticError) in
-            try Table(name: name, source: CSVReader.read(bytes, file: file, headerRow: declaration.layout.headerRow),
-                      declaration: declaration)
+            try refuseSheet(of: declaration, file: file)
+            return try Table(name: name, source: CSVReader.read(bytes, file: file, headerRow: declaration.layout.headerRow),
+                             declaration: declaration)
         },
         headerOnly: { bytes, file, declaration throws(DiagnosticError) in
-            try CSVReader.headerOnly(bytes, file: file, headerRow: declaration.layout.headerRow)
+            try refuseSheet(of: declaration, file: file)
+            return try CSVReader.headerOnly(bytes, file: file, headerRow: declaration.layout.headerRow)
         })
+
+    /// A file with no sheets, read as a table declared with `sheet:`: the declaration says the
+    /// table is in a workbook, so reading the file anyway could publish another table's figures.
+    private static func refuseSheet(of declaration: SeriesConfig.TableDeclaration, file: String) throws(DiagnosticError) {
+        guard let sheet = declaration.sheet else { return }
+        let fileName = file.split(separator: "/").last.map(String.init) ?? file
+        throw DiagnosticError(Diagnostic(
+            at: declaration.sheetLocation ?? SourceLocation(file: file),
+            "the table is declared in sheet '\(sheet)', but \(file) is a CSV file, which has no sheets",
+            hint: "remove `sheet: \(sheet)` from the table's declaration in series.yml, or give the table as an Excel "
+                + "workbook (\(fileName.dropLast(4)).xlsx) whose sheet '\(sheet)' holds it"))
+    }
 
     /// Excel workbooks (``WorkbookReader``): one sheet holds the table.
     public static let xlsx = TableFormat(
