@@ -284,15 +284,6 @@ public struct FigureSet: Sendable {
         }
     }
 
-    /// How many figures `forEachOwnAndRunning` gives.
-    public var ownAndRunningCount: Int {
-        figures.count + parts.indices.count(where: hasShare) + parts.count { $0.rank > 0 }
-            + topGroups.reduce(0) { $0 + $1.groups.count } + derived.count { entry in
-            if case .success = entry.value { return !entry.stated }
-            return false
-        }
-    }
-
     /// Calls `figure` with the position of each figure of the report itself, in order, and
     /// `top` with each column's top N groups where they are listed.
     private func forEachOwn(_ figure: (Int) -> Void, top: (TopGroups) -> Void) {

@@ -429,7 +429,6 @@ final class TableFiguresTests: XCTestCase {
             "t.region.top1", "t.region.top1.total", "t.region.top1.share", "t.region.top1.other",
             "t.region.top1.other.share", "t.region.top1.other.count", "t.region.top1.other.list",
         ])
-        XCTAssertEqual(set.ownAndRunningCount, set.names.count)
         XCTAssertEqual(set.all.map(\.name), set.names)
         XCTAssertEqual(set.all.first?.value, .number(Rational(5)))
         XCTAssertEqual(set["t.total"]?.origin, .table("r/t.csv"))

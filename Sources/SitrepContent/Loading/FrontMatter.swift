@@ -25,16 +25,57 @@ public enum FrontMatter {
         let fences = contiguous.withUTF8(Self.fences)
         let utf8 = text.utf8
         func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        let (yaml, lines, narrativeStart) = try closed(fences, file: file) { String(text[index($0.lowerBound)..<index($0.upperBound)]) }
+        return Parts(yaml: String(text[index(yaml.lowerBound)..<index(yaml.upperBound)]), yamlLineOffset: 1,
+                     narrativeLineOffset: lines, text: text, narrativeStart: index(narrativeStart))
+    }
+
+    /// The YAML of the front matter of `bytes` (a whole report.md), for the series outline, which
+    /// reads every report's dates and nothing else: the errors of `split`, and of
+    /// ``ContentFiles/decodeUTF8(_:file:)`` for a file that is not UTF-8, but only the YAML made a
+    /// String. The whole file is validated in place (`UTF8Span`), ASCII eight bytes at a time:
+    /// making it a String cost about 40,000 instructions a report.
+    static func yaml(ofReport bytes: [UInt8], file: String) throws(DiagnosticError) -> (text: String, lineOffset: Int) {
+        if !isASCII(bytes), (try? UTF8Span(validating: bytes.span)) == nil {
+            _ = try ContentFiles.decodeUTF8(bytes, file: file)  // throws, saying where
+        }
+        return try bytes.withUnsafeBufferPointer { buffer throws(DiagnosticError) in
+            let text = { (range: Range<Int>) in String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self) }
+            let (yaml, _, _) = try closed(fences(in: buffer), file: file, text: text)
+            return (text(yaml), 1)
+        }
+    }
+
+    /// Whether every byte is ASCII (below 0x80), read eight at a time.
+    static func isASCII(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            var high: UInt64 = 0
+            while offset + 8 <= raw.count {
+                high |= raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                offset += 8
+            }
+            while offset < raw.count {
+                high |= UInt64(raw[offset])
+                offset += 1
+            }
+            return high & 0x8080_8080_8080_8080 == 0
+        }
+    }
+
+    /// The YAML range, the lines up to the closing fence and where the narrative starts, or the
+    /// error for a file without closed front matter; `text` spells a range of the file.
+    private static func closed(_ fences: Fences, file: String,
+                               text: (Range<Int>) -> String) throws(DiagnosticError) -> (yaml: Range<Int>, lines: Int, narrativeStart: Int) {
         switch fences {
         case .closed(let yaml, let lines, let narrativeStart):
-            return Parts(yaml: String(text[index(yaml.lowerBound)..<index(yaml.upperBound)]), yamlLineOffset: 1,
-                         narrativeLineOffset: lines, text: text, narrativeStart: index(narrativeStart))
+            return (yaml, lines, narrativeStart)
         case .noOpening(let line):
             throw DiagnosticError(Diagnostic(
                 at: SourceLocation(file: file, line: 1, column: 1),
                 "report.md has no front matter",
                 hint: "start the file with a YAML block between two `---` lines, e.g.\n\(example)",
-                sourceLine: line.isEmpty ? nil : String(text[index(line.lowerBound)..<index(line.upperBound)])))
+                sourceLine: line.isEmpty ? nil : text(line)))
         case .notClosed(opened: false):
             throw DiagnosticError(Diagnostic(
                 at: SourceLocation(file: file, line: 1, column: 1), "report.md is empty",

@@ -104,9 +104,9 @@ public struct Project: Sendable {
                 at: SourceLocation(file: folder.path), "the period folder has no report.md",
                 hint: "add report.md with front matter and the narrative; `sitrep new` starts one from the previous period"))
         }
-        let parts = try FrontMatter.split(ContentFiles.decodeUTF8(bytes, file: file), file: file)
-        if let dates = SeriesTimeline.StatedDates(simpleFrontMatter: parts.yaml) { return dates }
-        let yaml = try YAMLNode.parse(parts.yaml, file: file, lineOffset: parts.yamlLineOffset)
+        let frontMatter = try FrontMatter.yaml(ofReport: bytes, file: file)
+        if let dates = SeriesTimeline.StatedDates(simpleFrontMatter: frontMatter.text) { return dates }
+        let yaml = try YAMLNode.parse(frontMatter.text, file: file, lineOffset: frontMatter.lineOffset)
         var dates = SeriesTimeline.StatedDates()
         if let node = yaml["period"] {
             try node.checkKeys(["start", "end"], in: "period")
