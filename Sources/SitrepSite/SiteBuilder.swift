@@ -69,15 +69,10 @@ public enum SiteBuilder {
         guard case .changed(var manifest, let inputBytes, let reuse) = standing else {
             return Summary(files: 0, warnings: [], upToDate: true)
         }
-        let project = try Project.load(root: projectRoot, outlines: reuse?.outlines ?? [:])
-        let engine = try pdf || project.site.pdf ? PDFEngine() : nil
-        defer { engine?.close() }
-        let renderer = try SiteRenderer(project: project, pdf: engine)
         let writer = try OutputWriter(destination: output, swapContents: target.isMountPoint)
         let kept = Locked(Set<String>())
-        let keep = keeping(reuse, keepFile: { writer.keep($0) }, noting: kept)
-        let sink: SiteRenderer.Sink = { path, bytes throws(DiagnosticError) in try writer.write(path, bytes) }
-        let rendered = try renderer.render(into: sink, reusing: keep)
+        let rendered = try render(projectRoot: projectRoot, pdf: pdf, reuse: reuse,
+                                  listings: manifest.inputListings(inputBytes: inputBytes), writer: writer, kept: kept)
         try writer.commit()
         // A failed build leaves output/ and its manifest as they were: both still describe each other.
         if rendered.warnings.isEmpty {
@@ -89,15 +84,30 @@ public enum SiteBuilder {
                        keptSeries: kept.withLock { $0.count })
     }
 
+    /// Loads the project (its folders as the manifest's scan found them) and renders it into
+    /// `writer`. The project, and with it the manifest's lines it reads the folders from, is let
+    /// go on return: the manifest's outputs are then replaced without a copy of its inputs.
+    private static func render(projectRoot: String, pdf: Bool, reuse: SeriesReuse?, listings: FolderListings,
+                               writer: OutputWriter, kept: Locked<Set<String>>) throws(DiagnosticError) -> SiteRenderer.Rendered {
+        let project = try Project.load(root: projectRoot, outlines: reuse?.outlines ?? [:], listings: listings)
+        let engine = try pdf || project.site.pdf ? PDFEngine() : nil
+        defer { engine?.close() }
+        let renderer = try SiteRenderer(project: project, pdf: engine)
+        let keep = keeping(reuse, keepFile: { writer.keep($0) }, noting: kept)
+        let sink: SiteRenderer.Sink = { path, bytes throws(DiagnosticError) in try writer.write(path, bytes) }
+        return try renderer.render(into: sink, reusing: keep)
+    }
+
     /// Renders the project without writing and compares the result with `output`: what
     /// `sitrep build --check` reports in CI. As in a build, a series whose content and pages are
     /// as the last build left them is not rendered: its pages are counted as the same. `pdf` as
     /// for `build`: the PDFs are compared byte for byte too.
     public static func compare(projectRoot: String, output: String, pdf: Bool = false) throws(DiagnosticError) -> (StaleOutput, Summary) {
-        guard case .changed(_, _, let reuse) = try standing(projectRoot: projectRoot, output: output, pdf: pdf) else {
+        guard case .changed(let manifest, let inputBytes, let reuse) = try standing(projectRoot: projectRoot, output: output, pdf: pdf) else {
             return (StaleOutput(), Summary(files: 0, warnings: [], upToDate: true))
         }
-        let project = try Project.load(root: projectRoot, outlines: reuse?.outlines ?? [:])
+        let project = try Project.load(root: projectRoot, outlines: reuse?.outlines ?? [:],
+                                       listings: manifest.inputListings(inputBytes: inputBytes))
         let engine = try pdf || project.site.pdf ? PDFEngine() : nil
         defer { engine?.close() }
         let renderer = try SiteRenderer(project: project, pdf: engine)

@@ -71,6 +71,49 @@ final class ContentFilesTests: XCTestCase {
         }
     }
 
+    /// Listings as a scan found them, given in code.
+    private struct Listed: FolderListings {
+        var folders: [String: [String: Int?]]
+        func names(in relative: String) -> [String]? { folders[relative].map { Array($0.keys) } }
+        func isFolder(_ relative: String) -> Bool { folders[relative] != nil }
+        func size(ofFile relative: String) -> Int? {
+            guard let slash = relative.lastIndex(of: "/") else { return nil }
+            return folders[String(relative[..<slash])]?[String(relative[relative.index(after: slash)...])] ?? nil
+        }
+    }
+
+    /// With a scan's listings, a folder's names (hidden ones left out, in order) and a file's size
+    /// come from the scan. A file changed since (grown, shrunk, the same size) is read whole as
+    /// it is now; what the scan calls a file is still refused when it is a link leading out.
+    func testAScansListingsAreUsedAndAFileChangedSinceIsReadAsItIsNow() throws {
+        let project = base.appendingPathComponent("project")
+        try Data("0123456789\n".utf8).write(to: project.appendingPathComponent("content/s/p/grown.csv"))
+        try Data("0123456789\n".utf8).write(to: project.appendingPathComponent("content/s/p/shrunk.csv"))
+        try Data("0123456789\n".utf8).write(to: project.appendingPathComponent("content/s/p/same.csv"))
+        let listed = Listed(folders: [
+            "content/s/p": ["a.csv": 2, "grown.csv": 11, "shrunk.csv": 11, "same.csv": 11, "link.csv": 40, ".hidden": 1, "Z.csv": 3],
+            "content/s": ["p": nil, "q": 40, "r": 30],
+        ])
+        let files = ContentFiles(root: project.path, listings: listed)
+        XCTAssertEqual(try files.list("content/s/p"), ["Z.csv", "a.csv", "grown.csv", "link.csv", "same.csv", "shrunk.csv"])
+        XCTAssertTrue(files.isDirectory("content/s/p"))
+        XCTAssertTrue(files.isDirectory("content/s/r"), "a link to a folder inside, asked of the file system")
+        XCTAssertEqual(try files.read("content/s/p/a.csv"), Array("a\n".utf8))
+        try Data("0123456789 and more\n".utf8).write(to: project.appendingPathComponent("content/s/p/grown.csv"))
+        try Data("01\n".utf8).write(to: project.appendingPathComponent("content/s/p/shrunk.csv"))
+        try Data("abcdefghij\n".utf8).write(to: project.appendingPathComponent("content/s/p/same.csv"))
+        XCTAssertEqual(try files.read("content/s/p/grown.csv"), Array("0123456789 and more\n".utf8))
+        XCTAssertEqual(try files.read("content/s/p/shrunk.csv"), Array("01\n".utf8))
+        XCTAssertEqual(try files.read("content/s/p/same.csv"), Array("abcdefghij\n".utf8))
+        XCTAssertThrowsError(try files.read("content/s/p/link.csv")) { error in
+            XCTAssertTrue("\(error)".contains("outside the project"), "\(error)")
+        }
+        XCTAssertThrowsError(try files.read("content/s/q/b.csv")) { error in
+            XCTAssertTrue("\(error)".contains("outside the project"), "\(error)")
+        }
+        XCTAssertThrowsError(try files.read("content/s/p"), "a folder is not a file, whatever a scan says")
+    }
+
     /// Text is taken as it is when it is valid UTF-8 (a replacement character or a byte order
     /// mark in it included); otherwise the first invalid byte is named by line and column.
     func testTextMustBeValidUTF8() throws {

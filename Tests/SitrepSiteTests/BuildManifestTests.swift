@@ -30,6 +30,40 @@ final class BuildManifestTests: XCTestCase {
         XCTAssertTrue(summary.upToDate)
     }
 
+    /// The listings a build takes from the manifest's scan are the folders as they are: every
+    /// folder of content/ and templates/ with its names, every file with its size; a folder the
+    /// scan did not list (outside the inputs) has none.
+    func testTheScansListingsAreTheFoldersAsTheyAre() throws {
+        try Data("x\n".utf8).write(to: project.appendingPathComponent("content/belarus/2022-06/.hidden"))
+        let manifest = BuildManifest.inputs(projectRoot: project.path)
+        let listings = manifest.inputListings(inputBytes: manifest.byteCount)
+        let manager = FileManager.default
+        var folders = 0
+        for top in ["content", "templates"] {
+            let walker = manager.enumerator(atPath: project.appendingPathComponent(top).path)
+            var relatives = [top]
+            while let path = walker?.nextObject() as? String { relatives.append(top + "/" + path) }
+            for relative in relatives {
+                let absolute = project.appendingPathComponent(relative).path
+                let attributes = try manager.attributesOfItem(atPath: absolute)
+                if attributes[.type] as? FileAttributeType == .typeDirectory {
+                    folders += 1
+                    XCTAssertTrue(listings.isFolder(relative), relative)
+                    XCTAssertEqual(Set(listings.names(in: relative) ?? []), Set(try manager.contentsOfDirectory(atPath: absolute)), relative)
+                } else {
+                    XCTAssertFalse(listings.isFolder(relative), relative)
+                    XCTAssertEqual(listings.size(ofFile: relative), (attributes[.size] as? NSNumber)?.intValue, relative)
+                }
+            }
+        }
+        XCTAssertGreaterThan(folders, 5)
+        XCTAssertTrue(listings.names(in: "content/belarus/2022-06")?.contains(".hidden") ?? false)
+        XCTAssertNil(listings.names(in: "output"))
+        XCTAssertNil(listings.size(ofFile: "sitrep.yml"), "a file at the top is in no listed folder")
+        XCTAssertNil(listings.size(ofFile: "content/belarus/2022-06/none.csv"))
+        XCTAssertNil(listings.names(in: "content/belarus/2022-06/report.md"))
+    }
+
     func testChangingAnInputRendersAgain() throws {
         _ = try SiteBuilder.build(projectRoot: project.path, output: output)
         try ExampleProject.changeArrivalsFromBelarus(in: project, to: 903)

@@ -14,11 +14,17 @@ public struct ContentFiles: Sendable {
     /// Folders with their links resolved, by path: each is resolved once, not once per file
     /// read (a report reads seven files, and resolving a path costs a system call per component).
     private let resolvedFolders = Locked([String: String]())
+    /// The folders as a scan made just before found them, when there was one (a build's).
+    private let listings: FolderListings?
 
-    public init(root: String) {
+    /// The files of the project at `root`; `listings`, a scan of its folders made just before,
+    /// saves listing them and sizing their files again.
+    public init(root: String, listings: FolderListings? = nil) {
         let absolute = root.hasPrefix("/") ? root : FileManager.default.currentDirectoryPath + "/" + root
         self.root = URL(fileURLWithPath: absolute).standardizedFileURL.resolvingSymlinksInPath().path
+        self.listings = listings
     }
+
 
     func absolute(_ relative: String) -> String { root + "/" + relative }
 
@@ -27,6 +33,8 @@ public struct ContentFiles: Sendable {
 
     /// Whether `relative` is a folder (following links; nothing is read).
     public func isDirectory(_ relative: String) -> Bool {
+        // A folder the scan found (not a link, which it does not follow).
+        if listings?.isFolder(relative) == true { return true }
         var directory: ObjCBool = false
         return FileManager.default.fileExists(atPath: absolute(relative), isDirectory: &directory) && directory.boolValue
     }
@@ -35,6 +43,7 @@ public struct ContentFiles: Sendable {
     /// Hidden files are left out. A folder that leads outside the project is refused.
     public func list(_ relative: String) throws(DiagnosticError) -> [String] {
         let path = try insideFolder(relative)
+        if let names = listings?.names(in: relative) { return Self.sorted(names.filter { !$0.hasPrefix(".") }) }
         guard let folder = opendir(path) else {
             let reason = String(cString: strerror(errno))
             throw DiagnosticError(Diagnostic(at: SourceLocation(file: relative), "cannot list the folder: \(reason)"))
@@ -47,7 +56,11 @@ public struct ContentFiles: Sendable {
             }
             if !name.hasPrefix(".") { names.append(name) }
         }
-        return names.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+        return Self.sorted(names)
+    }
+
+    private static func sorted(_ names: [String]) -> [String] {
+        names.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
     }
 
     /// Every file under the folder `relative` (which may be missing: then none), as paths relative
@@ -92,7 +105,7 @@ public struct ContentFiles: Sendable {
             descriptor = open(try insidePath(relative), O_RDONLY | O_CLOEXEC)
         }
         if descriptor < 0, errno == ENOENT { return nil }
-        guard descriptor >= 0, let bytes = Self.readAll(descriptor) else {
+        guard descriptor >= 0, let bytes = Self.readAll(descriptor, expectedSize: listings?.size(ofFile: relative)) else {
             throw DiagnosticError(Diagnostic(at: SourceLocation(file: relative), "cannot read the file"))
         }
         return bytes
@@ -101,8 +114,25 @@ public struct ContentFiles: Sendable {
     /// The bytes of the file open at `descriptor`, as many as `fstat` gives for its size (as
     /// Foundation reads a file: one `read` for the usual file, without a last one to find its
     /// end); nil when it cannot be read (a folder). Closes the descriptor.
-    private static func readAll(_ descriptor: Int32) -> [UInt8]? {
+    ///
+    /// With the size the scan found, one more byte than it is asked for and no `fstat` made: a
+    /// read of a file that gives fewer bytes than asked has reached its end, so when it gives
+    /// exactly that size the file is whole. Anything else (the file changed, or is a folder)
+    /// is read as without it.
+    private static func readAll(_ descriptor: Int32, expectedSize: Int?) -> [UInt8]? {
         defer { close(descriptor) }
+        if let expectedSize, expectedSize >= 0, expectedSize < Int.max {
+            var whole = false
+            let bytes = [UInt8](unsafeUninitializedCapacity: expectedSize + 1) { buffer, count in
+                let read = Glibc.read(descriptor, buffer.baseAddress!, expectedSize + 1)
+                count = 0
+                whole = read == expectedSize
+                if whole { count = read }
+            }
+            if whole { return bytes }
+            // From the start again, as if there had been no scan.
+            guard lseek(descriptor, 0, SEEK_SET) == 0 else { return nil }
+        }
         var status = stat()
         guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
         let size = max(Int(status.st_size), 0)

@@ -23,8 +23,11 @@ public struct Project: Sendable {
     /// Reads `sitrep.yml` and the outline of `content/`. Every problem found is reported together.
     /// `outlines` gives, by slug, the periods of series whose files are known to be as when
     /// those periods were read (by a build manifest): their reports are not read again for dates.
-    public static func load(root: String, outlines: [String: [PeriodFolder]] = [:]) throws(DiagnosticError) -> Project {
-        let files = ContentFiles(root: root)
+    /// `listings`, the folders as a scan made just before found them, saves listing them and
+    /// sizing their files again (``FolderListings``).
+    public static func load(root: String, outlines: [String: [PeriodFolder]] = [:],
+                            listings: FolderListings? = nil) throws(DiagnosticError) -> Project {
+        let files = ContentFiles(root: root, listings: listings)
         var problems: [Diagnostic] = []
         var site = SiteConfig()
         if files.exists("sitrep.yml") {
