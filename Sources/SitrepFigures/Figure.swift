@@ -62,8 +62,7 @@ public enum Derivation: Sendable, CaseIterable {
 
     /// The figure a name derives from and how, if the name ends with a derivation's suffix.
     static func split(_ name: String) -> (base: Substring, derivation: Derivation)? {
-        var name = name
-        let found: (Derivation, Int)? = name.withUTF8 { bytes in
+        let found: (Derivation, Int)? = name.withBorrowedUTF8 { bytes in
             // Every suffix ends in us, ge, ve or od: most names are turned away by their last two bytes.
             guard bytes.count >= 2 else { return nil }
             switch (bytes[bytes.count - 2], bytes[bytes.count - 1]) {

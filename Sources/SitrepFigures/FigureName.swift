@@ -5,18 +5,16 @@ import SitrepContent
 enum FigureName {
     /// `first.second`.
     static func dotted(_ first: String, _ second: String) -> String {
-        var (first, second) = (first, second)
-        return first.withUTF8 { first in
-            second.withUTF8 { second in joined(first, second, nil) }
+        first.withBorrowedUTF8 { first in
+            second.withBorrowedUTF8 { second in joined(first, second, nil) }
         }
     }
 
     /// `first.second.third`.
     static func dotted(_ first: String, _ second: String, _ third: String) -> String {
-        var (first, second, third) = (first, second, third)
-        return first.withUTF8 { first in
-            second.withUTF8 { second in
-                third.withUTF8 { third in joined(first, second, third) }
+        first.withBorrowedUTF8 { first in
+            second.withBorrowedUTF8 { second in
+                third.withBorrowedUTF8 { third in joined(first, second, third) }
             }
         }
     }

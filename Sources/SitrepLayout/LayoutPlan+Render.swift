@@ -47,8 +47,7 @@ extension LayoutPlan {
 
         /// The text's UTF-8 bytes, copied at once rather than byte by byte.
         private mutating func append(_ text: String) {
-            var text = text
-            text.withUTF8 { output.append(contentsOf: $0) }
+            text.withBorrowedUTF8 { output.append(contentsOf: $0) }
         }
 
         private mutating func section(_ value: LayoutValue, _ mode: SectionMode, _ body: [Step]) {

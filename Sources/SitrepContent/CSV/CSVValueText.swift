@@ -12,8 +12,7 @@ public enum CSVValueText {
     /// width (non-)joiners (U+200C, U+200D) next to an ASCII character or at either end: Persian,
     /// Indic scripts and emoji need them between their own characters, Latin text never does.
     public static func firstInvisible(in text: String) -> (scalar: Unicode.Scalar, utf8Offset: Int)? {
-        var contiguous = text
-        guard contiguous.withUTF8({ $0.contains(where: mayBeInvisible) }) else { return nil }
+        guard text.withBorrowedUTF8({ $0.contains(where: mayBeInvisible) }) else { return nil }
         let scalars = Array(text.unicodeScalars)
         var offset = 0
         for (index, scalar) in scalars.enumerated() {
@@ -40,8 +39,7 @@ public enum CSVValueText {
     /// no-break spaces (U+00A0, U+2007, U+202F) made plain spaces. Returns `text` itself when
     /// there is nothing to change, which is almost always.
     public static func normalisedKey(_ text: String) -> String {
-        var contiguous = text
-        if contiguous.withUTF8(isNormalisedKey) { return text }
+        if text.withBorrowedUTF8(isNormalisedKey) { return text }
         var result = ""
         for scalar in text.unicodeScalars {
             result.unicodeScalars.append(noBreakSpaces.contains(scalar) ? " " : scalar)

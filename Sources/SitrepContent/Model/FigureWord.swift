@@ -71,8 +71,7 @@ public enum FigureWord: String, CaseIterable, Sendable, CustomStringConvertible 
     /// The reserved word in `name`: `name` itself, or one of its parts between dots
     /// (`North.share`); nil when there is none.
     public static func reservedWord(in name: String) -> String? {
-        var contiguous = name
-        guard contiguous.withUTF8({ $0.contains(UInt8(ascii: ".")) }) else {
+        guard name.withBorrowedUTF8({ $0.contains(UInt8(ascii: ".")) }) else {
             // Every reserved word is 4 to 10 lowercase ASCII letters and digits, and starts with one
             // of a few letters: most names are turned away by their length and first byte.
             guard (4...10).contains(name.utf8.count), let first = name.utf8.first, reservedFirstBytes[Int(first)] else { return nil }

@@ -54,8 +54,7 @@ struct ByteWriter: ~Copyable {
     /// appended as a `StaticString` (about 10 instructions, not 90 with a retain and a release).
     @_disfavoredOverload
     mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { append($0) }
+        text.withBorrowedUTF8 { append($0) }
     }
 
     /// Appends `bytes`, each byte that `escaped` says needs it replaced by what `escape` appends.

@@ -110,12 +110,7 @@ enum FiguresJSON {
         private mutating func name(_ stem: String) {
             json.append(first ? "\n    \"" : ",\n    \"")
             first = false
-            // Borrowed where it can be: `withUTF8` needs a `var` copy, a retain and a release.
-            let borrowed: Void? = stem.utf8.withContiguousStorageIfAvailable { appendStem($0) }
-            if borrowed == nil {
-                var stem = stem
-                stem.withUTF8 { appendStem($0) }
-            }
+            stem.withBorrowedUTF8 { appendStem($0) }
         }
 
         private mutating func appendStem(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -184,8 +179,7 @@ enum FiguresJSON {
     /// The characters of a JSON string. `<`, `>` and `&` are escaped too, so the file is safe to
     /// inline in HTML; U+2028 and U+2029 are escaped for JavaScript.
     private static func appendEscaped(_ text: String, into json: inout ByteWriter) {
-        var text = text
-        text.withUTF8 { bytes in
+        text.withBorrowedUTF8 { bytes in
             needsEscaping.withUnsafeBufferPointer { table in
                 json.append(bytes, escaped: table, escape: escape)
             }

@@ -5,8 +5,7 @@ public enum HTMLText {
     /// ASCII byte is always a whole scalar, so the work is done on bytes; text without any of
     /// them is returned as it is.
     public static func escape(_ text: String) -> String {
-        var text = text
-        guard text.withUTF8({ $0.contains(where: isSpecial) }) else { return text }
+        guard text.withBorrowedUTF8({ $0.contains(where: isSpecial) }) else { return text }
         var escaped: [UInt8] = []
         escaped.reserveCapacity(text.utf8.count + 16)
         escape(text, into: &escaped)
@@ -15,8 +14,7 @@ public enum HTMLText {
 
     /// Appends `text`, escaped as `escape(_:)` does, to the UTF-8 `bytes`.
     static func escape(_ text: String, into bytes: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { source in
+        text.withBorrowedUTF8 { source in
             var start = 0
             for offset in source.indices where isSpecial(source[offset]) {
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<offset]))
@@ -60,8 +58,7 @@ struct HTMLBytes {
     }
 
     mutating func add(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        text.withBorrowedUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// Adds `text` escaped for element content and attribute values.

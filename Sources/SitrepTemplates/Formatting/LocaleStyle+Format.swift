@@ -51,9 +51,8 @@ extension LocaleStyle {
     /// into the string's own bytes: grouping a `String` of the digits cost 2.5 K instructions a
     /// number (each numeric cell of a table block comes here), 380 so.
     private func digits(negative: Bool, whole: UInt, fraction: UInt, decimals: Int) -> String {
-        var groupingSeparator = self.groupingSeparator, decimalSeparator = self.decimalSeparator
-        return groupingSeparator.withUTF8 { grouping in
-            decimalSeparator.withUTF8 { decimal in
+        groupingSeparator.withBorrowedUTF8 { grouping in
+            decimalSeparator.withBorrowedUTF8 { decimal in
                 var wholeDigits = 1
                 var rest = whole / 10
                 while rest > 0 { wholeDigits += 1; rest /= 10 }
@@ -127,7 +126,7 @@ extension LocaleStyle {
             // Put together as bytes: `joined(separator:)` on the slice cost 9.7 K instructions a list.
             var bytes: [UInt8] = []
             bytes.reserveCapacity(items.count * 16)
-            func add(_ text: String) { var text = text; text.withUTF8 { bytes.append(contentsOf: $0) } }
+            func add(_ text: String) { text.withBorrowedUTF8 { bytes.append(contentsOf: $0) } }
             for position in 0..<(items.count - 1) {
                 if position > 0 { add(listSeparator) }
                 add(items[position])
