@@ -78,13 +78,8 @@ extension ChartBlock {
         let name = figure ?? ""
         let style = sources.style
         guard let current = sources.figures[name] else {
-            let at = location(of: "figure")
-            if let reason = sources.figures.unavailableReason(name) {
-                throw DiagnosticError(Diagnostic(at: at, "the figure '\(name)' cannot be computed for this report: \(reason)"))
-            }
-            let nearest = Suggestions.nearest(to: name, in: sources.figures.names)
-            throw DiagnosticError(Diagnostic(at: at, "no figure is called '\(name)'",
-                                             hint: nearest.map { "did you mean '\($0)'?" } ?? "`sitrep figures` lists every figure name"))
+            let (message, hint) = sources.figures.missingFigure(name)
+            throw DiagnosticError(Diagnostic(at: location(of: "figure"), message, hint: hint))
         }
         guard current.value.number != nil else {
             throw DiagnosticError(Diagnostic(at: location(of: "figure"), "'\(name)' is not a number, so it cannot be charted",

@@ -18,20 +18,9 @@ public struct PlaceholderEvaluator: Sendable {
     /// The text for `placeholder`, or a diagnostic naming the nearest figure or filter.
     public func evaluate(_ placeholder: Placeholder, sourceLine: String?) -> Result<String, Diagnostic> {
         guard let figure = figures[placeholder.name] else {
-            if let reason = figures.unavailableReason(placeholder.name) {
-                return .failure(Diagnostic(
-                    at: SourceLocation(file: file, line: placeholder.line, column: placeholder.nameColumn),
-                    "'\(placeholder.name)' cannot be computed for this report: \(reason)",
-                    hint: "add the missing period, or state the figure in figures.yml if it is known from another source",
-                    sourceLine: sourceLine))
-            }
-            let nearest = Suggestions.nearest(to: placeholder.name, in: figures.names)
-            return .failure(Diagnostic(
-                at: SourceLocation(file: file, line: placeholder.line, column: placeholder.nameColumn),
-                "no figure is called '\(placeholder.name)'",
-                hint: nearest.map { "did you mean '\($0)'? (`sitrep figures` lists every name)" }
-                    ?? "`sitrep figures SERIES/PERIOD` lists every figure name",
-                sourceLine: sourceLine))
+            let (message, hint) = figures.missingFigure(placeholder.name)
+            return .failure(Diagnostic(at: SourceLocation(file: file, line: placeholder.line, column: placeholder.nameColumn),
+                                       message, hint: hint, sourceLine: sourceLine))
         }
         guard let call = placeholder.filter else { return .success(style.format(figure.value)) }
         let location = SourceLocation(file: file, line: placeholder.line, column: call.column)
