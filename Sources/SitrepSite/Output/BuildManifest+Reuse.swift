@@ -48,6 +48,21 @@ extension BuildManifest {
         return (files[..<firstEnd], site, series)
     }
 
+    /// The series whose files under `content/<series>/` are the same in this manifest as in
+    /// `previous`, each with its groups in both; nil when the site itself changed (the binary,
+    /// sitrep.yml, the templates), so that nothing is the same. What a build (`SeriesReuse`) and
+    /// the preview (`PreviewSite`) may keep.
+    func seriesUnchanged(since previous: BuildManifest)
+        -> [(slug: String, before: (inputs: Range<Int>, outputs: Range<Int>), now: (inputs: Range<Int>, outputs: Range<Int>))]? {
+        let old = previous.groups()
+        let new = groups()
+        guard old.binary.elementsEqual(new.binary), old.site == new.site else { return nil }
+        return old.series.compactMap { slug, before in
+            guard let now = new.series[slug], previous[before.inputs].elementsEqual(self[now.inputs]) else { return nil }
+            return (slug, before, now)
+        }
+    }
+
     /// The bytes of `range` of the entry lines, to compare groups of two manifests.
     subscript(range: Range<Int>) -> ArraySlice<UInt8> { files[range] }
 

@@ -17,13 +17,10 @@ struct SeriesReuse: Sendable {
     /// Nil when the site itself changed (the binary, sitrep.yml, the templates), so that nothing
     /// can be reused.
     init?(previous: BuildManifest, current: BuildManifest) {
-        let old = previous.groups()
-        let new = current.groups()
-        guard old.binary.elementsEqual(new.binary), old.site == new.site else { return nil }
+        guard let same = current.seriesUnchanged(since: previous) else { return nil }
         let indexes = previous.recordedSeries()
-        let unchanged = old.series.compactMap { slug, before -> (slug: String, recorded: Range<Int>, pagesKept: [String]?)? in
-            guard let now = new.series[slug], let recorded = indexes[slug],
-                  previous[before.inputs].elementsEqual(current[now.inputs]) else { return nil }
+        let unchanged = same.compactMap { slug, before, now -> (slug: String, recorded: Range<Int>, pagesKept: [String]?)? in
+            guard let recorded = indexes[slug] else { return nil }
             let pagesUnchanged = !before.outputs.isEmpty && previous[before.outputs].elementsEqual(current[now.outputs])
             return (slug, recorded, pagesUnchanged ? previous.outputFiles(in: before.outputs) : nil)
         }

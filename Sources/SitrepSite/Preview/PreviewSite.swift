@@ -63,14 +63,10 @@ public struct PreviewSite: Sendable {
     /// The series whose files under `content/` are as at the last render that succeeded (with
     /// the same binary, site settings and templates), with their recorded index and outline.
     private func keptSeries(inputs: BuildManifest) -> [String: (index: SiteRenderer.SeriesIndex, outline: [PeriodFolder])] {
-        guard let (previous, indexes) = reusable else { return [:] }
-        let old = previous.groups()
-        let new = inputs.groups()
-        guard old.binary.elementsEqual(new.binary), old.site == new.site else { return [:] }
+        guard let (previous, indexes) = reusable, let same = inputs.seriesUnchanged(since: previous) else { return [:] }
         var kept: [String: (index: SiteRenderer.SeriesIndex, outline: [PeriodFolder])] = [:]
-        for (slug, before) in old.series {
-            guard let now = new.series[slug], let index = indexes[slug], let outline = index.periodFolders(of: slug),
-                  previous[before.inputs].elementsEqual(inputs[now.inputs]) else { continue }
+        for (slug, _, _) in same {
+            guard let index = indexes[slug], let outline = index.periodFolders(of: slug) else { continue }
             kept[slug] = (index, outline)
         }
         return kept
