@@ -62,6 +62,9 @@ final class BuildManifestTests: XCTestCase {
         XCTAssertNil(listings.size(ofFile: "sitrep.yml"), "a file at the top is in no listed folder")
         XCTAssertNil(listings.size(ofFile: "content/belarus/2022-06/none.csv"))
         XCTAssertNil(listings.names(in: "content/belarus/2022-06/report.md"))
+        XCTAssertNil(listings.names(in: ""))
+        XCTAssertFalse(listings.isFolder(""))
+        XCTAssertNil(listings.size(ofFile: "/report.md"))
     }
 
     func testChangingAnInputRendersAgain() throws {

@@ -12,22 +12,28 @@ extension BuildManifest {
 /// The input entries of a manifest read as folder listings. The entry lines are in the order
 /// the folders were walked: a folder's `D` line, then the lines of everything in it (its
 /// folders' own lines and theirs), so what a folder holds is a run of lines, found by the
-/// folder's key. Nothing is made of a line until it is asked for.
+/// folder's key. Nothing is made of a line until it is asked for, and the folders are found
+/// by a hash of their key in a sorted array (a dictionary of Strings took 1.7 MB at 10,000
+/// reports, this 0.4 MB).
 struct ManifestListings: FolderListings {
     /// The manifest's lines (shared with it, not copied).
     private let lines: [UInt8]
-    /// For each input folder by key, the lines of everything in it.
-    private let subtrees: [String: Range<Int>]
+    /// Every input folder: the hash of its key, where its key is in `lines`, and the run of
+    /// lines of everything in it; in the order of the hashes.
+    private let folders: [(hash: UInt64, key: Range<Int>, run: Range<Int>)]
 
     init(lines: [UInt8], end: Int) {
         self.lines = lines
-        var subtrees: [String: Range<Int>] = [:]
+        var folders: [(hash: UInt64, key: Range<Int>, run: Range<Int>)] = []
         // The folders whose run of lines is still open, innermost last: where their key is,
         // and where their run starts.
         var open: [(key: Range<Int>, start: Int)] = []
         lines.withUnsafeBufferPointer { lines in
             guard let base = lines.baseAddress, end > 0 else { return }
-            func key(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(start: base + range.lowerBound, count: range.count), as: UTF8.self) }
+            func close(_ folder: (key: Range<Int>, start: Int), at runEnd: Int) {
+                let key = UnsafeBufferPointer(start: base + folder.key.lowerBound, count: folder.key.count)
+                folders.append((Self.hash(key), folder.key, folder.start..<runEnd))
+            }
             // After the binary's line.
             var start = Self.lineEnd(base, from: 0, end: end) + 1
             while start < end {
@@ -36,15 +42,48 @@ struct ManifestListings: FolderListings {
                 let keyRange = (lineKey.startIndex + start)..<(lineKey.endIndex + start)
                 // A line outside the innermost open folder ends its run.
                 while let last = open.last, !Self.isInside(keyRange, last.key, base) {
-                    subtrees[key(last.key)] = last.start..<start
+                    close(last, at: start)
                     open.removeLast()
                 }
                 if base[start] == BuildManifest.Kind.inputFolder { open.append((keyRange, lineEnd + 1)) }
                 start = lineEnd + 1
             }
-            for folder in open { subtrees[key(folder.key)] = folder.start..<min(start, end) }
+            for folder in open { close(folder, at: min(start, end)) }
         }
-        self.subtrees = subtrees
+        folders.sort { $0.hash < $1.hash }
+        self.folders = folders
+    }
+
+    /// The run of lines of the folder whose key is `key`; nil when it is not an input folder.
+    private func run(ofFolder key: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        guard !key.isEmpty else { return nil }
+        let hash = Self.hash(key)
+        var (low, high) = (0, folders.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if folders[middle].hash < hash { low = middle + 1 } else { high = middle }
+        }
+        return lines.withUnsafeBufferPointer { lines in
+            while low < folders.count, folders[low].hash == hash {
+                let folder = folders[low]
+                if folder.key.count == key.count, memcmp(lines.baseAddress! + folder.key.lowerBound, key.baseAddress!, key.count) == 0 {
+                    return folder.run
+                }
+                low += 1
+            }
+            return nil
+        }
+    }
+
+    private func run(ofFolder relative: String) -> Range<Int>? {
+        relative.withBorrowedUTF8 { run(ofFolder: $0) }
+    }
+
+    /// FNV-1a of the bytes: enough to spread a project's folder keys.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return hash
     }
 
     /// Where the line starting at `start` ends (its line feed, or `end`).
@@ -61,7 +100,7 @@ struct ManifestListings: FolderListings {
     }
 
     func names(in relative: String) -> [String]? {
-        guard let run = subtrees[relative] else { return nil }
+        guard let run = run(ofFolder: relative) else { return nil }
         var names: [String] = []
         let prefixLength = relative.utf8.count + 1
         forEachLine(in: run) { line in
@@ -73,13 +112,13 @@ struct ManifestListings: FolderListings {
         return names
     }
 
-    func isFolder(_ relative: String) -> Bool { subtrees[relative] != nil }
+    func isFolder(_ relative: String) -> Bool { run(ofFolder: relative) != nil }
 
     func size(ofFile relative: String) -> Int? {
-        guard let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/")), let run = subtrees[String(relative[..<slash])] else { return nil }
         var size: Int?
-        var path = relative
-        path.withUTF8 { path in
+        relative.withBorrowedUTF8 { path in
+            guard let slash = path.lastIndex(of: UInt8(ascii: "/")),
+                  let run = run(ofFolder: UnsafeBufferPointer(rebasing: path[..<slash])) else { return }
             // The file's line is `I size:mtime path`: it ends with a space and the path.
             forEachLine(in: run) { line in
                 guard size == nil, line.count > path.count + 4, line[0] == BuildManifest.Kind.inputFile,
