@@ -45,30 +45,16 @@ extension ChartBlock {
     private func barChart(_ sources: Sources) throws(DiagnosticError) -> BarChart {
         let table = self.table ?? "", rows = self.rows ?? ""
         let data = try TableBlock.table(named: table, in: sources.tables, at: location(of: "table"))
-        let rowAggregation = try Aggregation(data, by: TableBlock.dimension(rows, in: data, at: location(of: "rows")))
-        var segmentNames: [String] = []
-        var cells = Array(repeating: [Int](), count: rowAggregation.groups.count)
-        if let split {
-            let splitAggregation = try Aggregation(data, by: TableBlock.dimension(split, in: data, at: location(of: "split")))
-            segmentNames = splitAggregation.groups.map { $0.key }
-            cells = try rowAggregation.crossTotals(with: splitAggregation, in: data)
+        let rowIndex = try TableBlock.dimension(rows, in: data, at: location(of: "rows"))
+        let splitIndex = try split.map { name throws(DiagnosticError) in try TableBlock.dimension(name, in: data, at: location(of: "split")) }
+        let grouped = try RowGroups(data, rows: rowIndex, columns: splitIndex, top: top, order: \.rankedPositions)
+        let groups = grouped.groups
+        var bars = grouped.shown.map { BarChart.Bar(label: groups[$0].key, total: groups[$0].total, segments: grouped.cells[$0]) }
+        if !grouped.rest.isEmpty {
+            bars.append(BarChart.Bar(label: grouped.restLabel(sources.style), total: grouped.restTotal,
+                                     segments: grouped.columnSums(grouped.rest)))
         }
-        let groups = rowAggregation.groups
-        var order = rowAggregation.rankedPositions
-        var other: [Int] = []
-        if let top, order.count > top + 1 {
-            other = Array(order.dropFirst(top))
-            order = Array(order.prefix(top))
-        }
-        var bars = order.map { BarChart.Bar(label: groups[$0].key, total: groups[$0].total, segments: cells[$0]) }
-        if !other.isEmpty {
-            // Counts are never negative, so no sum of some of them exceeds the table's total.
-            bars.append(BarChart.Bar(
-                label: "\(sources.style.otherLabel) (\(other.count))", total: other.reduce(0) { $0 + groups[$1].total },
-                segments: other.reduce(into: Array(repeating: 0, count: segmentNames.count)) { sums, position in
-                    for index in sums.indices { sums[index] += cells[position][index] }
-                }))
-        }
+        let segmentNames = grouped.columnKeys
         return BarChart(bars: bars, segmentNames: segmentNames, grandTotal: try Aggregation.total(of: data),
                         share: share, unit: unit, style: sources.style)
     }

@@ -10,28 +10,9 @@ extension TableBlock {
         let rowIndex = try Self.dimension(rows, in: data, at: rowsLocation)
         let columnIndex = try columns.map { name throws(DiagnosticError) in try Self.dimension(name, in: data, at: columnsLocation ?? rowsLocation) }
 
-        let rowAggregation = try Aggregation(data, by: rowIndex)
-        let rowOrder = orderedRows(rowAggregation)
+        let grouped = try RowGroups(data, rows: rowIndex, columns: columnIndex, top: top, order: orderedRows)
         let total = try Aggregation.total(of: data)
-        let columnAggregation = try columnIndex.map { index throws(DiagnosticError) in try Aggregation(data, by: index) }
-        let columnKeys = columnAggregation?.groups.map { $0.key } ?? []
-        // cells[row group][column group], both by position in their aggregation.
-        let cells = try columnAggregation.map { columns throws(DiagnosticError) in try rowAggregation.crossTotals(with: columns, in: data) }
-            ?? Array(repeating: [], count: rowAggregation.groups.count)
-
-        var shown = rowOrder
-        var other: [Int] = []
-        if let top, rowOrder.count > top + 1 {
-            shown = Array(rowOrder.prefix(top))
-            other = Array(rowOrder.dropFirst(top))
-        }
-        /// The column-wise sums of the rows at `positions`. Counts are never negative, so no sum
-        /// exceeds the table's total, which did not overflow.
-        func columnSums(_ positions: [Int]) -> [Int] {
-            positions.reduce(into: Array(repeating: 0, count: columnKeys.count)) { sums, position in
-                for column in sums.indices { sums[column] += cells[position][column] }
-            }
-        }
+        let (shown, columnKeys, cells) = (grouped.shown, grouped.columnKeys, grouped.cells)
 
         // Appended piece by piece as bytes, which cmark takes as they are: an interpolated piece
         // would be a string of its own, and appending to a `String` cost 330 instructions a piece
@@ -58,16 +39,15 @@ extension TableBlock {
             }
             html.add("</tr>\n")
         }
-        let groups = rowAggregation.groups
+        let groups = grouped.groups
         for position in shown {
             row(&html, label: groups[position].key, rowTotal: groups[position].total, cells: cells[position])
         }
-        if !other.isEmpty {
-            row(&html, label: "\(style.otherLabel) (\(other.count))", rowTotal: other.reduce(0) { $0 + groups[$1].total },
-                cells: columnSums(other))
+        if !grouped.rest.isEmpty {
+            row(&html, label: grouped.restLabel(style), rowTotal: grouped.restTotal, cells: grouped.columnSums(grouped.rest))
         }
         html.add("</tbody>\n<tfoot>\n")
-        row(&html, label: style.totalLabel, rowTotal: total, cells: columnSums(Array(groups.indices)))
+        row(&html, label: style.totalLabel, rowTotal: total, cells: grouped.columnSums(Array(groups.indices)))
         html.add("</tfoot>\n</table>")
         return html.bytes
     }
