@@ -101,6 +101,9 @@ final class ChartBlockTests: XCTestCase {
 
     // MARK: Drawing
 
+    /// Two renders in one process give the same bytes: nothing carries over from one chart to the
+    /// next (an id counter, a cache keyed by something else than the data). Hash seeds, which
+    /// differ between processes, are the two-process test's (`testTwoBuildsAreByteIdentical…`).
     func testTheSameDataGivesTheSameBytes() throws {
         for yaml in ["type: bar\ntable: arrivals\nrows: nationality\nshare: true\ntitle: Arrivals",
                      "type: stacked\ntable: avrr\nrows: country\nsplit: sex\ntop: 3\ntitle: AVRR",
