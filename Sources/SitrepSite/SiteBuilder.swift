@@ -76,7 +76,7 @@ public enum SiteBuilder {
         try writer.commit()
         // A failed build leaves output/ and its manifest as they were: both still describe each other.
         if rendered.warnings.isEmpty {
-            manifest.replaceOutputs(after: inputBytes, of: output)
+            manifest.replaceOutputs(after: inputBytes, of: output, holding: writer.outputFiles)
             manifest.write(to: BuildManifest.path(for: output), series: rendered.series,
                            recorded: reuse?.recordedJSON(of: kept.withLock { $0 }) ?? [:])
         }

@@ -67,6 +67,30 @@ final class BuildManifestTests: XCTestCase {
         XCTAssertNil(listings.size(ofFile: "/report.md"))
     }
 
+    /// A first build records its output from the files it wrote, stat'ed by path, without
+    /// listing a folder; the lines are a scan's of the same output, byte for byte. A later build,
+    /// whose output may hold files it did not write, scans (and agrees too).
+    func testAFirstBuildRecordsItsOutputAsAScanWould() throws {
+        func scan() -> String {
+            var scanned = BuildManifest.inputs(projectRoot: project.path)
+            scanned.addOutputs(of: output)
+            return String(decoding: scanned.files, as: UTF8.self)
+        }
+        func recorded() throws -> String {
+            String(decoding: try XCTUnwrap(BuildManifest.read(BuildManifest.path(for: output))).files, as: UTF8.self)
+        }
+        _ = try SiteBuilder.build(projectRoot: project.path, output: output)
+        let first = try recorded()
+        XCTAssertTrue(first.contains("\nF "), first)
+        XCTAssertTrue(first.contains(" belarus/2022-06/figures.json\n"), first)
+        XCTAssertTrue(first.contains(" .sitrep-output\n"), first)
+        XCTAssertEqual(first, scan())
+        try Data("x\n".utf8).write(to: URL(fileURLWithPath: output + "/.nojekyll"))
+        try ExampleProject.changeArrivalsFromBelarus(in: project, to: 904)
+        _ = try SiteBuilder.build(projectRoot: project.path, output: output)
+        XCTAssertEqual(try recorded(), scan())
+    }
+
     func testChangingAnInputRendersAgain() throws {
         _ = try SiteBuilder.build(projectRoot: project.path, output: output)
         try ExampleProject.changeArrivalsFromBelarus(in: project, to: 903)

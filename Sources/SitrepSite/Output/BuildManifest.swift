@@ -91,9 +91,59 @@ struct BuildManifest {
     /// Replaces the output entries (everything after the first `inputBytes` bytes) with the
     /// current state of `output`. After a build, the inputs stay the ones found before it: a
     /// file edited during the build then differs, and the next build renders.
-    mutating func replaceOutputs(after inputBytes: Int, of output: String) {
+    /// `holding`, when given, is every file the output holds (a first build's, `OutputWriter.outputFiles`):
+    /// its entries are then stat'ed by path and no folder is listed.
+    mutating func replaceOutputs(after inputBytes: Int, of output: String, holding outputFiles: [String]? = nil) {
         files.removeSubrange(inputBytes...)
-        addOutputs(of: output)
+        if let outputFiles { addOutputs(of: output, holding: outputFiles) } else { addOutputs(of: output) }
+    }
+
+    /// Appends the entries of `output` as `addOutputs(of:)` finds them, for an output known to
+    /// hold exactly `outputFiles` (paths relative to it) and their folders: each is stat'ed by its
+    /// path, and no folder is opened and listed (four system calls a folder, about 4,200 for
+    /// 1,000 reports). The lines are the scan's, in its order: a folder, then what it holds,
+    /// by name (a test compares both ways). The folders at the top are done on every core.
+    mutating func addOutputs(of output: String, holding outputFiles: [String]) {
+        var tree = [[UInt8]: Set<[UInt8]>]()
+        for path in outputFiles {
+            var folder: [UInt8] = []
+            for part in path.utf8.split(separator: UInt8(ascii: "/")) {
+                tree[folder, default: []].insert(Array(part))
+                folder = folder.isEmpty ? Array(part) : folder + [UInt8(ascii: "/")] + part
+            }
+        }
+        let children = tree.mapValues { $0.sorted { $0.lexicographicallyPrecedes($1) } }
+        let root = Array(output.utf8)
+        var status = stat()
+        guard Self.status(of: root, &status) else { return }
+        Self.line(Kind.outputFolder, Self.stamp(status), [UInt8(ascii: ".")], into: &files)
+        let top = children[[]] ?? []
+        let parts = Locked([[UInt8]](repeating: [], count: top.count))
+        DispatchQueue.concurrentPerform(iterations: top.count) { position in
+            var part: [UInt8] = []
+            Self.appendWritten(top[position], in: root, children: children, into: &part)
+            parts.withLock { $0[position] = part }
+        }
+        for part in parts.withLock({ $0 }) { files += part }
+    }
+
+    /// Appends the line of the output entry `key` and, for a folder, of what it holds.
+    private static func appendWritten(_ key: [UInt8], in root: [UInt8], children: [[UInt8]: [[UInt8]]], into lines: inout [UInt8]) {
+        var status = stat()
+        guard Self.status(of: root + [UInt8(ascii: "/")] + key, &status) else { return }
+        guard isFolder(status) else {
+            line(Kind.outputFile, stamp(status), key, into: &lines)
+            return
+        }
+        line(Kind.outputFolder, stamp(status), key, into: &lines)
+        for name in children[key] ?? [] {
+            appendWritten(key + [UInt8(ascii: "/")] + name, in: root, children: children, into: &lines)
+        }
+    }
+
+    /// `lstat` of the path `bytes`; false when there is nothing there.
+    private static func status(of bytes: [UInt8], _ status: inout stat) -> Bool {
+        withCString(bytes) { fstatat(AT_FDCWD, $0, &status, AT_SYMLINK_NOFOLLOW) == 0 }
     }
 
     /// The length of the entry lines, in bytes.
@@ -226,7 +276,7 @@ struct BuildManifest {
         return bytes.bytes()
     }
 
-    private static func line(_ kind: UInt8, _ stamp: [UInt8], _ key: [UInt8], into files: inout [UInt8]) {
+    static func line(_ kind: UInt8, _ stamp: [UInt8], _ key: [UInt8], into files: inout [UInt8]) {
         files.append(kind)
         files.append(UInt8(ascii: " "))
         files += stamp

@@ -12,6 +12,7 @@ extension OutputWriter {
         let manager = FileManager.default
         guard Self.exists(destination) else {
             try manager.moveItem(atPath: staging, toPath: destination)
+            movedIntoPlace.withLock { $0 = true }
             return
         }
         let carried = try Self.move(OutputOwnership.keptNames.sorted(), from: destination, to: staging)

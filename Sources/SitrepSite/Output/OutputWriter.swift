@@ -44,6 +44,18 @@ public final class OutputWriter: @unchecked Sendable {
     /// Files whose bytes were the same as in the previous output, and so were kept as they were.
     public var unchanged: Int { counts.withLock { $0.unchanged } }
 
+    /// True once the site was put in place of no folder at all: then the output holds the site's
+    /// files and nothing else (no publishing files carried over, nothing kept).
+    let movedIntoPlace = Locked(false)
+
+    /// The paths of every file of the output, when the site was put where there was no output
+    /// folder (a first build): the site's files and its list. Nil otherwise, when the output may
+    /// hold files the writer did not write (the publishing files it keeps).
+    public var outputFiles: [String]? {
+        guard movedIntoPlace.withLock({ $0 }) else { return nil }
+        return paths.withLock { $0 } + [OutputOwnership.markerName]
+    }
+
     /// Folders of the staging site made so far: each is made once, not once per file.
     private let madeFolders = Locked(Set<String>())
 
