@@ -16,4 +16,12 @@ public enum LayoutValue: Sendable {
     public static func object(_ schema: LayoutSchema, _ values: [String: LayoutValue]) -> LayoutValue {
         .object(schema.fields.map { values[$0.name] ?? .absent })
     }
+
+    /// An object of `schema` from pairs of a field's name and value, a later pair of a name
+    /// replacing an earlier one; fields left out are absent, names not in the schema ignored.
+    /// The names are compared, not hashed: a page's objects have a dozen fields each, and
+    /// building a dictionary of them cost more than the page's layout.
+    public static func object(_ schema: LayoutSchema, _ fields: [(name: String, value: LayoutValue)]) -> LayoutValue {
+        .object(schema.fields.map { field in fields.last(where: { $0.name == field.name })?.value ?? .absent })
+    }
 }

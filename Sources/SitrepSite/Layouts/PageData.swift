@@ -16,7 +16,7 @@ struct PageLink: Sendable {
     var url: String
     var label: String
 
-    var value: LayoutValue { .object(PageTypes.link, ["url": .text(url), "label": .text(label)]) }
+    var value: LayoutValue { .object(PageTypes.link, [("url", .text(url)), ("label", .text(label))]) }
 }
 
 /// A key figure as pages show it: its value and change formatted, its label filled in.
@@ -30,7 +30,7 @@ struct KeyFigureText: Sendable {
     var number: Rational?
 
     var layoutValue: LayoutValue {
-        .object(PageTypes.keyFigure, ["value": .text(value), "label": .text(label), "change": optional(change)])
+        .object(PageTypes.keyFigure, [("value", .text(value)), ("label", .text(label)), ("change", optional(change))])
     }
 }
 
@@ -47,12 +47,12 @@ struct PageFrame {
     var figuresURL: String?
 
     /// The common fields, by name.
-    var fields: [String: LayoutValue] {
-        ["lang": .text(locale), "dir": .text(TextDirection.of(locale)), "root": .text(root), "stylesheet": .text("\(root)assets/sitrep.css"),
-         "pageTitle": .text(title), "description": .text(description),
-         "site": .object(PageTypes.site, ["title": .text(siteTitle)]),
-         "breadcrumbs": .list(breadcrumbs.map(\.value)), "t": PageLabels.value(for: locale),
-         "figuresURL": optional(figuresURL)]
+    var fields: [(name: String, value: LayoutValue)] {
+        [("lang", .text(locale)), ("dir", .text(TextDirection.of(locale))), ("root", .text(root)),
+         ("stylesheet", .text("\(root)assets/sitrep.css")), ("pageTitle", .text(title)), ("description", .text(description)),
+         ("site", .object(PageTypes.site, [("title", .text(siteTitle))])),
+         ("breadcrumbs", .list(breadcrumbs.map(\.value))), ("t", PageLabels.value(for: locale)),
+         ("figuresURL", optional(figuresURL))]
     }
 }
 
@@ -63,7 +63,7 @@ struct SeriesHeading {
     var office: String?
 
     var value: LayoutValue {
-        .object(PageTypes.series, ["title": .text(title), "office": optional(office?.isEmpty == false ? office : nil)])
+        .object(PageTypes.series, [("title", .text(title)), ("office", optional(office?.isEmpty == false ? office : nil))])
     }
 }
 
@@ -86,15 +86,15 @@ struct ReportPageData: PageData {
 
     var value: LayoutValue {
         let report = LayoutValue.object(PageTypes.reportFields, [
-            "title": .text(title), "periodLabel": .text(periodLabel), "asOf": optional(asOf),
-            "keyFigures": .list(keyFigures.map(\.layoutValue)),
-            "notes": .list(notes.map { .object(PageTypes.note, ["text": .text($0)]) }),
+            ("title", .text(title)), ("periodLabel", .text(periodLabel)), ("asOf", optional(asOf)),
+            ("keyFigures", .list(keyFigures.map(\.layoutValue))),
+            ("notes", .list(notes.map { .object(PageTypes.note, [("text", .text($0))]) })),
         ])
-        return .object(PageTypes.report, frame.fields.merging([
-            "series": series.value, "report": report, "body": .text(body),
-            "previous": previous?.value ?? .absent, "next": next?.value ?? .absent,
-            "pdf": pdf?.value ?? .absent,
-        ]) { $1 })
+        return .object(PageTypes.report, frame.fields + [
+            ("series", series.value), ("report", report), ("body", .text(body)),
+            ("previous", previous?.value ?? .absent), ("next", next?.value ?? .absent),
+            ("pdf", pdf?.value ?? .absent),
+        ])
     }
 }
 
@@ -108,9 +108,9 @@ struct SeriesPageData: PageData {
     var trends: [SeriesTrend]
 
     var value: LayoutValue {
-        .object(PageTypes.seriesArchive, frame.fields.merging([
-            "series": series.value, "reports": .list(reports.map(\.value)), "trends": .list(trends.map(\.layoutValue)),
-        ]) { $1 })
+        .object(PageTypes.seriesArchive, frame.fields + [
+            ("series", series.value), ("reports", .list(reports.map(\.value))), ("trends", .list(trends.map(\.layoutValue))),
+        ])
     }
 }
 
@@ -121,7 +121,7 @@ struct HomePageData: PageData {
     var series: [SiteRenderer.SeriesIndex.Summary]
 
     var value: LayoutValue {
-        .object(PageTypes.home, frame.fields.merging(["series": .list(series.map(\.value))]) { $1 })
+        .object(PageTypes.home, frame.fields + [("series", .list(series.map(\.value)))])
     }
 }
 
