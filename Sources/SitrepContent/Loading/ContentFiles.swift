@@ -25,7 +25,6 @@ public struct ContentFiles: Sendable {
         self.listings = listings
     }
 
-
     func absolute(_ relative: String) -> String { root + "/" + relative }
 
     /// Whether something is at `relative` (following links; nothing is read).

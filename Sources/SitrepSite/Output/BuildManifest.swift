@@ -276,7 +276,7 @@ struct BuildManifest {
         return bytes.bytes()
     }
 
-    static func line(_ kind: UInt8, _ stamp: [UInt8], _ key: [UInt8], into files: inout [UInt8]) {
+    private static func line(_ kind: UInt8, _ stamp: [UInt8], _ key: [UInt8], into files: inout [UInt8]) {
         files.append(kind)
         files.append(UInt8(ascii: " "))
         files += stamp
