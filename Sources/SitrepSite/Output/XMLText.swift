@@ -16,3 +16,24 @@ enum XMLText {
         return HTMLText.escape(String(allowed))
     }
 }
+
+/// An XML file's UTF-8 bytes, written in pieces into one array reserved for the whole file.
+struct XMLBytes {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Appends markup as it is.
+    mutating func add(_ markup: String) {
+        markup.withBorrowedUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends `open`, `text` escaped (`XMLText`), then `close`.
+    mutating func element(_ open: String, _ text: String, _ close: String) {
+        add(open)
+        add(XMLText.escape(text))
+        add(close)
+    }
+}

@@ -121,10 +121,10 @@ public struct SiteRenderer: Sendable {
         if !problems.isEmpty { throw DiagnosticError(problems) }
         let home = HomePageData(frame: frame(root: "", title: project.site.title, breadcrumbs: []), series: indexes.map(\.summary))
         try sink("index.html", layouts.render(home))
-        try emit("feed.xml", AtomFeed(title: project.site.title, baseURL: absoluteBaseURL, entries: indexes.flatMap(\.feed)).render(), sink)
+        try sink("feed.xml", AtomFeed(title: project.site.title, baseURL: absoluteBaseURL, entries: indexes.flatMap(\.feed)).render())
         if let base = absoluteBaseURL {
             let pages = [("index.html", nil)] + indexes.flatMap(\.pages).map { ($0.path, $0.modified) }
-            try emit("sitemap.xml", Sitemap.render(baseURL: base, pages: pages), sink)
+            try sink("sitemap.xml", Sitemap.render(baseURL: base, pages: pages))
         }
         for asset in layouts.assets { try sink("assets/\(asset.path)", asset.bytes) }
         return Rendered(warnings: warnings,
@@ -164,9 +164,5 @@ public struct SiteRenderer: Sendable {
     func frame(root: String, title: String, breadcrumbs: [PageLink], locale: String? = nil) -> PageFrame {
         PageFrame(locale: locale ?? project.site.locale, root: root, title: title, description: title,
                   siteTitle: project.site.title, breadcrumbs: breadcrumbs)
-    }
-
-    func emit(_ path: String, _ text: String, _ sink: Sink) throws(DiagnosticError) {
-        try sink(path, Array(text.utf8))
     }
 }
