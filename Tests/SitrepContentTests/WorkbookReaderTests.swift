@@ -164,7 +164,7 @@ final class WorkbookReaderTests: XCTestCase {
             .deletingLastPathComponent().appendingPathComponent("content/belarus-assistance/2022-06/distributions.xlsx")
         let workbook = [UInt8](try Data(contentsOf: example))
         var declaration = SeriesConfig.TableDeclaration(valueColumn: "beneficiaries")
-        declaration.sheet = "Distributions"
+        declaration.sheet = SeriesConfig.DeclaredSheet(name: "Distributions", location: SourceLocation(file: "content/x/series.yml", line: 7, column: 12))
         let table = try TableFormat.xlsx.readTable(workbook, "distributions.xlsx", "distributions", declaration)
         XCTAssertEqual(table.hxlColumns.map(\.tag), ["#item+name", "#adm1+name", "#reached+ind"])
         XCTAssertEqual(table.rows.reduce(0) { $0 + $1.value }, 168, "the tags are not a row of data")

@@ -37,10 +37,10 @@ public struct TableFormat: Sendable {
     /// A file with no sheets, read as a table declared with `sheet:`: the declaration says the
     /// table is in a workbook, so reading the file anyway could publish another table's figures.
     private static func refuseSheet(of declaration: SeriesConfig.TableDeclaration, file: String) throws(DiagnosticError) {
-        guard let sheet = declaration.sheet else { return }
+        guard let sheet = declaration.sheet?.name, let location = declaration.sheet?.location else { return }
         let fileName = file.split(separator: "/").last.map(String.init) ?? file
         throw DiagnosticError(Diagnostic(
-            at: declaration.sheetLocation ?? SourceLocation(file: file),
+            at: location,
             "the table is declared in sheet '\(sheet)', but \(file) is a CSV file, which has no sheets",
             hint: "remove `sheet: \(sheet)` from the table's declaration in series.yml, or give the table as an Excel "
                 + "workbook (\(fileName.dropLast(4)).xlsx) whose sheet '\(sheet)' holds it"))
@@ -50,12 +50,12 @@ public struct TableFormat: Sendable {
     public static let xlsx = TableFormat(
         suffix: ".xlsx",
         readTable: { bytes, file, name, declaration throws(DiagnosticError) in
-            let sheet = try WorkbookReader.read(bytes, file: file, sheet: declaration.sheet, valueColumn: declaration.valueColumn,
+            let sheet = try WorkbookReader.read(bytes, file: file, sheet: declaration.sheet?.name, valueColumn: declaration.valueColumn,
                                                 headerRow: declaration.layout.headerRow)
             return try Table(name: name, source: sheet, declaration: declaration)
         },
         headerOnly: { bytes, file, declaration throws(DiagnosticError) in
-            try WorkbookReader.headerOnly(bytes, file: file, sheet: declaration.sheet, valueColumn: declaration.valueColumn,
+            try WorkbookReader.headerOnly(bytes, file: file, sheet: declaration.sheet?.name, valueColumn: declaration.valueColumn,
                                           headerRow: declaration.layout.headerRow)
         })
 
