@@ -18,7 +18,15 @@ final class ByteWriterTests: XCTestCase {
     }
 
     func testDecimalsAsSwiftPrintsThem() {
-        for value in [0, 7, 10, -1, -908, 32_322, Int.max, Int.min] {
+        var values = [0, 7, 9, 10, 11, 99, 100, 101, 999, 1_000, -1, -9, -10, -908, 32_322, Int.max, Int.min, Int.max - 1, Int.min + 1]
+        var power = 1
+        for _ in 0..<18 {
+            power *= 10
+            values += [power - 1, power, power + 1, -power, -(power - 1)]
+        }
+        var generator = SystemRandomNumberGenerator()
+        values += (0..<2_000).map { _ in Int.random(in: Int.min...Int.max, using: &generator) >> Int.random(in: 0...62, using: &generator) }
+        for value in values {
             var writer = ByteWriter(capacity: 1)
             writer.append("x")
             writer.appendDecimal(value)
