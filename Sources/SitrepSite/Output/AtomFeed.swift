@@ -1,4 +1,5 @@
 import SitrepContent
+import SitrepTemplates
 
 /// `feed.xml`: an Atom feed (RFC 4287) of every published report, latest first. Dates come from
 /// the reports (`as_of`, or the period's end), never from the clock, so the feed is deterministic.
@@ -32,7 +33,7 @@ struct AtomFeed {
     func render() -> [UInt8] {
         let sorted = entries.sorted { ($0.updated, $0.id) > ($1.updated, $1.id) }
         let updated = sorted.first?.updated
-        var xml = XMLBytes(capacity: 1_024 + sorted.reduce(0) { size, entry in
+        var xml = HTMLBytes(capacity: 1_024 + sorted.reduce(0) { size, entry in
             size + 300 + entry.title.utf8.count + entry.id.utf8.count + entry.url.utf8.count + entry.author.utf8.count
                 + entry.summary.utf8.count
         })
@@ -68,7 +69,7 @@ struct AtomFeed {
 enum Sitemap {
     /// `pages` are output paths (relative to the site root), percent-encoded here.
     static func render(baseURL: String, pages: [(path: String, modified: Day?)]) -> [UInt8] {
-        var xml = XMLBytes(capacity: 256 + pages.reduce(0) { $0 + 64 + baseURL.utf8.count + 2 * $1.path.utf8.count })
+        var xml = HTMLBytes(capacity: 256 + pages.reduce(0) { $0 + 64 + baseURL.utf8.count + 2 * $1.path.utf8.count })
         xml.add("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n")
         for page in pages {
             xml.element("  <url><loc>", baseURL + URLPath.encode(page.path), "</loc>")

@@ -17,20 +17,8 @@ enum XMLText {
     }
 }
 
-/// An XML file's UTF-8 bytes, written in pieces into one array reserved for the whole file.
-struct XMLBytes {
-    private(set) var bytes: [UInt8] = []
-
-    init(capacity: Int) {
-        bytes.reserveCapacity(capacity)
-    }
-
-    /// Appends markup as it is.
-    mutating func add(_ markup: String) {
-        markup.withBorrowedUTF8 { bytes.append(contentsOf: $0) }
-    }
-
-    /// Appends `open`, `text` escaped (`XMLText`), then `close`.
+extension HTMLBytes {
+    /// Adds `open`, `text` escaped for XML (`XMLText`), then `close`.
     mutating func element(_ open: String, _ text: String, _ close: String) {
         add(open)
         add(XMLText.escape(text))

@@ -44,25 +44,30 @@ public enum HTMLText {
     }
 }
 
-/// HTML put together as UTF-8 bytes, for blocks that cmark takes as they are: appending each
-/// piece to a `String` cost 330 instructions.
-struct HTMLBytes {
-    private(set) var bytes: [UInt8] = []
+/// HTML (or XML) put together as UTF-8 bytes in one array reserved for it: blocks that cmark
+/// takes as they are (appending each piece to a `String` cost 330 instructions), the feed and
+/// the sitemap.
+public struct HTMLBytes {
+    /// The bytes put together so far.
+    public private(set) var bytes: [UInt8] = []
 
-    init(capacity: Int) {
+    /// An empty array with room for `capacity` bytes.
+    public init(capacity: Int) {
         bytes.reserveCapacity(capacity)
     }
 
-    mutating func add(_ text: StaticString) {
+    /// Adds markup as it is.
+    public mutating func add(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    mutating func add(_ text: String) {
+    /// Adds markup as it is.
+    public mutating func add(_ text: String) {
         text.withBorrowedUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// Adds `text` escaped for element content and attribute values.
-    mutating func addEscaped(_ text: String) {
+    public mutating func addEscaped(_ text: String) {
         HTMLText.escape(text, into: &bytes)
     }
 }
