@@ -321,6 +321,20 @@ final class BadInputCatalogueTests: XCTestCase {
                 message: ["the file is not valid UTF-8: byte 0xE9 at line 5, column 3 (byte offset \(brest + 2))",
                           "it looks like 'é' in the Windows-1252 encoding"],
                 hint: ["CSV UTF-8", "iconv -f WINDOWS-1252 -t UTF-8"]),
+            BadInput(
+                name: "a table whose file name is not UTF-8 (café in Windows-1252, from an old zip)",
+                change: { project in
+                    let folder = project.appendingPathComponent(Self.period).path
+                    let name = Array(folder.utf8) + Array("/caf".utf8) + [0xE9] + Array(".csv".utf8) + [0]
+                    let descriptor = name.withUnsafeBufferPointer { buffer in
+                        open(UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self), O_WRONLY | O_CREAT, 0o644)
+                    }
+                    XCTAssertGreaterThanOrEqual(descriptor, 0)
+                    close(descriptor)
+                },
+                place: .file("\(Self.period)/caf\u{FFFD}.csv"),
+                message: ["the file's name is not valid UTF-8"],
+                hint: ["rename the file"]),
         ])
     }
 

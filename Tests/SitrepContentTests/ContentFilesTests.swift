@@ -114,6 +114,32 @@ final class ContentFilesTests: XCTestCase {
         XCTAssertThrowsError(try files.read("content/s/p"), "a folder is not a file, whatever a scan says")
     }
 
+    /// A file whose name is not UTF-8 is listed with U+FFFD for its bad bytes, and reading it says
+    /// why it cannot be read (its name), with what to do.
+    func testAFileNamedInAnotherEncodingIsNamedInTheError() throws {
+        let folder = base.appendingPathComponent("project/content/s/p").path
+        let created = (folder + "/caf").withCString { prefix -> Bool in
+            let name = Array(UnsafeBufferPointer(start: UnsafeRawPointer(prefix).assumingMemoryBound(to: UInt8.self), count: strlen(prefix)))
+                + [0xE9] + Array(".csv".utf8) + [0]
+            return name.withUnsafeBufferPointer { buffer in
+                let descriptor = open(UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self), O_WRONLY | O_CREAT, 0o644)
+                defer { close(descriptor) }
+                return descriptor >= 0
+            }
+        }
+        XCTAssertTrue(created)
+        let files = ContentFiles(root: base.appendingPathComponent("project").path)
+        let names = try files.list("content/s/p")
+        XCTAssertTrue(names.contains("caf\u{FFFD}.csv"), "\(names)")
+        XCTAssertThrowsError(try files.read("content/s/p/caf\u{FFFD}.csv")) { error in
+            XCTAssertTrue("\(error)".contains("content/s/p/caf\u{FFFD}.csv: error: the file's name is not valid UTF-8"), "\(error)")
+            XCTAssertTrue("\(error)".contains("rename the file"), "\(error)")
+        }
+        XCTAssertThrowsError(try files.read("content/s/p/missing.csv")) { error in
+            XCTAssertTrue("\(error)".contains("cannot read the file"), "\(error)")
+        }
+    }
+
     /// Text is taken as it is when it is valid UTF-8 (a replacement character or a byte order
     /// mark in it included); otherwise the first invalid byte is named by line and column.
     func testTextMustBeValidUTF8() throws {

@@ -87,6 +87,14 @@ public struct ContentFiles: Sendable {
     /// The bytes of a file, after checking that it does not lead outside the project by a link.
     public func read(_ relative: String) throws(DiagnosticError) -> [UInt8] {
         guard let bytes = try readIfPresent(relative) else {
+            // A name that is not UTF-8 is listed with U+FFFD in place of its bad bytes, a name no
+            // file has: say so rather than only that the file cannot be read.
+            if relative.unicodeScalars.contains("\u{FFFD}") {
+                throw DiagnosticError(Diagnostic(
+                    at: SourceLocation(file: relative), "the file's name is not valid UTF-8 (\u{FFFD} marks the bytes), so it cannot be read",
+                    hint: "rename the file with letters your system shows as they should be; such names come from zip files "
+                        + "made on older Windows or Mac systems"))
+            }
             throw DiagnosticError(Diagnostic(at: SourceLocation(file: relative), "cannot read the file"))
         }
         return bytes
