@@ -7,7 +7,7 @@ import SitrepDiagnostics
 /// ```swift
 /// let templates = ["page": try LayoutTemplate(text, file: "templates/page.mustache")]
 /// let plan = try LayoutPlan(layout: "page", templates: templates, data: .object(schema))
-/// let html = plan.render(.object(schema, ["title": .text("Sitrep")]))
+/// let html = plan.render(.object(schema, [("title", .text("Sitrep"))]))
 /// ```
 public struct LayoutPlan: Sendable {
     let steps: [Step]

@@ -11,12 +11,6 @@ public enum LayoutValue: Sendable {
     /// An `.optional` field with no value.
     case absent
 
-    /// An object of `schema` from values by field name; fields left out are absent.
-    /// Names that are not in the schema are ignored.
-    public static func object(_ schema: LayoutSchema, _ values: [String: LayoutValue]) -> LayoutValue {
-        .object(schema.fields.map { values[$0.name] ?? .absent })
-    }
-
     /// An object of `schema` from pairs of a field's name and value, a later pair of a name
     /// replacing an earlier one; fields left out are absent, names not in the schema ignored.
     /// The names are compared, not hashed: a page's objects have a dozen fields each, and

@@ -63,10 +63,11 @@ public enum SiteBuilder {
     /// With `pdf` (or `pdf: true` in sitrep.yml) each report also gets a PDF (see `PDFEngine`).
     public static func build(projectRoot: String, output: String, pdf: Bool = false) throws(DiagnosticError) -> Summary {
         let target = try OutputTarget(destination: output, projectRoot: projectRoot)
-        let standing = try standing(projectRoot: projectRoot, output: output, pdf: pdf) { () throws(DiagnosticError) in
-            try OutputOwnership.check(target)
-        }
-        guard case .changed(var manifest, let inputBytes, let reuse) = standing else {
+        // Matched where it is made, so that no other copy holds the manifest's lines when its
+        // outputs are replaced (which would then copy them all).
+        let check = { () throws(DiagnosticError) in try OutputOwnership.check(target) }
+        guard case .changed(var manifest, let inputBytes, let reuse) = try standing(projectRoot: projectRoot, output: output, pdf: pdf,
+                                                                                   beforeListing: check) else {
             return Summary(files: 0, warnings: [], upToDate: true)
         }
         let writer = try OutputWriter(destination: output, swapContents: target.isMountPoint)

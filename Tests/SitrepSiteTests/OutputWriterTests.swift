@@ -70,6 +70,9 @@ final class OutputWriterTests: XCTestCase {
         try writer.commit()
         XCTAssertEqual(tree(destination), ["index.html": "home", "a": "/", "a/b": "/", "a/b/c.json": "{}"])
         XCTAssertEqual(try siblings(), ["output"])
+        // Put where there was nothing, the output holds the files written and their list, and
+        // the writer says so (the manifest records them without listing a folder).
+        XCTAssertEqual(writer.outputFiles?.sorted(), [".sitrep-output", "a/b/c.json", "index.html"])
     }
 
     func testCommitReplacesAnExistingFolderWholly() throws {
@@ -82,6 +85,7 @@ final class OutputWriterTests: XCTestCase {
         try writer.commit()
         XCTAssertEqual(tree(destination), ["index.html": "new home", "new": "/", "new/page.html": "new"])
         XCTAssertEqual(try siblings(), ["output"], "no staging or old folder is left beside the output")
+        XCTAssertNil(writer.outputFiles, "an output that was there may hold files kept for publishing: it is scanned")
     }
 
     func testCommitTwiceInARow() throws {

@@ -37,13 +37,13 @@ public struct TableFormat: Sendable {
     /// A file with no sheets, read as a table declared with `sheet:`: the declaration says the
     /// table is in a workbook, so reading the file anyway could publish another table's figures.
     private static func refuseSheet(of declaration: SeriesConfig.TableDeclaration, file: String) throws(DiagnosticError) {
-        guard let sheet = declaration.sheet?.name, let location = declaration.sheet?.location else { return }
+        guard let sheet = declaration.sheet else { return }
         let fileName = file.split(separator: "/").last.map(String.init) ?? file
         throw DiagnosticError(Diagnostic(
-            at: location,
-            "the table is declared in sheet '\(sheet)', but \(file) is a CSV file, which has no sheets",
-            hint: "remove `sheet: \(sheet)` from the table's declaration in series.yml, or give the table as an Excel "
-                + "workbook (\(fileName.dropLast(4)).xlsx) whose sheet '\(sheet)' holds it"))
+            at: sheet.location,
+            "the table is declared in sheet '\(sheet.name)', but \(file) is a CSV file, which has no sheets",
+            hint: "remove `sheet: \(sheet.name)` from the table's declaration in series.yml, or give the table as an Excel "
+                + "workbook (\(fileName.dropLast(4)).xlsx) whose sheet '\(sheet.name)' holds it"))
     }
 
     /// Excel workbooks (``WorkbookReader``): one sheet holds the table.

@@ -18,5 +18,5 @@ struct PDFLink: Sendable {
         }
     }
 
-    var value: LayoutValue { .object(PageTypes.pdfLink, ["url": .text(url), "size": .text(size)]) }
+    var value: LayoutValue { .object(PageTypes.pdfLink, [("url", .text(url)), ("size", .text(size))]) }
 }

@@ -128,8 +128,8 @@ struct HomePageData: PageData {
 extension ReportOutcome.Summary {
     /// The series page's view of the report.
     var value: LayoutValue {
-        .object(PageTypes.reportSummary, ["url": .text(url), "title": .text(title), "periodLabel": .text(periodLabel),
-                                          "keyFigures": .list(keyFigures.map(\.layoutValue))])
+        .object(PageTypes.reportSummary, [("url", .text(url)), ("title", .text(title)), ("periodLabel", .text(periodLabel)),
+                                          ("keyFigures", .list(keyFigures.map(\.layoutValue)))])
     }
 }
 
@@ -138,10 +138,10 @@ extension SiteRenderer.SeriesIndex.Summary {
     var value: LayoutValue {
         var latest = LayoutValue.absent
         if let latestURL, let latestPeriodLabel {
-            latest = .object(PageTypes.latestReport, ["url": .text(latestURL), "periodLabel": .text(latestPeriodLabel)])
+            latest = .object(PageTypes.latestReport, [("url", .text(latestURL)), ("periodLabel", .text(latestPeriodLabel))])
         }
-        return .object(PageTypes.seriesSummary, ["url": .text(url), "title": .text(title), "office": optional(office.isEmpty ? nil : office),
-                                                 "reportCount": .text(String(reportCount)), "latest": latest])
+        return .object(PageTypes.seriesSummary, [("url", .text(url)), ("title", .text(title)), ("office", optional(office.isEmpty ? nil : office)),
+                                                 ("reportCount", .text(String(reportCount))), ("latest", latest)])
     }
 }
 

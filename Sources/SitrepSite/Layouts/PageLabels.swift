@@ -18,7 +18,7 @@ enum PageLabels {
     }
 
     /// Each language's labels as a layout value, built once.
-    private static let values: [String: LayoutValue] = all.mapValues { .object(PageTypes.labels, $0.mapValues(LayoutValue.text)) }
+    private static let values: [String: LayoutValue] = all.mapValues { labels in .object(PageTypes.labels, labels.map { ($0.key, .text($0.value)) }) }
 
     static let keys = [
         "skipToContent", "breadcrumb", "reportingPeriod", "dataAsOf", "office", "keyFigures", "notes",

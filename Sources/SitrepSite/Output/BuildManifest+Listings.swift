@@ -14,7 +14,7 @@ extension BuildManifest {
 /// folders' own lines and theirs), so what a folder holds is a run of lines, found by the
 /// folder's key. Nothing is made of a line until it is asked for, and the folders are found
 /// by a hash of their key in a sorted array (a dictionary of Strings took 1.7 MB at 10,000
-/// reports, this 0.4 MB).
+/// reports, this about 0.6 MB).
 struct ManifestListings: FolderListings {
     /// The manifest's lines (shared with it, not copied).
     private let lines: [UInt8]

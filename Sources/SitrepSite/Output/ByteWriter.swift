@@ -130,11 +130,12 @@ struct ByteWriter: ~Copyable {
             count += 1
         }
         var rest = value.magnitude
+        // An Int's magnitude has at most 19 digits, and 10^19 fits in a UInt.
         var digits = 1
         var power: UInt = 10
-        while digits < 20, rest >= power {
+        while digits < 19, rest >= power {
             digits += 1
-            power = digits < 20 ? power &* 10 : power
+            power *= 10
         }
         var end = count + digits
         count = end

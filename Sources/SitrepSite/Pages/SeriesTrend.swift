@@ -10,7 +10,7 @@ struct SeriesTrend {
     var chart: String
 
     var layoutValue: LayoutValue {
-        .object(PageTypes.trend, ["value": .text(value), "label": .text(label), "chart": .text(chart)])
+        .object(PageTypes.trend, [("value", .text(value)), ("label", .text(label)), ("chart", .text(chart))])
     }
 
     /// One trend per key figure of the latest report, in its order, over `reports` (in reporting
