@@ -51,7 +51,10 @@ extension LocaleStyle {
     /// into the string's own bytes: grouping a `String` of the digits cost 2.5 K instructions a
     /// number (each numeric cell of a table block comes here), 380 so.
     private func digits(negative: Bool, whole: UInt, fraction: UInt, decimals: Int) -> String {
-        groupingSeparator.withBorrowedUTF8 { grouping in
+        // The separator taken out first: a closure that read `self.decimalSeparator` took a copy
+        // of the whole style (a dozen retains and releases) a number.
+        let decimalSeparator = decimalSeparator
+        return groupingSeparator.withBorrowedUTF8 { grouping in
             decimalSeparator.withBorrowedUTF8 { decimal in
                 var wholeDigits = 1
                 var rest = whole / 10
