@@ -96,7 +96,7 @@ public enum Derivation: Sendable, CaseIterable {
 public struct FigureSet: Sendable {
     /// The figures of the report itself, in order, but the top N groups.
     private var figures: [Figure] = []
-    private var index: [String: Int] = [:]
+    private var index = FigureNameIndex()
     /// The top N groups of each table column, listed after the figure at `listedAfter`: not kept
     /// as figures (see `TopGroups`).
     private var topGroups: [(groups: TopGroups, listedAfter: Int)] = []
@@ -188,7 +188,7 @@ public struct FigureSet: Sendable {
 
     /// The figure called `name`.
     public subscript(name: String) -> Figure? {
-        if let position = index[name] { return figures[position] }
+        if let position = index.position(of: name, in: figures) { return figures[position] }
         if let (position, part) = locatePart(name) { return partFigure(position, part, named: name) }
         // A derived name (a placeholder's `X.change`) ends in a word no top N name ends in:
         // looked for first, it spares the scan for `.topN`.
@@ -212,7 +212,7 @@ public struct FigureSet: Sendable {
     /// Why `name` cannot be computed for this report, if it is a figure that exists in principle
     /// (e.g. a change across a gap). A placeholder naming it is an error that gives the reason.
     public func unavailableReason(_ name: String) -> String? {
-        if index[name] != nil { return nil }
+        if index.position(of: name, in: figures) != nil { return nil }
         if let reason = unavailableHere[name] { return reason }
         if let (position, part) = locatePart(name) { return partValue(position, part) == nil ? Self.shareOfZero : nil }
         if let (groups, n, member) = locateTop(name) { return groups.unavailableReason(n, member) }
@@ -346,18 +346,19 @@ public struct FigureSet: Sendable {
     @discardableResult
     mutating func add(_ name: String, _ value: FigureValue, origin: Figure.Origin, measure: Measure? = nil,
                       table: String? = nil, tracksChange: Bool = false, shareOf whole: Int? = nil, rank: Int = 0) -> Figure? {
-        // One hash lookup in the usual case: insert, and put the old position back on a clash.
-        if let existing = index.updateValue(figures.count, forKey: name) {
-            index[name] = existing
-            return figures[existing]
+        // One hash of the name: the probe gives the slot to fill.
+        let vacant: (slot: Int, hash: UInt64)
+        switch index.probe(name, in: figures) {
+        case .found(let existing): return figures[existing]
+        case .vacant(let slot, let hash): vacant = (slot, hash)
         }
         // A share or a rank kept beside its sum, or a top N group, may have the name. A table's
         // values and columns cannot spell one (their words are reserved), but a table made in
         // code can, and a stated or computed figure may.
         if let existing = figure(sharingNameWithPartsOf: name, origin: origin) ?? partOwner(of: name, shareOf: whole, rank: rank) {
-            index[name] = nil
             return existing
         }
+        index.insert(vacant, at: figures.count)
         figures.append(Figure(name: name, value: value, origin: origin, measure: measure, table: table, tracksChange: tracksChange))
         parts.append(SumParts(whole: whole, rank: rank))
         if whole != nil || rank > 0 { hasParts = true }
@@ -381,8 +382,8 @@ public struct FigureSet: Sendable {
     /// The figure already called like the share or rank a new sum called `name` would give.
     private func partOwner(of name: String, shareOf whole: Int?, rank: Int) -> Figure? {
         guard tableNamesEndLikeParts else { return nil }
-        if whole != nil, let position = index[name + ".share"] { return figures[position] }
-        if rank > 0, let position = index[name + ".rank"] { return figures[position] }
+        if whole != nil, let position = index.position(of: name + ".share", in: figures) { return figures[position] }
+        if rank > 0, let position = index.position(of: name + ".rank", in: figures) { return figures[position] }
         return nil
     }
 
@@ -394,8 +395,12 @@ public struct FigureSet: Sendable {
         guard hasParts, Self.endsLikePart(name) else { return nil }
         for part in [Part.share, .rank] {
             let length = part.suffix.utf8CodeUnitCount
-            let ends = part.suffix.withUTF8Buffer { suffix in name.utf8.count > length && name.utf8.suffix(length).elementsEqual(suffix) }
-            guard ends, let position = index[String(Substring(name.utf8.dropLast(length)))] else { continue }
+            let found: Int? = name.withBorrowedUTF8 { bytes in
+                guard bytes.count > length, part.suffix.withUTF8Buffer({ UnsafeBufferPointer(rebasing: bytes[(bytes.count - length)...]).elementsEqual($0) })
+                else { return nil }
+                return index.position(ofNameBytes: UnsafeBufferPointer(rebasing: bytes[..<(bytes.count - length)]), in: figures)
+            }
+            guard let position = found else { continue }
             if part == .share ? parts[position].whole != nil : parts[position].rank > 0 { return (position, part) }
         }
         return nil
@@ -451,7 +456,7 @@ public struct FigureSet: Sendable {
 
     /// Records that `name` cannot be computed, unless a figure of that name exists.
     mutating func markUnavailable(_ name: String, because reason: String) {
-        if index[name] == nil { unavailableHere[name] = reason }
+        if index.position(of: name, in: figures) == nil { unavailableHere[name] = reason }
     }
 
     /// Sets the report that `.previous`, `.change` and `.change.relative` compare with (its own
@@ -514,7 +519,7 @@ public struct FigureSet: Sendable {
 
     /// The figure, share or rank called `name`, as a base of derived figures.
     private func base(named name: String) -> DerivedBase? {
-        if let position = index[name] { return DerivedBase(position: position) }
+        if let position = index.position(of: name, in: figures) { return DerivedBase(position: position) }
         return locatePart(name).map { DerivedBase(position: $0.position, part: $0.part) }
     }
 
