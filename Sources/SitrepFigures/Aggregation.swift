@@ -63,6 +63,10 @@ public struct Aggregation: Sendable {
                                numbers: Table.ValueNumbers) throws(DiagnosticError) -> ([Group], groupOfRow: [Int]) {
         var groupOfNumber = [Int](repeating: -1, count: numbers.count)
         var groups: [Group] = []
+        // As many groups as the column has values: known, so the array never grows.
+        groups.reserveCapacity(numbers.count)
+        // As many groups as the column has values: known, so the array never grows.
+        groups.reserveCapacity(numbers.count)
         var groupOfRow: [Int] = []
         groupOfRow.reserveCapacity(table.rows.count)
         for (row, number) in zip(table.rows, numbers.ofRow) {
@@ -87,6 +91,7 @@ public struct Aggregation: Sendable {
     public static func pairs(of table: Table, _ first: Aggregation, _ second: Aggregation) throws(DiagnosticError) -> [Pair] {
         var index = PairIndex(pairs: first.groups.count * second.groups.count, rows: table.rows.count)
         var pairs: [Pair] = []
+        pairs.reserveCapacity(min(first.groups.count * second.groups.count, table.rows.count))
         for (row, (firstGroup, secondGroup)) in zip(table.rows, zip(first.groupOfRow, second.groupOfRow)) {
             let key = firstGroup * second.groups.count + secondGroup
             if let position = index[key] {

@@ -355,14 +355,16 @@ public struct FigureSet: Sendable {
         // A share or a rank kept beside its sum, or a top N group, may have the name. A table's
         // values and columns cannot spell one (their words are reserved), but a table made in
         // code can, and a stated or computed figure may.
-        if let existing = figure(sharingNameWithPartsOf: name, origin: origin) ?? partOwner(of: name, shareOf: whole, rank: rank) {
+        let endsLikePart = Self.endsLikePart(name)
+        if let existing = figure(sharingNameWithPartsOf: name, endsLikePart: endsLikePart, origin: origin)
+            ?? partOwner(of: name, shareOf: whole, rank: rank) {
             return existing
         }
         index.insert(vacant, at: figures.count)
         figures.append(Figure(name: name, value: value, origin: origin, measure: measure, table: table, tracksChange: tracksChange))
         parts.append(SumParts(whole: whole, rank: rank))
         if whole != nil || rank > 0 { hasParts = true }
-        if case .table = origin, Self.endsLikePart(name) { tableNamesEndLikeParts = true }
+        if case .table = origin, endsLikePart { tableNamesEndLikeParts = true }
         return nil
     }
 
@@ -371,8 +373,8 @@ public struct FigureSet: Sendable {
 
     /// The share, rank or top N figure already called `name`, if any: for a table's figure only
     /// when some table name ends like a part (never, for a table read from a file).
-    private func figure(sharingNameWithPartsOf name: String, origin: Figure.Origin) -> Figure? {
-        if case .table = origin, !Self.endsLikePart(name) { return nil }
+    private func figure(sharingNameWithPartsOf name: String, endsLikePart: Bool, origin: Figure.Origin) -> Figure? {
+        if case .table = origin, !endsLikePart { return nil }
         if let (position, part) = locatePart(name) { return partFigure(position, part) }
         if case .table = origin { return nil }
         if let (groups, n, member) = locateTop(name) { return groups.figure(n, member) }
