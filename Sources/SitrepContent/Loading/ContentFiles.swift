@@ -11,6 +11,8 @@ import SitrepDiagnostics
 public struct ContentFiles: Sendable {
     /// Absolute path of the project root, symlinks resolved.
     public let root: String
+    /// `root` and a slash, that every path inside the project starts with.
+    private let rootPrefix: String
     /// Folders with their links resolved, by path: each is resolved once, not once per file
     /// read (a report reads seven files, and resolving a path costs a system call per component).
     private let resolvedFolders = Locked([String: String]())
@@ -22,10 +24,11 @@ public struct ContentFiles: Sendable {
     public init(root: String, listings: FolderListings? = nil) {
         let absolute = root.hasPrefix("/") ? root : FileManager.default.currentDirectoryPath + "/" + root
         self.root = URL(fileURLWithPath: absolute).standardizedFileURL.resolvingSymlinksInPath().path
+        rootPrefix = self.root + "/"
         self.listings = listings
     }
 
-    func absolute(_ relative: String) -> String { root + "/" + relative }
+    func absolute(_ relative: String) -> String { rootPrefix + relative }
 
     /// Whether something is at `relative` (following links; nothing is read).
     public func exists(_ relative: String) -> Bool { FileManager.default.fileExists(atPath: absolute(relative)) }
@@ -165,7 +168,7 @@ public struct ContentFiles: Sendable {
     /// the project: as ``insidePath(_:)``, remembered for the files read in it.
     private func insideFolder(_ relative: String) throws(DiagnosticError) -> String {
         let resolved = resolvedFolder(absolute(relative))
-        guard resolved != root, !resolved.hasPrefix(root + "/") else { return resolved }
+        guard resolved != root, !resolved.hasPrefix(rootPrefix) else { return resolved }
         throw DiagnosticError(outsideLink(on: relative, leadingTo: resolved))
     }
 
@@ -177,7 +180,7 @@ public struct ContentFiles: Sendable {
         let name = path[path.utf8.index(after: slash)...]
         guard name != ".", name != "..", !name.isEmpty else { return try insidePath(relative) }
         let resolved = resolvedFolder(String(path[..<slash])) + "/" + name
-        guard resolved.hasPrefix(root + "/") else { return try insidePath(relative) }
+        guard resolved.hasPrefix(rootPrefix) else { return try insidePath(relative) }
         return resolved
     }
 
@@ -185,7 +188,7 @@ public struct ContentFiles: Sendable {
     /// otherwise an error at the first link on the way that leads out.
     func insidePath(_ relative: String) throws(DiagnosticError) -> String {
         let resolved = resolvedPath(absolute(relative))
-        guard resolved != root, !resolved.hasPrefix(root + "/") else { return resolved }
+        guard resolved != root, !resolved.hasPrefix(rootPrefix) else { return resolved }
         throw DiagnosticError(outsideLink(on: relative, leadingTo: resolved))
     }
 
@@ -197,7 +200,7 @@ public struct ContentFiles: Sendable {
             prefix += prefix.isEmpty ? String(component) : "/" + component
             var status = stat()
             guard lstat(absolute(prefix), &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK,
-                  let target = Self.realPath(absolute(prefix)), target != root, !target.hasPrefix(root + "/") else { continue }
+                  let target = Self.realPath(absolute(prefix)), target != root, !target.hasPrefix(rootPrefix) else { continue }
             var isFolder: ObjCBool = false
             let kind = FileManager.default.fileExists(atPath: target, isDirectory: &isFolder) && isFolder.boolValue ? "folder" : "file"
             return Diagnostic(at: SourceLocation(file: prefix), "this \(kind) is a link to \(target), outside the project",
@@ -227,7 +230,7 @@ public struct ContentFiles: Sendable {
         if folder == root { return root }
         if let known = resolvedFolders.withLock({ $0[folder] }) { return known }
         var resolved: String?
-        if folder.hasPrefix(root + "/"), let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
+        if folder.hasPrefix(rootPrefix), let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
             let name = folder[folder.utf8.index(after: slash)...]
             var status = stat()
             if name != ".", name != "..", !name.isEmpty, lstat(folder, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
