@@ -323,6 +323,12 @@ public struct FigureSet: Sendable {
     /// The report's own figures (no derived ones), in order, but the top N groups.
     var ownFigures: [Figure] { figures }
 
+    /// How many figures of the report itself there are: the position of the next one added.
+    var ownCount: Int { figures.count }
+
+    /// The name of the figure at `position` of the report itself, if there is one.
+    func name(at position: Int) -> String? { position < figures.count ? figures[position].name : nil }
+
     /// The names of the report's own figures, the top N groups' included, in order.
     var ownNames: [String] {
         var names: [String] = []

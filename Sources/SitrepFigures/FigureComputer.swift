@@ -13,13 +13,13 @@ public enum FigureComputer {
     }
 
     /// The figures and every disagreement found, so that later checks can still run.
-    /// `expectedCount` (e.g. the previous period's count) saves growing the index as it fills.
-    static func figuresAndProblems(for report: Report, in series: SeriesConfig, expectedCount: Int = 0) -> (FigureSet, [Diagnostic]) {
+    /// `earlier` (the previous period's figures) sizes the set and lends it the names it shares.
+    static func figuresAndProblems(for report: Report, in series: SeriesConfig, namesLike earlier: FigureSet? = nil) -> (FigureSet, [Diagnostic]) {
         var set = FigureSet()
-        set.reserve(expectedCount)
+        set.reserve(earlier?.ownCount ?? 0)
         var problems: [Diagnostic] = []
         for table in report.tables {
-            do { try TableFigures.add(table, measure: series.declaration(for: table.name).measure, to: &set) }
+            do { try TableFigures.add(table, measure: series.declaration(for: table.name).measure, to: &set, namesLike: earlier) }
             catch { problems += error.diagnostics }
             problems += TotalsRows.disagreements(in: table)
         }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SitrepContent
 
 /// Figure names joined with dots, each spelt in one allocation: a report's tables give it
@@ -16,6 +21,43 @@ enum FigureName {
             second.withBorrowedUTF8 { second in
                 third.withBorrowedUTF8 { third in joined(first, second, third) }
             }
+        }
+    }
+
+    /// `first.second`, or `earlier` when it is spelt so: a table's figures come in the same
+    /// order from one period to the next, so the report before's name at the same place is
+    /// usually this one, and sharing it makes no string (about 550 instructions a name, and its release).
+    static func dotted(_ first: String, _ second: String, reusing earlier: String?) -> String {
+        if let earlier, spells(earlier, first, second, nil) { return earlier }
+        return dotted(first, second)
+    }
+
+    /// `first.second.third`, or `earlier` when it is spelt so (see above).
+    static func dotted(_ first: String, _ second: String, _ third: String, reusing earlier: String?) -> String {
+        if let earlier, spells(earlier, first, second, third) { return earlier }
+        return dotted(first, second, third)
+    }
+
+    /// Whether `name`'s bytes are the parts' with a dot between each.
+    static func spells(_ name: String, _ first: String, _ second: String, _ third: String?) -> Bool {
+        let count = first.utf8.count + 1 + second.utf8.count + (third.map { 1 + $0.utf8.count } ?? 0)
+        guard name.utf8.count == count else { return false }
+        return name.withBorrowedUTF8 { bytes in
+            var offset = 0
+            func follows(_ part: String) -> Bool {
+                part.withBorrowedUTF8 { part in
+                    defer { offset += part.count }
+                    guard let start = part.baseAddress, let base = bytes.baseAddress else { return part.isEmpty }
+                    return memcmp(base + offset, start, part.count) == 0
+                }
+            }
+            func dot() -> Bool {
+                defer { offset += 1 }
+                return bytes[offset] == UInt8(ascii: ".")
+            }
+            guard follows(first), dot(), follows(second) else { return false }
+            guard let third else { return true }
+            return dot() && follows(third)
         }
     }
 

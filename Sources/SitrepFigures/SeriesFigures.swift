@@ -40,8 +40,7 @@ public struct SeriesFigures {
 
     /// The figures of the next report of the series, in reporting order.
     public mutating func figures(for report: Report, folder: PeriodFolder) throws(DiagnosticError) -> FigureSet {
-        let (base, baseProblems) = FigureComputer.figuresAndProblems(for: report, in: series,
-                                                                    expectedCount: previous?.figures.ownFigures.count ?? 0)
+        let (base, baseProblems) = FigureComputer.figuresAndProblems(for: report, in: series, namesLike: previous?.figures)
         var set = base
         var problems = baseProblems
         let stated = Dictionary((report.statedFigures + report.frontMatterFigures).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })

@@ -5,10 +5,12 @@ import SitrepDiagnostics
 /// its sum, share and rank; per pair of dimensions the sums and shares of the parent; the number
 /// of values, their list, and the top N with the rest as "other" (kept as `TopGroups`).
 enum TableFigures {
-    static func add(_ table: Table, measure: Measure, to set: inout FigureSet) throws(DiagnosticError) {
+    /// `earlier`, the previous period's figures, lends the names that are spelt the same.
+    static func add(_ table: Table, measure: Measure, to set: inout FigureSet, namesLike earlier: FigureSet? = nil) throws(DiagnosticError) {
         let adder = Adder(table: table, measure: measure)
         let total = try Aggregation.total(of: table)
-        try adder.add(&set, FigureName.dotted(table.name, FigureWord.total.rawValue), .number(Rational(total)), additive: true)
+        try adder.add(&set, FigureName.dotted(table.name, FigureWord.total.rawValue, reusing: earlier?.name(at: set.ownCount)),
+                      .number(Rational(total)), additive: true)
 
         let byDimension = try table.dimensions.indices.map { index throws(DiagnosticError) in try Aggregation(table, by: index) }
         for (index, dimension) in table.dimensions.enumerated() {
@@ -19,12 +21,13 @@ enum TableFigures {
             var ranks = [Int](repeating: 0, count: ranked.count)
             for (rank, position) in rankedPositions.enumerated() { ranks[position] = rank + 1 }
             for (position, group) in aggregation.groups.enumerated() {
-                let name = FigureName.dotted(prefix, group.key)
+                let name = FigureName.dotted(prefix, group.key, reusing: earlier?.name(at: set.ownCount))
                 try adder.add(&set, name, .number(Rational(group.total)), additive: true, shareOf: total, rank: ranks[position])
             }
-            try adder.add(&set, FigureName.dotted(prefix, FigureWord.count.rawValue), .number(Rational(ranked.count)))
+            try adder.add(&set, FigureName.dotted(prefix, FigureWord.count.rawValue, reusing: earlier?.name(at: set.ownCount)),
+                          .number(Rational(ranked.count)))
             let rankedKeys = ranked.map(\.key)
-            try adder.add(&set, FigureName.dotted(prefix, FigureWord.list.rawValue), .list(rankedKeys))
+            try adder.add(&set, FigureName.dotted(prefix, FigureWord.list.rawValue, reusing: earlier?.name(at: set.ownCount)), .list(rankedKeys))
             let top = TopGroups(column: prefix, ranked: ranked, keys: rankedKeys, total: total, file: table.file, table: table.name)
             // A value spelt like a top N figure (`top1`, `top2.other`) would share its name.
             if let clash = rankedKeys.first(where: { $0.utf8.starts(with: "top".utf8) && top.locate(".\($0)"[...].utf8) != nil }) {
@@ -42,7 +45,8 @@ enum TableFigures {
                 for pair in try Aggregation.pairs(of: table, byDimension[first], byDimension[second]) {
                     let parentName = parentNames[pair.first] ?? FigureName.dotted(table.name, table.dimensions[first], parents[pair.first].key)
                     parentNames[pair.first] = parentName
-                    let name = FigureName.dotted(parentName, table.dimensions[second], children[pair.second].key)
+                    let name = FigureName.dotted(parentName, table.dimensions[second], children[pair.second].key,
+                                                 reusing: earlier?.name(at: set.ownCount))
                     try adder.add(&set, name, .number(Rational(pair.total)), additive: true, shareOf: parents[pair.first].total)
                 }
             }

@@ -466,4 +466,41 @@ final class TableFiguresTests: XCTestCase {
         let diagnostics = problems(unchecked(["North", "North.share"]))
         XCTAssertEqual(diagnostics.first?.message, "two figures of this table would both be called 't.region.North.share'")
     }
+
+    /// A period's names are taken from the period before where they are spelt the same, and
+    /// made afresh where they are not: the names and values are those of the period alone.
+    func testNamesLentByThePeriodBeforeAreOnlyTheOnesSpeltTheSame() throws {
+        let before = try figures(table("arrivals", """
+            nationality,region,count
+            Syria,North,5
+            Iraq,North,3
+            Iraq,South,2
+            """))
+        let tables = [try table("arrivals", """
+            nationality,region,count
+            Syria,North,7
+            Iran,North,1
+            Iraq,South,4
+            """)]
+        var lent = FigureSet()
+        try TableFigures.add(tables[0], measure: Measure(reported: .period), to: &lent, namesLike: before)
+        var alone = FigureSet()
+        try TableFigures.add(tables[0], measure: Measure(reported: .period), to: &alone)
+        XCTAssertEqual(lent.ownNames, alone.ownNames)
+        XCTAssertTrue(lent.ownNames.contains("arrivals.nationality.Iran"))
+        XCTAssertFalse(lent.ownNames.contains("arrivals.nationality.Syria.region.South"))
+        for name in alone.ownNames { XCTAssertEqual(lent[name]?.value, alone[name]?.value, name) }
+    }
+
+    func testANameIsSpeltByItsPartsAndDotsOnly() {
+        XCTAssertTrue(FigureName.spells("a.b", "a", "b", nil))
+        XCTAssertTrue(FigureName.spells("arrivals.nationality.Côte d'Ivoire", "arrivals", "nationality", "Côte d'Ivoire"))
+        XCTAssertTrue(FigureName.spells("a.b.c", "a.b", "c", nil), "the same bytes are the same name")
+        for (name, parts) in [("a.b", ("a", "c", nil)), ("a.bc", ("a", "b", "c")), ("a-b", ("a", "b", nil)), ("a.b.c", ("a", "b", nil)),
+                              ("a.b", ("a", "b", "c")), ("ab.", ("a", "b", nil)), ("", ("", "", nil))] as [(String, (String, String, String?))] {
+            XCTAssertFalse(FigureName.spells(name, parts.0, parts.1, parts.2), name)
+        }
+        XCTAssertEqual(FigureName.dotted("t", "d", "v", reusing: "t.d.w"), "t.d.v")
+        XCTAssertEqual(FigureName.dotted("t", "d", reusing: nil), "t.d")
+    }
 }
