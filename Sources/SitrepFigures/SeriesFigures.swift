@@ -74,10 +74,10 @@ public struct SeriesFigures {
                         everyPeriod = chain.presence[Self.presenceKey(of: own[position])] == chain.periods
                         if let table = own[position].table { lastPresence = (table, measure.since, everyPeriod) }
                     }
-                    result = cumulative(of: own[position], presentInEveryPeriod: everyPeriod, in: chain)
+                    result = cumulative(named: own[position].name, presentInEveryPeriod: everyPeriod, in: chain)
                 case .cumulative:
                     result = periodValue(at: position, value: value, in: set, chain: chain)
-                    if let problem = decrease(of: own[position], at: position, value: value, chain: chain, folder: folder) { problems.append(problem) }
+                    if let problem = decrease(of: own, at: position, value: value, chain: chain, folder: folder) { problems.append(problem) }
                 }
             } else {
                 continue
@@ -201,12 +201,13 @@ public struct SeriesFigures {
 
     /// `presentInEveryPeriod` tells whether the figure (its table, see `presenceKey(of:)`) is
     /// in every period of the count.
-    private func cumulative(of figure: Figure, presentInEveryPeriod: Bool, in chain: Chain) -> Result<Rational, Reason> {
+    /// (By name, not the figure: a copy of each figure retained and released all its strings.)
+    private func cumulative(named name: String, presentInEveryPeriod: Bool, in chain: Chain) -> Result<Rational, Reason> {
         if let broken = chain.broken { return .failure(Reason(broken)) }
         guard presentInEveryPeriod else {
-            return .failure(Reason("'\(figure.name)' is not reported in every period since \(chain.anchor)"))
+            return .failure(Reason("'\(name)' is not reported in every period since \(chain.anchor)"))
         }
-        return .success(Rational(chain.sums[figure.name] ?? 0))
+        return .success(Rational(chain.sums[name] ?? 0))
     }
 
     private func periodValue(at position: Int, value: Rational, in set: FigureSet, chain: Chain) -> Result<Rational, Reason> {
@@ -224,13 +225,15 @@ public struct SeriesFigures {
         return !chain.startsHere && chain.periods > 1
     }
 
-    /// An error when a cumulative count goes down within one count, unless series.yml records why.
-    private func decrease(of figure: Figure, at position: Int, value: Rational, chain: Chain, folder: PeriodFolder) -> Diagnostic? {
+    /// An error when the cumulative count at `position` of `own` goes down within one count,
+    /// unless series.yml records why.
+    private func decrease(of own: [Figure], at position: Int, value: Rational, chain: Chain, folder: PeriodFolder) -> Diagnostic? {
         // Through `previous?`, not `let previous`: binding it copied the previous set (a retain
         // and a release of each of its storages) for every running count.
         guard !chain.startsHere, chain.periods > 1, let previousFolder = previous?.folder.name,
-              let earlier = previous?.figures.number(named: figure.name, probablyAt: position),
+              let earlier = previous?.figures.number(named: own[position].name, probablyAt: position),
               value < earlier else { return nil }
+        let figure = own[position]
         if series.corrections.contains(where: { $0.period == folder.name && $0.figure == figure.name }) { return nil }
         let location: SourceLocation
         switch figure.origin {
