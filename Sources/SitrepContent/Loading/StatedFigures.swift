@@ -29,18 +29,20 @@ public enum StatedFigures {
                 figures.append(try withOptions(node, name: prefix))
                 return
             }
-            for entry in entries {
-                let name = prefix.isEmpty ? entry.key : "\(prefix).\(entry.key)"
-                if let hidden = CSVValueText.firstInvisible(in: entry.key) {
-                    problems.append(invisible(hidden, in: entry.key, what: "the figure name", at: entry.keyLocation))
+            // By index, each entry read in place: a `for … in` copied each (its key, location and node).
+            for index in entries.indices {
+                let key = entries[index].key
+                let name = prefix.isEmpty ? key : "\(prefix).\(key)"
+                if let hidden = CSVValueText.firstInvisible(in: key) {
+                    problems.append(invisible(hidden, in: key, what: "the figure name", at: entries[index].keyLocation))
                     continue
                 }
-                if entry.key.isEmpty || entry.key.hasPrefix(".") || entry.key.hasSuffix(".") || mayHoldBrace(entry.key) && entry.key.contains("{") {
-                    problems.append(Diagnostic(at: entry.keyLocation, "'\(entry.key)' is not a usable figure name",
+                if key.isEmpty || key.hasPrefix(".") || key.hasSuffix(".") || mayHoldBrace(key) && key.contains("{") {
+                    problems.append(Diagnostic(at: entries[index].keyLocation, "'\(key)' is not a usable figure name",
                                                hint: "use names such as `leaflets.disseminated`"))
                     continue
                 }
-                collect(entry.value, prefix: name, into: &figures, problems: &problems)
+                collect(entries[index].value, prefix: name, into: &figures, problems: &problems)
             }
         case .sequence where prefix.isEmpty:
             throw DiagnosticError(Diagnostic(at: node.location, "figures must be a map of `name: value` lines, not a list",

@@ -49,7 +49,7 @@ struct Slots {
     }
 
     /// Records the value (or problem) of one placeholder found in `markdown`, as the next marker's.
-    private mutating func take(_ match: PlaceholderScanner.Match, in markdown: String, evaluator: PlaceholderEvaluator,
+    private mutating func take(_ match: borrowing PlaceholderScanner.Match, in markdown: String, evaluator: PlaceholderEvaluator,
                                problems: inout [Diagnostic]) {
         switch match.result {
         case .failure(let diagnostic):
