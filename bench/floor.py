@@ -19,7 +19,7 @@ STAGES = [
     ("tables: CSV read and checked", ["closure #1 in variable initialization expression of static TableFormat.csv"], 1),
     ("YAML: front matter, figures.yml (and the table blocks' options)", ["static YAMLEventReader.read(_:file:lineOffset:)"], 1),
     ("figures: tables' figures, running counts, checks", ["SeriesFigures.figures(for:folder:)"], 0),
-    ("table figures (names, index, top N)", ["static TableFigures.add(_:measure:to:)"], 1),
+    ("table figures (names, index, top N)", ["static TableFigures.add(_:measure:to:namesLike:)"], 1),
     ("narrative: placeholders, cmark, table blocks", ["NarrativeRenderer.render(_:file:lineOffset:)"], 0),
     ("placeholders found and evaluated", ["Slots.init(_:file:lineOffset:evaluator:problems:)"], 1),
     ("table blocks", ["TableBlock.html(tables:style:declaredTitle:)"], 1),
