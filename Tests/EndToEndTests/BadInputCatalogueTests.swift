@@ -335,6 +335,19 @@ final class BadInputCatalogueTests: XCTestCase {
                 place: .file("\(Self.period)/caf\u{FFFD}.csv"),
                 message: ["the file's name is not valid UTF-8"],
                 hint: ["rename the file"]),
+            BadInput(
+                name: "a period folder whose name is not UTF-8 (it was left out of the series without a word)",
+                change: { project in
+                    let period = project.appendingPathComponent(Self.period)
+                    let renamed = Array(period.deletingLastPathComponent().path.utf8) + Array("/2022-0".utf8) + [0xE9, 0]
+                    let moved = renamed.withUnsafeBufferPointer { buffer in
+                        rename(period.path, UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self))
+                    }
+                    XCTAssertEqual(moved, 0)
+                },
+                place: .file((Self.period as NSString).deletingLastPathComponent + "/2022-0\u{FFFD}"),
+                message: ["this name is not valid UTF-8", "so sitrep cannot open what it names"],
+                hint: ["rename it"]),
         ])
     }
 

@@ -140,6 +140,21 @@ final class ContentFilesTests: XCTestCase {
         }
     }
 
+    /// A folder whose name is not UTF-8 is named in an error (the loaders report it instead of
+    /// leaving the series or period out); a name that holds U+FFFD itself is a real name.
+    func testAFolderNamedInAnotherEncodingIsReportedAndARealReplacementCharacterIsNot() throws {
+        let content = base.appendingPathComponent("project/content").path
+        let bad = Array(content.utf8) + Array("/ser".utf8) + [0xE9] + Array("e".utf8) + [0]
+        XCTAssertEqual(bad.withUnsafeBufferPointer { mkdir(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), 0o755) }, 0)
+        try FileManager.default.createDirectory(atPath: content + "/real\u{FFFD}", withIntermediateDirectories: true)
+        let files = ContentFiles(root: base.appendingPathComponent("project").path)
+        let names = try files.list("content")
+        XCTAssertTrue(names.contains("ser\u{FFFD}e") && names.contains("real\u{FFFD}"), "\(names)")
+        let problems = files.unopenableNames(names, in: "content")
+        XCTAssertEqual(problems.map { $0.location?.file }, ["content/ser\u{FFFD}e"])
+        XCTAssertTrue(problems.first?.message.contains("is not valid UTF-8") == true, "\(problems)")
+    }
+
     /// Text is taken as it is when it is valid UTF-8 (a replacement character or a byte order
     /// mark in it included); otherwise the first invalid byte is named by line and column.
     func testTextMustBeValidUTF8() throws {

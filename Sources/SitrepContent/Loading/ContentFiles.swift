@@ -87,17 +87,35 @@ public struct ContentFiles: Sendable {
         return files.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
     }
 
+    /// An error for each of `names`, listed in `folder`, that names nothing on disk: a name that
+    /// is not UTF-8 is listed with U+FFFD in place of its bad bytes, and no file or folder has
+    /// that name (a name that holds U+FFFD itself is found). Such an entry cannot be opened, so
+    /// a series or period folder named so would be left out without a word.
+    public func unopenableNames(_ names: [String], in folder: String) -> [Diagnostic] {
+        names.compactMap { name in
+            guard name.unicodeScalars.contains("\u{FFFD}") else { return nil }
+            var status = stat()
+            let path = folder.isEmpty ? name : folder + "/" + name
+            return lstat(absolute(path), &status) == 0 ? nil : Self.nameNotUTF8(path, kind: "name")
+        }
+    }
+
+    /// The error for `relative`, whose name (a file's, or a folder's on its way) is not UTF-8.
+    private static func nameNotUTF8(_ relative: String, kind: String) -> Diagnostic {
+        Diagnostic(
+            at: SourceLocation(file: relative),
+            kind == "file" ? "the file's name is not valid UTF-8 (\u{FFFD} marks the bytes), so it cannot be read"
+                : "this name is not valid UTF-8 (\u{FFFD} marks the bytes), so sitrep cannot open what it names",
+            hint: "rename \(kind == "file" ? "the file" : "it") with letters your system shows as they should be; such names come from zip files "
+                + "made on older Windows or Mac systems")
+    }
+
     /// The bytes of a file, after checking that it does not lead outside the project by a link.
     public func read(_ relative: String) throws(DiagnosticError) -> [UInt8] {
         guard let bytes = try readIfPresent(relative) else {
             // A name that is not UTF-8 is listed with U+FFFD in place of its bad bytes, a name no
             // file has: say so rather than only that the file cannot be read.
-            if relative.unicodeScalars.contains("\u{FFFD}") {
-                throw DiagnosticError(Diagnostic(
-                    at: SourceLocation(file: relative), "the file's name is not valid UTF-8 (\u{FFFD} marks the bytes), so it cannot be read",
-                    hint: "rename the file with letters your system shows as they should be; such names come from zip files "
-                        + "made on older Windows or Mac systems"))
-            }
+            if relative.unicodeScalars.contains("\u{FFFD}") { throw DiagnosticError(Self.nameNotUTF8(relative, kind: "file")) }
             throw DiagnosticError(Diagnostic(at: SourceLocation(file: relative), "cannot read the file"))
         }
         return bytes

@@ -41,7 +41,9 @@ public struct Project: Sendable {
         }
         var series: [Series] = []
         do {
-            let slugs = try files.list("content").filter { files.isDirectory("content/\($0)") }
+            let names = try files.list("content")
+            problems += files.unopenableNames(names, in: "content")
+            let slugs = names.filter { files.isDirectory("content/\($0)") }
             // Each series' outline reads every report's front matter: the series are read on
             // every core, and their outlines and problems kept in folder order.
             let loaded = Locked([Result<Series, DiagnosticError>?](repeating: nil, count: slugs.count))
@@ -80,7 +82,9 @@ public struct Project: Sendable {
         if let outline { return Series(config: config, periods: outline) }
         var periods: [PeriodFolder] = []
         var problems: [Diagnostic] = []
-        for name in try files.list(folder) where files.isDirectory("\(folder)/\(name)") {
+        let names = try files.list(folder)
+        problems += files.unopenableNames(names, in: folder)
+        for name in names where files.isDirectory("\(folder)/\(name)") {
             if let period = PeriodFolder(name: name, path: "\(folder)/\(name)") {
                 periods.append(period)
             } else {
