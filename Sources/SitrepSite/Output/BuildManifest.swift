@@ -78,6 +78,13 @@ struct BuildManifest {
                 }
             }
         }
+        // Grown by doubling, the array holds up to twice the lines' bytes, and it is kept to the
+        // end of the build (3.6 MB of 8.4 MB at 10,000 copies of the example): kept at its size.
+        if files.capacity - files.count > files.count / 8 {
+            files = [UInt8](unsafeUninitializedCapacity: files.count) { buffer, count in
+                count = buffer.initialize(fromContentsOf: files)
+            }
+        }
         return BuildManifest(files: files)
     }
 
@@ -124,7 +131,10 @@ struct BuildManifest {
             Self.appendWritten(top[position], in: root, children: children, into: &part)
             parts.withLock { $0[position] = part }
         }
-        for part in parts.withLock({ $0 }) { files += part }
+        let written = parts.withLock { $0 }
+        // One allocation of the size the lines need, not a doubling at the end of the build.
+        files.reserveCapacity(files.count + written.reduce(0) { $0 + $1.count })
+        for part in written { files += part }
     }
 
     /// Appends the line of the output entry `key` and, for a folder, of what it holds.
@@ -338,7 +348,10 @@ struct BuildManifest {
             _ = withCString(sorted[position]) { entry(at: descriptor, $0, key: prefix + sorted[position], output: output, into: &part) }
             parts.withLock { $0[position] = part }
         }
-        for part in parts.withLock({ $0 }) { files += part }
+        let written = parts.withLock { $0 }
+        // One allocation of the size the lines need, not a doubling at the end of the build.
+        files.reserveCapacity(files.count + written.reduce(0) { $0 + $1.count })
+        for part in written { files += part }
     }
 
     static func withCString<Result>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>) -> Result) -> Result {
