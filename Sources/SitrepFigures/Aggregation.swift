@@ -65,8 +65,6 @@ public struct Aggregation: Sendable {
         var groups: [Group] = []
         // As many groups as the column has values: known, so the array never grows.
         groups.reserveCapacity(numbers.count)
-        // As many groups as the column has values: known, so the array never grows.
-        groups.reserveCapacity(numbers.count)
         var groupOfRow: [Int] = []
         groupOfRow.reserveCapacity(table.rows.count)
         for (row, number) in zip(table.rows, numbers.ofRow) {

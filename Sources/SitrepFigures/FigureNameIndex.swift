@@ -16,7 +16,7 @@ struct FigureNameIndex: Sendable {
     private(set) var count = 0
 
     /// Where `name` would go: the position already there, or the free slot (and the hash) to
-    /// fill with `insert(_:at:hash:)`.
+    /// fill with `insert(_:at:)`.
     enum Probe {
         case found(Int)
         case vacant(slot: Int, hash: UInt64)

@@ -96,17 +96,18 @@ public struct ContentFiles: Sendable {
             guard name.unicodeScalars.contains("\u{FFFD}") else { return nil }
             var status = stat()
             let path = folder.isEmpty ? name : folder + "/" + name
-            return lstat(absolute(path), &status) == 0 ? nil : Self.nameNotUTF8(path, kind: "name")
+            return lstat(absolute(path), &status) == 0 ? nil : Self.nameNotUTF8(path, isFile: false)
         }
     }
 
-    /// The error for `relative`, whose name (a file's, or a folder's on its way) is not UTF-8.
-    private static func nameNotUTF8(_ relative: String, kind: String) -> Diagnostic {
+    /// The error for `relative`, whose name is not UTF-8: a file's that is read, or an entry's
+    /// of a listing (a series or period folder, or what is there) that cannot be opened.
+    private static func nameNotUTF8(_ relative: String, isFile: Bool) -> Diagnostic {
         Diagnostic(
             at: SourceLocation(file: relative),
-            kind == "file" ? "the file's name is not valid UTF-8 (\u{FFFD} marks the bytes), so it cannot be read"
+            isFile ? "the file's name is not valid UTF-8 (\u{FFFD} marks the bytes), so it cannot be read"
                 : "this name is not valid UTF-8 (\u{FFFD} marks the bytes), so sitrep cannot open what it names",
-            hint: "rename \(kind == "file" ? "the file" : "it") with letters your system shows as they should be; such names come from zip files "
+            hint: "rename \(isFile ? "the file" : "it") with letters your system shows as they should be; such names come from zip files "
                 + "made on older Windows or Mac systems")
     }
 
@@ -115,7 +116,7 @@ public struct ContentFiles: Sendable {
         guard let bytes = try readIfPresent(relative) else {
             // A name that is not UTF-8 is listed with U+FFFD in place of its bad bytes, a name no
             // file has: say so rather than only that the file cannot be read.
-            if relative.unicodeScalars.contains("\u{FFFD}") { throw DiagnosticError(Self.nameNotUTF8(relative, kind: "file")) }
+            if relative.unicodeScalars.contains("\u{FFFD}") { throw DiagnosticError(Self.nameNotUTF8(relative, isFile: true)) }
             throw DiagnosticError(Diagnostic(at: SourceLocation(file: relative), "cannot read the file"))
         }
         return bytes

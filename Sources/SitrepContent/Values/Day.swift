@@ -99,7 +99,6 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Coda
         default: return 31
         }
     }
-
 }
 
 extension Day {

@@ -131,10 +131,7 @@ struct BuildManifest {
             Self.appendWritten(top[position], in: root, children: children, into: &part)
             parts.withLock { $0[position] = part }
         }
-        let written = parts.withLock { $0 }
-        // One allocation of the size the lines need, not a doubling at the end of the build.
-        files.reserveCapacity(files.count + written.reduce(0) { $0 + $1.count })
-        for part in written { files += part }
+        Self.append(parts.withLock { $0 }, to: &files)
     }
 
     /// Appends the line of the output entry `key` and, for a folder, of what it holds.
@@ -348,10 +345,14 @@ struct BuildManifest {
             _ = withCString(sorted[position]) { entry(at: descriptor, $0, key: prefix + sorted[position], output: output, into: &part) }
             parts.withLock { $0[position] = part }
         }
-        let written = parts.withLock { $0 }
-        // One allocation of the size the lines need, not a doubling at the end of the build.
-        files.reserveCapacity(files.count + written.reduce(0) { $0 + $1.count })
-        for part in written { files += part }
+        Self.append(parts.withLock { $0 }, to: &files)
+    }
+
+    /// Appends the lines made on every core, in their order, with room made for all of them at
+    /// once rather than by doubling (the output lines come at the end of a build, its peak).
+    private static func append(_ parts: [[UInt8]], to files: inout [UInt8]) {
+        files.reserveCapacity(files.count + parts.reduce(0) { $0 + $1.count })
+        for part in parts { files += part }
     }
 
     static func withCString<Result>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>) -> Result) -> Result {
